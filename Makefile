@@ -1,0 +1,58 @@
+# Waymark: `make run` serves the demo site, `make test` runs every test. Needs Python 3.11+ and make.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip
+DEPS := pyproject.toml constraints.txt
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run serve test lint format bench migrate seed clean help
+
+help:
+	@echo "make run    create .venv, install, migrate, load demo content, serve http://$(HOST):$(PORT)"
+	@echo "make test   install the test extra and run the whole suite (SQLite unless DATABASE_URL)"
+	@echo "make lint   ruff, makemigrations --check, check --deploy under production settings"
+	@echo "make bench  measured speed and load/fault drills on the production stack"
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+# Stamp files: a second `make run` reinstalls nothing unless pyproject.toml or constraints.txt changed.
+$(VENV)/.installed: $(DEPS) | $(PY)
+	$(PIP) install --quiet -c constraints.txt -e .
+	@touch $@
+
+$(VENV)/.installed-test: $(DEPS) $(VENV)/.installed
+	$(PIP) install --quiet -c constraints.txt -e '.[test]'
+	@touch $@
+
+migrate: $(VENV)/.installed
+	$(PY) manage.py migrate --noinput
+
+seed: migrate
+	$(PY) manage.py seed_demo
+
+run: seed
+	@echo "Serving http://$(HOST):$(PORT) with the task worker and scheduler (Ctrl-C stops all three)."
+	@trap 'kill 0' INT TERM EXIT; \
+	$(PY) manage.py db_worker --queue-name '*' --interval 1 & \
+	$(PY) manage.py run_scheduler & \
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: $(VENV)/.installed-test
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check .
+	$(PY) manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=website.settings.production SECRET_KEY=lint-only-$$(date +%s)-a-long-random-looking-value-for-checks \
+	  ALLOWED_HOSTS=waymark.example DATABASE_URL=$${DATABASE_URL:-sqlite:///lint.sqlite3} \
+	  $(PY) manage.py check --deploy --fail-level WARNING
+
+bench: $(VENV)/.installed-test
+	$(PY) -m bench.run
+
+clean:
+	rm -rf $(VENV) staticfiles

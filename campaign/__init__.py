@@ -1,0 +1,1 @@
+"""The campaign: the register proposal, survivor stories, MP lookup and letters."""

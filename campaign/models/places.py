@@ -1,0 +1,66 @@
+"""Postcodes, Westminster constituencies and their MPs, loaded from ONS and Commons Library data."""
+
+from django.db import models
+
+# ONS country codes (ctry / ctry25cd in the ONSPD).
+ENGLAND, SCOTLAND, WALES, NORTHERN_IRELAND = "E92000001", "S92000003", "W92000004", "N92000002"
+CHANNEL_ISLANDS, ISLE_OF_MAN = "L93000001", "M83000003"
+COUNTRY_NAMES = {
+    ENGLAND: "England",
+    SCOTLAND: "Scotland",
+    WALES: "Wales",
+    NORTHERN_IRELAND: "Northern Ireland",
+    CHANNEL_ISLANDS: "Channel Islands",
+    ISLE_OF_MAN: "Isle of Man",
+}
+
+
+class Postcode(models.Model):
+    """One row of the ONS Postcode Directory, reduced to what the site needs."""
+
+    postcode = models.CharField(max_length=8, primary_key=True, help_text="Normalised, e.g. 'AB10 1AB'.")
+    constituency_code = models.CharField(max_length=9, blank=True, db_index=True)
+    country_code = models.CharField(max_length=9, blank=True)
+    police_force_code = models.CharField(max_length=9, blank=True)
+    terminated = models.CharField(max_length=6, blank=True, help_text="YYYYMM when no longer in use.")
+
+    class Meta:
+        verbose_name = "postcode"
+
+    def __str__(self):
+        return self.postcode
+
+    @property
+    def is_terminated(self):
+        return bool(self.terminated)
+
+
+class Constituency(models.Model):
+    code = models.CharField("ONS code", max_length=9, primary_key=True)
+    name = models.CharField(max_length=120)
+    country = models.CharField(max_length=40, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "constituencies"
+
+    def __str__(self):
+        return self.name
+
+
+class MemberOfParliament(models.Model):
+    constituency = models.OneToOneField(Constituency, on_delete=models.CASCADE, related_name="mp")
+    name = models.CharField(max_length=160, blank=True, help_text="Blank while the seat is vacant.")
+    party = models.CharField(max_length=120, blank=True)
+    email = models.EmailField(blank=True)
+    parliament_id = models.PositiveIntegerField(null=True, blank=True)
+    is_vacant = models.BooleanField(default=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["constituency__name"]
+        verbose_name = "MP"
+        verbose_name_plural = "MPs"
+
+    def __str__(self):
+        return self.name or f"Vacant seat ({self.constituency})"

@@ -1,0 +1,36 @@
+"""Admin for the campaign: constituencies and MPs (staff correct MPs after by-elections)."""
+
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from campaign.models import Constituency, MemberOfParliament
+
+
+class MemberOfParliamentViewSet(SnippetViewSet):
+    model = MemberOfParliament
+    icon = "user"
+    menu_label = "MPs"
+    list_display = ["name", "constituency", "party", "email", "is_vacant", "updated_at"]
+    list_filter = ["is_vacant", "party"]
+    search_fields = ["name", "constituency__name"]
+    list_export = ["constituency", "name", "party", "email", "is_vacant"]
+
+
+class ConstituencyViewSet(SnippetViewSet):
+    model = Constituency
+    icon = "site"
+    menu_label = "Constituencies"
+    list_display = ["name", "code", "country"]
+    list_filter = ["country"]
+    search_fields = ["name", "code"]
+
+
+class CampaignGroup(ViewSetGroup):
+    menu_label = "Campaign"
+    menu_icon = "pick"
+    menu_order = 200
+    items = (MemberOfParliamentViewSet, ConstituencyViewSet)
+
+
+register_snippet(CampaignGroup)

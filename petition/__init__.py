@@ -1,0 +1,1 @@
+"""The register petition: signatures, email verification and counting."""

@@ -1,0 +1,1 @@
+"""Petition models, one concept per module (filled by the petition issue)."""

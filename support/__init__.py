@@ -1,0 +1,1 @@
+"""Support for survivors: guidance, helplines, quick exit notes, disclosure requests and casework."""

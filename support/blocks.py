@@ -1,0 +1,61 @@
+"""Blocks for guidance pages: sections, questions and answers, helpline callouts."""
+
+from wagtail import blocks
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from website.blocks import ParagraphBlock, content_blocks
+
+
+class QuestionAnswerBlock(blocks.StructBlock):
+    question = blocks.CharBlock(max_length=200)
+    answer = ParagraphBlock()
+
+    class Meta:
+        icon = "help"
+        template = "components/blocks/question_answer.html"
+        description = "A question with its answer, shown as an expandable item"
+        preview_value = {
+            "question": "Will the person know I asked?",
+            "answer": "<p>No. The police do not tell them who asked.</p>",
+        }
+
+
+class HelplineCalloutBlock(blocks.StructBlock):
+    helpline = SnippetChooserBlock("support.Helpline")
+    note = blocks.CharBlock(
+        required=False, help_text="Shown under the number, e.g. 'Free from landlines'."
+    )
+
+    class Meta:
+        icon = "mobile-alt"
+        template = "components/blocks/helpline_callout.html"
+        description = "A helpline with its number and opening hours"
+
+
+class SectionBlock(blocks.StructBlock):
+    title = blocks.CharBlock(max_length=120)
+    content = blocks.StreamBlock(
+        [
+            ("paragraph", ParagraphBlock()),
+            ("question_answer", QuestionAnswerBlock()),
+            ("helpline", HelplineCalloutBlock()),
+        ]
+    )
+
+    class Meta:
+        icon = "doc-full"
+        template = "components/blocks/section.html"
+        description = "A titled section of guidance, listed in the page contents"
+        preview_value = {
+            "title": "What is coercive control?",
+            "content": [("paragraph", "<p>A pattern of behaviour that takes away your freedom.</p>")],
+        }
+
+
+def guidance_blocks():
+    return [
+        *content_blocks(),
+        ("section", SectionBlock()),
+        ("question_answer", QuestionAnswerBlock()),
+        ("helpline", HelplineCalloutBlock()),
+    ]

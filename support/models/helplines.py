@@ -1,0 +1,51 @@
+"""Helplines: a snippet edited once and shown on every guidance page and in the footer."""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.search import index
+
+
+class Helpline(index.Indexed, models.Model):
+    name = models.CharField(max_length=120)
+    number = models.CharField(
+        max_length=40, blank=True, help_text="As it should be dialled, e.g. 0808 2000 247."
+    )
+    hours = models.CharField(max_length=120, blank=True, help_text="e.g. 24 hours, every day.")
+    description = models.TextField(blank=True)
+    text_number = models.CharField(max_length=40, blank=True, help_text="A number to text, if any.")
+    email = models.EmailField(blank=True)
+    webchat_url = models.URLField(blank=True)
+    website_url = models.URLField(blank=True)
+    is_free = models.BooleanField(default=True, help_text="Free to call from landlines and mobiles.")
+    is_silent_option = models.BooleanField(
+        default=False, help_text="Can be used without speaking (e.g. the Silent Solution)."
+    )
+    is_emergency = models.BooleanField(default=False, help_text="Shown first, as an emergency number.")
+    sort_order = models.PositiveSmallIntegerField(default=100)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [FieldPanel("number"), FieldPanel("hours"), FieldPanel("text_number"),
+             FieldPanel("email"), FieldPanel("webchat_url"), FieldPanel("website_url")],
+            heading="How to reach it",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("is_free"), FieldPanel("is_silent_option"), FieldPanel("is_emergency"),
+             FieldPanel("sort_order")],
+            heading="Labels and order",
+        ),
+    ]
+    search_fields = [index.SearchField("name"), index.SearchField("description")]
+
+    class Meta:
+        ordering = ["-is_emergency", "sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def tel_href(self):
+        digits = "".join(ch for ch in self.number if ch.isdigit() or ch == "+")
+        return f"tel:{digits}" if digits else ""

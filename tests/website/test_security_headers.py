@@ -1,0 +1,42 @@
+"""Every response carries the security headers the brief requires."""
+
+import pytest
+
+
+@pytest.mark.django_db
+def test_pages_carry_csp_without_unsafe_inline_or_third_party_origins(client, home):
+    response = client.get("/")
+    csp = response["Content-Security-Policy"]
+    assert "'unsafe-inline'" not in csp
+    assert "'unsafe-eval'" not in csp
+    assert "http" not in csp  # no third-party origin anywhere in the policy
+    assert "script-src 'self'" in csp
+
+
+@pytest.mark.django_db
+def test_pages_deny_framing_and_send_same_origin_referrer(client, home):
+    response = client.get("/")
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Referrer-Policy"] == "same-origin"
+
+
+@pytest.mark.django_db
+def test_quick_exit_flushes_the_session_and_redirects_to_the_setting(client, home):
+    session = client.session
+    session["step"] = "secret"
+    session.save()
+    response = client.get("/exit/")
+    assert response.status_code == 302
+    assert response["Location"] == "https://www.bbc.co.uk/weather"
+    assert response["Referrer-Policy"] == "no-referrer"
+    assert "no-store" in response["Cache-Control"] or "no-cache" in response["Cache-Control"]
+    assert "step" not in client.session
+
+
+@pytest.mark.django_db
+def test_search_keeps_the_query_out_of_the_url(client, home):
+    response = client.post("/search/", {"q": "privacy"})
+    assert response.status_code == 200
+    assert b"Privacy notice" in response.content
+    assert response["Cache-Control"] == "no-store"
+    assert client.get("/search/?q=privacy").context["query"] == ""

@@ -1,0 +1,27 @@
+"""Staff must prove a second factor (TOTP, django-otp) before they reach the admin."""
+
+from django.conf import settings
+from django.shortcuts import redirect
+from django.urls import reverse
+
+OPEN_PATHS = ("/admin/login/", "/admin/logout/", "/admin/2fa/", "/admin/password_reset/")
+
+
+class StaffTwoFactorMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if self._needs_second_factor(request):
+            return redirect(f"{reverse('two_factor_verify')}")
+        return self.get_response(request)
+
+    @staticmethod
+    def _needs_second_factor(request):
+        if not settings.WAYMARK_REQUIRE_2FA:
+            return False
+        path = request.path
+        if not path.startswith("/admin/") or path.startswith(OPEN_PATHS):
+            return False
+        user = getattr(request, "user", None)
+        return bool(user and user.is_authenticated and not user.is_verified())

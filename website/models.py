@@ -1,0 +1,86 @@
+"""Site-wide pages (home, standard pages) and site settings (quick exit, emergency message, helplines)."""
+
+from django import forms
+from django.db import models
+from django.utils.decorators import method_decorator
+from django.views.decorators.vary import vary_on_headers
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from website.blocks import content_blocks
+
+
+@method_decorator(vary_on_headers("Cookie"), name="serve")
+class BasePage(Page):
+    """What every public page has: a summary for listings and search, and body content."""
+
+    summary = models.CharField(
+        max_length=300, blank=True, help_text="One or two sentences for listings and search results."
+    )
+
+    search_fields = [*Page.search_fields, index.SearchField("summary")]
+    promote_panels = [*Page.promote_panels, FieldPanel("summary")]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(BasePage):
+    intro = models.TextField(blank=True)
+    body = StreamField(content_blocks(), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+    template = "pages/home_page.html"
+
+
+class StandardPage(BasePage):
+    """About, privacy notice, accessibility statement and other plain pages."""
+
+    body = StreamField(content_blocks(), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    parent_page_types = ["website.HomePage", "website.StandardPage"]
+    subpage_types = ["website.StandardPage"]
+    template = "pages/standard_page.html"
+
+
+@register_setting(icon="warning")
+class SiteSettings(BaseSiteSetting):
+    quick_exit_url = models.URLField(
+        default="https://www.bbc.co.uk/weather",
+        help_text="Where the quick exit button sends people. Choose a neutral, everyday page.",
+    )
+    emergency_message = RichTextField(
+        features=["bold", "link"],
+        blank=True,
+        default="<p>In an emergency call <b>999</b>. If you cannot speak, call 999 and press "
+        "<b>55</b> when prompted (the Silent Solution).</p>",
+    )
+    cover_your_tracks_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="Guidance on covering your tracks, linked from the quick-exit note.",
+    )
+    footer_helplines = models.ManyToManyField(
+        "support.Helpline", blank=True, help_text="Helplines listed in the footer of every page."
+    )
+
+    panels = [
+        FieldPanel("quick_exit_url"),
+        FieldPanel("emergency_message"),
+        FieldPanel("cover_your_tracks_page"),
+        MultiFieldPanel(
+            [FieldPanel("footer_helplines", widget=forms.CheckboxSelectMultiple)], heading="Footer"
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "Site settings"

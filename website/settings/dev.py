@@ -1,0 +1,15 @@
+"""Development: debug on, plain HTTP, console email, no second factor (the login page says so)."""
+
+import os
+
+from .base import *  # noqa: F403
+
+DEBUG = True
+SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-not-for-production")
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", *ALLOWED_HOSTS]
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+WAYMARK_REQUIRE_2FA = env_bool("WAYMARK_REQUIRE_2FA", False)
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+# LocMemCache is per process: fine for one developer, flagged by django-ratelimit.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001", "django_ratelimit.E003"]

@@ -1,0 +1,68 @@
+"""Staff groups and the permissions each holds (least privilege), kept in sync after every migrate.
+
+The groups themselves are created by a data migration; permissions are attached here because
+Django only creates permission rows after all migrations have run.
+"""
+
+from django.contrib.auth.models import Group, Permission
+
+EDITORS = "Editors"
+MODERATORS = "Moderators"
+CAMPAIGN_MANAGERS = "Campaign managers"
+CASEWORKERS = "Caseworkers"
+ADMINISTRATORS = "Administrators"
+
+ALL_GROUPS = [EDITORS, MODERATORS, CAMPAIGN_MANAGERS, CASEWORKERS, ADMINISTRATORS]
+
+# "app_label.codename" for every model permission a group holds. Page permissions
+# (edit, publish) are granted on the page tree in seed_demo and by staff in the admin.
+GROUP_PERMISSIONS = {
+    EDITORS: [
+        "wagtailadmin.access_admin",
+        "wagtailimages.add_image", "wagtailimages.change_image", "wagtailimages.choose_image",
+        "wagtaildocs.add_document", "wagtaildocs.change_document", "wagtaildocs.choose_document",
+        "support.add_helpline", "support.change_helpline",
+    ],
+    MODERATORS: [
+        "wagtailadmin.access_admin",
+        "wagtailimages.add_image", "wagtailimages.change_image", "wagtailimages.choose_image",
+        "wagtaildocs.choose_document",
+        "support.add_helpline", "support.change_helpline", "support.delete_helpline",
+    ],
+    CAMPAIGN_MANAGERS: [
+        "wagtailadmin.access_admin",
+    ],
+    CASEWORKERS: [
+        "wagtailadmin.access_admin",
+    ],
+    ADMINISTRATORS: [
+        "wagtailadmin.access_admin",
+        "auth.add_user", "auth.change_user", "auth.delete_user", "auth.view_user",
+        "auth.add_group", "auth.change_group", "auth.view_group",
+        "wagtailcore.add_site", "wagtailcore.change_site",
+        "wagtailcore.add_workflow", "wagtailcore.change_workflow",
+        "wagtailcore.add_task", "wagtailcore.change_task",
+        "website.change_sitesettings",
+        "support.add_helpline", "support.change_helpline", "support.delete_helpline",
+    ],
+}
+
+
+def extend_group_permissions(group, codenames):
+    """Let another app add its own permissions to a group (called from its AppConfig.ready)."""
+    GROUP_PERMISSIONS.setdefault(group, [])
+    GROUP_PERMISSIONS[group].extend(c for c in codenames if c not in GROUP_PERMISSIONS[group])
+
+
+def sync_group_permissions(**kwargs):
+    for name, codenames in GROUP_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        wanted = []
+        for dotted in codenames:
+            app_label, codename = dotted.split(".", 1)
+            permission = Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            ).first()
+            if permission:
+                wanted.append(permission)
+        group.permissions.add(*wanted)

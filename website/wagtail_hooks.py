@@ -1,0 +1,1 @@
+"""Admin registration for site-wide models."""
