@@ -4,3 +4,25 @@ from django.apps import AppConfig
 class SupportConfig(AppConfig):
     name = "support"
     verbose_name = "Support"
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from website.staff import ADMINISTRATORS, CASEWORKERS, extend_group_permissions, sync_group_permissions
+
+        # Caseworkers work requests (scoped to their teams in support.casework_views); they never add or
+        # delete them, and cannot touch teams, routing or the audit log.
+        extend_group_permissions(CASEWORKERS, [
+            "support.view_disclosurerequest", "support.change_disclosurerequest",
+        ])
+        # Administrators set up teams and routing and read the audit log; they do not read requests
+        # unless they are also a team member.
+        extend_group_permissions(ADMINISTRATORS, [
+            "support.add_caseworkteam", "support.change_caseworkteam", "support.delete_caseworkteam",
+            "support.view_caseworkteam",
+            "support.add_routingrule", "support.change_routingrule", "support.delete_routingrule",
+            "support.view_routingrule",
+            "support.view_auditentry",
+        ])
+        # Our permission rows only exist once this app's own post_migrate has run (website's runs first).
+        post_migrate.connect(sync_group_permissions, sender=self)

@@ -1,10 +1,16 @@
-"""Admin for support: helplines (and, later, the disclosure casework queue)."""
+"""Admin for support: helplines, and the disclosure casework (queue, teams, routing rules, audit log)."""
 
+from django.templatetags.static import static
+from django.urls import path
+from django.utils.html import format_html
+from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from support.models import Helpline
+from support.casework_views import AgeColumn, CaseQueueView, CaseView
+from support.models import AuditEntry, CaseworkTeam, DisclosureRequest, Helpline, RoutingRule
 
 
 class HelplineViewSet(SnippetViewSet):
@@ -24,3 +30,98 @@ class SupportGroup(ViewSetGroup):
 
 
 register_snippet(SupportGroup)
+
+
+class DisclosureRequestViewSet(ModelViewSet):
+    """The casework queue. Requests arrive from the public form, so there is no add, copy or delete."""
+
+    model = DisclosureRequest
+    name = "disclosure_requests"
+    icon = "list-ul"
+    menu_label = "Requests"
+    index_view_class = CaseQueueView
+    copy_view_enabled = False
+    add_to_reference_index = False
+    list_display = ["reference", "team", "get_status_display", AgeColumn("age", label="Age"), "assigned_to"]
+    list_filter = ["status", "team", "assigned_to"]
+    # Exports hold no personal data: what a manager needs to see the load, nothing more.
+    list_export = ["reference", "team", "status", "police_force", "created_at", "assigned_to", "closed_at"]
+    export_filename = "disclosure-requests"
+    list_per_page = 50
+
+    def get_index_view_kwargs(self, **kwargs):
+        # No add, copy or delete: requests only come from the public form and are never deleted here.
+        return super().get_index_view_kwargs(
+            add_url_name=None, delete_url_name=None, copy_url_name=None, **kwargs
+        )
+
+    def get_urlpatterns(self):
+        case_view = CaseView.as_view(index_url_name=self.get_url_name("index"))
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            path("case/<int:pk>/", case_view, name="edit"),
+        ]
+
+
+class CaseworkTeamViewSet(ModelViewSet):
+    model = CaseworkTeam
+    name = "casework_teams"
+    icon = "group"
+    menu_label = "Teams"
+    list_display = ["name", "email", "is_default"]
+    copy_view_enabled = False
+
+
+class RoutingRuleViewSet(ModelViewSet):
+    model = RoutingRule
+    name = "routing_rules"
+    icon = "redirect"
+    menu_label = "Routing rules"
+    list_display = ["police_force", "team"]
+    list_filter = ["team"]
+    copy_view_enabled = False
+
+
+class AuditLogViewSet(ModelViewSet):
+    """Read only, for everyone: the trail cannot be edited or deleted from the admin."""
+
+    model = AuditEntry
+    name = "casework_audit_log"
+    icon = "history"
+    menu_label = "Audit log"
+    list_display = ["at", "username", "get_action_display", "request_id", "detail"]
+    list_filter = ["action"]
+    list_export = ["at", "username", "action", "request_id", "detail"]
+    export_filename = "casework-audit-log"
+    add_to_reference_index = False
+    copy_view_enabled = False
+    list_per_page = 100
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(
+            add_url_name=None, edit_url_name=None, delete_url_name=None, copy_url_name=None, **kwargs
+        )
+
+    def get_urlpatterns(self):
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+        ]
+
+
+class CaseworkGroup(ViewSetGroup):
+    menu_label = "Casework"
+    menu_icon = "clipboard-list"
+    menu_order = 260
+    items = (DisclosureRequestViewSet, CaseworkTeamViewSet, RoutingRuleViewSet, AuditLogViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_casework():
+    return CaseworkGroup()
+
+
+@hooks.register("insert_global_admin_css")
+def casework_admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/casework-admin.css"))

@@ -1,6 +1,25 @@
 """Support models, one concept per module."""
 
+from support.models.casework import (
+    AuditEntry,
+    CaseNote,
+    CaseworkTeam,
+    ContactAttempt,
+    RoutingRule,
+)
+from support.models.disclosure import DisclosureRequest, DisclosureRequestPage
 from support.models.guidance import GuidanceIndexPage, GuidancePage
 from support.models.helplines import Helpline
 
-__all__ = ["GuidanceIndexPage", "GuidancePage", "Helpline"]
+__all__ = [
+    "AuditEntry",
+    "CaseNote",
+    "CaseworkTeam",
+    "ContactAttempt",
+    "DisclosureRequest",
+    "DisclosureRequestPage",
+    "GuidanceIndexPage",
+    "GuidancePage",
+    "Helpline",
+    "RoutingRule",
+]

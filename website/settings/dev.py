@@ -13,3 +13,7 @@ WAYMARK_REQUIRE_2FA = env_bool("WAYMARK_REQUIRE_2FA", False)
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 # LocMemCache is per process: fine for one developer, flagged by django-ratelimit.
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001", "django_ratelimit.E003"]
+# A fixed development key; production reads DISCLOSURE_ENCRYPTION_KEYS and refuses to start without it.
+DISCLOSURE_ENCRYPTION_KEYS = env_list("DISCLOSURE_ENCRYPTION_KEYS") or [
+    "d2F5bWFyay1kZXZlbG9wbWVudC1vbmx5LWtleS12MSE="
+]

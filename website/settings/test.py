@@ -15,3 +15,4 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001", "django_ratelimit.E003"]
 if not REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+DISCLOSURE_ENCRYPTION_KEYS = ["d2F5bWFyay10ZXN0LW9ubHkta2V5LW5vdC1zZWNyZXQ="]

@@ -1,0 +1,243 @@
+"""The right-to-ask form, in short steps. Each step is a plain Django form; support.views chains them."""
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Div, Field, Layout
+from django import forms
+from django.conf import settings
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
+from django.utils import timezone
+
+from support import police_forces
+from support.models import DisclosureRequest
+
+# Nothing about the person of concern should be remembered by the browser or offered to someone else.
+NO_AUTOFILL = {"autocomplete": "off", "autocapitalize": "off", "spellcheck": "false"}
+SHORT = 200
+MEDIUM = 1000
+
+
+def text(label, *, required=True, max_length=SHORT, help_text="", private=False, autocomplete=None, **attrs):
+    widget_attrs = dict(NO_AUTOFILL) if private else {}
+    if autocomplete:
+        widget_attrs["autocomplete"] = autocomplete
+    widget_attrs.update(attrs)
+    return forms.CharField(
+        label=label, required=required, max_length=max_length, help_text=help_text,
+        widget=forms.TextInput(attrs=widget_attrs),
+    )
+
+
+def textarea(label, *, required=True, max_length=MEDIUM, help_text="", rows=4, private=True):
+    attrs = {"rows": rows, "maxlength": max_length, **(NO_AUTOFILL if private else {})}
+    return forms.CharField(
+        label=label, required=required, max_length=max_length, help_text=help_text,
+        widget=forms.Textarea(attrs=attrs),
+    )
+
+
+def radios(label, choices, *, required=True, help_text=""):
+    return forms.ChoiceField(
+        label=label, choices=choices, required=required, help_text=help_text, widget=forms.RadioSelect
+    )
+
+
+class StepForm(forms.Form):
+    """A step of the form: a title, a honeypot, and crispy layout without its own <form> tag."""
+
+    title = ""
+    # Bots fill every field; people never see this one.
+    website = forms.CharField(
+        label="Leave this empty", required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper(self)
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        visible = [name for name in self.fields if name != "website"]
+        self.helper.layout = Layout(
+            *[Field(name) for name in visible],
+            Div(Field("website"), css_class="honeypot", aria_hidden="true"),
+        )
+
+    @property
+    def is_spam(self):
+        return bool(self.data.get(self.add_prefix("website")))
+
+    def answers(self):
+        """What this step contributes to the request (the honeypot is not an answer)."""
+        return {name: value for name, value in self.cleaned_data.items() if name != "website"}
+
+
+class WhoForm(StepForm):
+    title = "Who is asking"
+    asking_for = radios("Who are you asking for?", DisclosureRequest.AskingFor.choices)
+    relationship_to_person_at_risk = text(
+        "Your relationship to the person you are worried about", required=False,
+        help_text="Only if you are asking for someone else, for example ‘my sister’ or ‘a friend’.",
+        private=True,
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("asking_for") == DisclosureRequest.AskingFor.SOMEONE_ELSE:
+            if not cleaned.get("relationship_to_person_at_risk"):
+                self.add_error(
+                    "relationship_to_person_at_risk",
+                    "Tell us your relationship to the person you are worried about",
+                )
+        else:
+            cleaned["relationship_to_person_at_risk"] = ""
+        return cleaned
+
+
+class ContactForm(StepForm):
+    title = "You, and how to contact you safely"
+    your_name = text("Your name", help_text="The name you would like us to use.", private=True)
+    contact_method = radios("How can we contact you safely?", DisclosureRequest.ContactMethod.choices)
+    phone = text(
+        "Phone number", required=False, max_length=40, private=True, inputmode="tel",
+        help_text="For a phone call or a text message.",
+    )
+    email = forms.EmailField(
+        label="Email address", required=False, max_length=254,
+        help_text="Only an address that nobody else can read.",
+        widget=forms.EmailInput(attrs=dict(NO_AUTOFILL)),
+    )
+    safe_times = text(
+        "When is it safe to contact you?", max_length=300, private=True,
+        help_text="For example ‘weekdays 10am to 2pm’. Tell us any times to avoid.",
+    )
+    voicemail_safe = radios("Is it safe to leave a voicemail or message?", DisclosureRequest.YesNo.choices)
+    identify_as = radios(
+        "When we contact you, may we say who we are?", DisclosureRequest.IdentifyAs.choices,
+        help_text="If not, we will use a cover name so nobody else learns you contacted us.",
+    )
+    cover_name = text(
+        "Cover name to use (optional)", required=False, max_length=100, private=True,
+        help_text="For example ‘Sam from the dental surgery’. Leave blank and we will choose one.",
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        method = cleaned.get("contact_method")
+        if method in {"phone", "text"} and not cleaned.get("phone"):
+            self.add_error("phone", "Enter a phone number we can use")
+        if method == "email" and not cleaned.get("email"):
+            self.add_error("email", "Enter an email address we can use")
+        phone = cleaned.get("phone", "")
+        if phone and not all(ch.isdigit() or ch in " +()-" for ch in phone):
+            self.add_error("phone", "Enter a phone number using digits, like 07700 900 982")
+        if cleaned.get("identify_as") != DisclosureRequest.IdentifyAs.COVER:
+            cleaned["cover_name"] = ""
+        return cleaned
+
+
+class PersonForm(StepForm):
+    title = "The person you are worried about"
+    person_name = text("Their name", private=True, help_text="As much of it as you know.")
+    person_other_names = textarea(
+        "Other names they use or have used (optional)", required=False, rows=2, max_length=500,
+        help_text="Nicknames, previous surnames or online names.",
+    )
+    person_date_of_birth = forms.DateField(
+        label="Their date of birth (optional)", required=False,
+        help_text="For example 27 3 1985. Leave blank if you do not know, and give their age instead.",
+        widget=forms.DateInput(attrs={"type": "date", **NO_AUTOFILL}),
+    )
+    person_age = forms.IntegerField(
+        label="Their approximate age (optional)", required=False,
+        validators=[MinValueValidator(10), MaxValueValidator(120)],
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", **NO_AUTOFILL}),
+    )
+    person_address = textarea(
+        "Their current address (optional)", required=False, rows=3, max_length=500,
+        help_text="As much as you know, even just a town.",
+    )
+    person_previous_addresses = textarea(
+        "Where they have lived in the last 5 years (optional)", required=False, rows=3, max_length=1000,
+    )
+    person_relationship = text(
+        "Their relationship to you, or to the person you are worried about", max_length=200, private=True,
+        help_text="For example ‘my partner’, ‘my daughter’s new boyfriend’.",
+    )
+
+    def clean_person_date_of_birth(self):
+        value = self.cleaned_data.get("person_date_of_birth")
+        if value and not (1900 <= value.year and value <= timezone.localdate()):
+            raise forms.ValidationError("Enter a date of birth in the past")
+        return value
+
+
+class ConcernsForm(StepForm):
+    title = "Your concerns and police area"
+    concerns = forms.CharField(
+        label="What worries you?",
+        help_text="In your own words. Tell us what has happened or what you have been told.",
+        widget=forms.Textarea(attrs={"rows": 8, **NO_AUTOFILL}),
+    )
+    postcode = forms.CharField(
+        label="Your postcode (optional)", required=False, max_length=16,
+        help_text="We use it only to find your police force, and do not keep it.",
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
+    )
+    police_force = forms.ChoiceField(
+        label="Police force area", required=False,
+        choices=[("", "Choose a police force"), *police_forces.CHOICES],
+        help_text="The police force where you, or the person at risk, live.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit = settings.DISCLOSURE_CONCERNS_MAX_LENGTH
+        self.fields["concerns"].max_length = limit
+        self.fields["concerns"].validators.append(MaxLengthValidator(limit))
+        self.fields["concerns"].widget.attrs["maxlength"] = limit
+        self.fields["concerns"].help_text += f" Up to {limit:,} characters."
+        if not police_forces.postcode_data_loaded():
+            del self.fields["postcode"]
+            self.helper.layout = Layout(
+                Field("concerns"), Field("police_force"),
+                Div(Field("website"), css_class="honeypot", aria_hidden="true"),
+            )
+        else:
+            self.fields["police_force"].label = "Police force area (if you know it)"
+            self.fields["police_force"].help_text = "Or leave this and give your postcode above."
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("police_force"):
+            return cleaned
+        postcode = (cleaned.get("postcode") or "").strip()
+        if not postcode:
+            self.add_error("police_force", "Choose the police force area")
+            return cleaned
+        force = police_forces.force_for_postcode(postcode)
+        if force is None:
+            self.add_error(
+                "police_force", "We could not work out the police force from that postcode: choose it here"
+            )
+        else:
+            cleaned["police_force"] = force.key
+        return cleaned
+
+    def answers(self):
+        answers = super().answers()
+        answers.pop("postcode", None)
+        return answers
+
+
+class ConsentForm(StepForm):
+    title = "Privacy and sending your request"
+    consent = forms.BooleanField(
+        label="I have read the privacy notice and agree to Waymark keeping this information to help me",
+        error_messages={"required": "Agree to the privacy notice so that we can help you"},
+    )
+
+    # The privacy notice itself is page content, shown above this step by the page template.
+    show_privacy_notice = True
+
+
+STEPS = [WhoForm, ContactForm, PersonForm, ConcernsForm, ConsentForm]

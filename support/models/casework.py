@@ -1,0 +1,183 @@
+"""Casework behind disclosure requests: teams, routing rules, notes, contact attempts and the audit log.
+
+Notes, contact attempts and audit entries are append-only: once written they are never edited, and only
+the retention task removes what notes say.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from wagtail.admin.panels import FieldPanel
+
+from support import police_forces
+from support.encryption import EncryptedTextField
+
+
+class AppendOnlyError(Exception):
+    """Raised when code tries to change or delete an append-only record."""
+
+
+class AppendOnlyModel(models.Model):
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and not kwargs.pop("allow_update", False):
+            raise AppendOnlyError(f"{type(self).__name__} records cannot be changed once written.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError(f"{type(self).__name__} records cannot be deleted.")
+
+
+class CaseworkTeam(models.Model):
+    name = models.CharField(max_length=120, unique=True)
+    email = models.EmailField(
+        blank=True,
+        help_text="Team inbox told that a request is waiting. Leave blank to tell each member instead.",
+    )
+    members = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="casework_teams")
+    is_default = models.BooleanField(
+        "Default triage team",
+        default=False,
+        help_text="Receives every request no routing rule matches. Only one team can be the default.",
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("email"), FieldPanel("is_default"), FieldPanel("members")]
+
+    class Meta:
+        ordering = ["-is_default", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_default"], condition=models.Q(is_default=True), name="one_default_casework_team"
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if self.is_default and CaseworkTeam.objects.filter(is_default=True).exclude(pk=self.pk).exists():
+            raise ValidationError({"is_default": "Another team is already the default triage team."})
+
+    def notification_addresses(self):
+        if self.email:
+            return [self.email]
+        return [user.email for user in self.members.filter(is_active=True) if user.email]
+
+
+class RoutingRule(models.Model):
+    """Requests for this police force area go to this team."""
+
+    police_force = models.CharField(max_length=40, choices=police_forces.CHOICES, unique=True)
+    team = models.ForeignKey(CaseworkTeam, on_delete=models.CASCADE, related_name="routing_rules")
+
+    panels = [FieldPanel("police_force"), FieldPanel("team")]
+
+    class Meta:
+        ordering = ["police_force"]
+
+    def __str__(self):
+        return f"{self.get_police_force_display()} → {self.team}"
+
+
+def team_for_force(force_key):
+    """The team a request for this force goes to: its routing rule, else the default triage team."""
+    rule = RoutingRule.objects.select_related("team").filter(police_force=force_key).first()
+    if rule:
+        return rule.team
+    return CaseworkTeam.objects.filter(is_default=True).first() or CaseworkTeam.objects.order_by("pk").first()
+
+
+class CaseNote(AppendOnlyModel):
+    request = models.ForeignKey("support.DisclosureRequest", on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    text = EncryptedTextField()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"Note on {self.request_id} at {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class ContactAttempt(AppendOnlyModel):
+    class Method(models.TextChoices):
+        PHONE = "phone", "Phone call"
+        TEXT = "text", "Text message"
+        EMAIL = "email", "Email"
+
+    class Outcome(models.TextChoices):
+        SPOKE = "spoke", "Spoke to them"
+        NO_ANSWER = "no_answer", "No answer, no message left"
+        VOICEMAIL = "voicemail", "Left a voicemail"
+        MESSAGE_SENT = "message_sent", "Message sent"
+        UNSAFE = "unsafe", "Not safe to talk: ended the contact"
+
+    request = models.ForeignKey(
+        "support.DisclosureRequest", on_delete=models.CASCADE, related_name="contact_attempts"
+    )
+    caseworker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    attempted_at = models.DateTimeField(default=timezone.now, editable=False)
+    method = models.CharField(max_length=20, choices=Method.choices)
+    outcome = models.CharField(max_length=20, choices=Outcome.choices)
+    note = EncryptedTextField(blank=True)
+
+    class Meta:
+        ordering = ["attempted_at", "pk"]
+
+    def __str__(self):
+        return f"{self.get_method_display()}: {self.get_outcome_display()}"
+
+
+class AuditEntry(AppendOnlyModel):
+    """Who looked at or changed which request, and when. Never holds personal data itself."""
+
+    class Action(models.TextChoices):
+        CREATED = "created", "Request received"
+        VIEWED = "viewed", "Viewed"
+        EXPORTED = "exported", "Exported the queue"
+        CLAIMED = "claimed", "Claimed"
+        ASSIGNED = "assigned", "Assigned"
+        STATUS_CHANGED = "status_changed", "Changed status"
+        NOTE_ADDED = "note_added", "Added a note"
+        CONTACT_LOGGED = "contact_logged", "Logged a contact attempt"
+        DENIED = "denied", "Refused access (another team's request)"
+        PERSONAL_DATA_DELETED = "personal_data_deleted", "Deleted personal data (retention)"
+        KEY_ROTATED = "key_rotated", "Re-encrypted with the newest key"
+
+    at = models.DateTimeField(default=timezone.now, editable=False, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Kept as text so the trail survives a staff account being deleted.
+    username = models.CharField(max_length=150, blank=True)
+    # A plain id, not a foreign key: the trail outlives anything that happens to the request.
+    request_id = models.PositiveBigIntegerField(null=True, blank=True, db_index=True)
+    action = models.CharField(max_length=30, choices=Action.choices)
+    detail = models.CharField(max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = "audit entry"
+        verbose_name_plural = "audit log"
+
+    def __str__(self):
+        who = self.username or "system"
+        return f"{self.at:%Y-%m-%d %H:%M} {who}: {self.get_action_display()}"
+
+    @classmethod
+    def record(cls, action, *, user=None, request=None, detail=""):
+        if user is not None and not user.is_authenticated:
+            user = None
+        return cls.objects.create(
+            action=action,
+            user=user,
+            username=user.get_username() if user else "",
+            request_id=getattr(request, "pk", request),
+            detail=detail[:255],
+        )

@@ -1,0 +1,98 @@
+"""The police forces a disclosure request can go to, with their ONS Police Force Area (PFA) codes.
+
+The 43 territorial forces of England and Wales, Police Scotland, the Police Service of Northern Ireland
+and British Transport Police (which has no PFA: it polices the railways across Great Britain).
+`key` is what we store; `pfa` is the ONSPD `pfa` column (campaign.models.Postcode.police_force_code).
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PoliceForce:
+    key: str
+    name: str
+    pfa: str = ""
+    country: str = "England"
+
+
+FORCES = [
+    PoliceForce("avon-somerset", "Avon and Somerset Police", "E23000036"),
+    PoliceForce("bedfordshire", "Bedfordshire Police", "E23000026"),
+    PoliceForce("cambridgeshire", "Cambridgeshire Constabulary", "E23000023"),
+    PoliceForce("cheshire", "Cheshire Constabulary", "E23000006"),
+    PoliceForce("city-of-london", "City of London Police", "E23000034"),
+    PoliceForce("cleveland", "Cleveland Police", "E23000013"),
+    PoliceForce("cumbria", "Cumbria Constabulary", "E23000002"),
+    PoliceForce("derbyshire", "Derbyshire Constabulary", "E23000018"),
+    PoliceForce("devon-cornwall", "Devon and Cornwall Police", "E23000035"),
+    PoliceForce("dorset", "Dorset Police", "E23000039"),
+    PoliceForce("durham", "Durham Constabulary", "E23000008"),
+    PoliceForce("essex", "Essex Police", "E23000028"),
+    PoliceForce("gloucestershire", "Gloucestershire Constabulary", "E23000037"),
+    PoliceForce("greater-manchester", "Greater Manchester Police", "E23000005"),
+    PoliceForce("hampshire", "Hampshire and Isle of Wight Constabulary", "E23000030"),
+    PoliceForce("hertfordshire", "Hertfordshire Constabulary", "E23000027"),
+    PoliceForce("humberside", "Humberside Police", "E23000012"),
+    PoliceForce("kent", "Kent Police", "E23000032"),
+    PoliceForce("lancashire", "Lancashire Constabulary", "E23000003"),
+    PoliceForce("leicestershire", "Leicestershire Police", "E23000021"),
+    PoliceForce("lincolnshire", "Lincolnshire Police", "E23000020"),
+    PoliceForce("merseyside", "Merseyside Police", "E23000004"),
+    PoliceForce("metropolitan", "Metropolitan Police Service", "E23000001"),
+    PoliceForce("norfolk", "Norfolk Constabulary", "E23000024"),
+    PoliceForce("northamptonshire", "Northamptonshire Police", "E23000022"),
+    PoliceForce("northumbria", "Northumbria Police", "E23000007"),
+    PoliceForce("north-yorkshire", "North Yorkshire Police", "E23000009"),
+    PoliceForce("nottinghamshire", "Nottinghamshire Police", "E23000019"),
+    PoliceForce("south-yorkshire", "South Yorkshire Police", "E23000011"),
+    PoliceForce("staffordshire", "Staffordshire Police", "E23000015"),
+    PoliceForce("suffolk", "Suffolk Constabulary", "E23000025"),
+    PoliceForce("surrey", "Surrey Police", "E23000031"),
+    PoliceForce("sussex", "Sussex Police", "E23000033"),
+    PoliceForce("thames-valley", "Thames Valley Police", "E23000029"),
+    PoliceForce("warwickshire", "Warwickshire Police", "E23000017"),
+    PoliceForce("west-mercia", "West Mercia Police", "E23000016"),
+    PoliceForce("west-midlands", "West Midlands Police", "E23000014"),
+    PoliceForce("west-yorkshire", "West Yorkshire Police", "E23000010"),
+    PoliceForce("wiltshire", "Wiltshire Police", "E23000038"),
+    PoliceForce("dyfed-powys", "Dyfed-Powys Police", "W15000004", "Wales"),
+    PoliceForce("gwent", "Gwent Police", "W15000002", "Wales"),
+    PoliceForce("north-wales", "North Wales Police", "W15000001", "Wales"),
+    PoliceForce("south-wales", "South Wales Police", "W15000003", "Wales"),
+    PoliceForce("scotland", "Police Scotland", "S23000009", "Scotland"),
+    PoliceForce("northern-ireland", "Police Service of Northern Ireland", "N23000001", "Northern Ireland"),
+    PoliceForce("british-transport", "British Transport Police", "", "Great Britain"),
+]
+
+BY_KEY = {force.key: force for force in FORCES}
+BY_PFA = {force.pfa: force for force in FORCES if force.pfa}
+# The ONSPD leaves `pfa` as a pseudo-code in some nations; the country code then tells us the force.
+BY_COUNTRY_CODE = {"S92000003": BY_KEY["scotland"], "N92000002": BY_KEY["northern-ireland"]}
+
+CHOICES = [(force.key, force.name) for force in FORCES]
+
+
+def name_for(key):
+    force = BY_KEY.get(key)
+    return force.name if force else ""
+
+
+def force_for_postcode(raw):
+    """The force for a postcode in our postcode table, or None when we cannot tell."""
+    from campaign.models import Postcode
+    from campaign.postcodes import is_valid, normalise
+
+    postcode = normalise(raw)
+    if not is_valid(postcode):
+        return None
+    row = Postcode.objects.filter(postcode=postcode).values("police_force_code", "country_code").first()
+    if row is None:
+        return None
+    return BY_PFA.get(row["police_force_code"]) or BY_COUNTRY_CODE.get(row["country_code"])
+
+
+def postcode_data_loaded():
+    from campaign.models import Postcode
+
+    return Postcode.objects.exists()
