@@ -8,7 +8,12 @@ class SupportConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from website.staff import ADMINISTRATORS, CASEWORKERS, extend_group_permissions, sync_group_permissions
+        from website.staff import (
+            ADMINISTRATORS,
+            CASEWORKERS,
+            extend_group_permissions,
+            sync_group_permissions,
+        )
 
         # Caseworkers work requests (scoped to their teams in support.casework_views); they never add or
         # delete them, and cannot touch teams, routing or the audit log.

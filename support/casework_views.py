@@ -55,7 +55,8 @@ class CaseQueueView(IndexView):
         return (
             DisclosureRequest.objects.for_user(self.request.user)
             .select_related("team", "assigned_to")
-            .only("pk", "reference", "created_at", "status", "team", "assigned_to", "police_force", "closed_at")
+            .only("pk", "reference", "created_at", "status", "team", "assigned_to", "police_force",
+                  "closed_at")
         )
 
     def get_team_summaries(self):
@@ -66,7 +67,9 @@ class CaseQueueView(IndexView):
         open_requests = Q(requests__status__in=DisclosureRequest.OPEN_STATUSES)
         teams = teams.annotate(
             open_count=Count("requests", filter=open_requests, distinct=True),
-            new_count=Count("requests", filter=Q(requests__status=DisclosureRequest.Status.NEW), distinct=True),
+            new_count=Count(
+                "requests", filter=Q(requests__status=DisclosureRequest.Status.NEW), distinct=True
+            ),
             unassigned_count=Count(
                 "requests", filter=open_requests & Q(requests__assigned_to__isnull=True), distinct=True
             ),
@@ -264,7 +267,9 @@ class CaseView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
         form = ContactAttemptForm(request.POST)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(contact_form=form))
-        attempt = ContactAttempt.objects.create(request=self.object, caseworker=request.user, **form.cleaned_data)
+        attempt = ContactAttempt.objects.create(
+            request=self.object, caseworker=request.user, **form.cleaned_data
+        )
         AuditEntry.record(
             Action.CONTACT_LOGGED, user=request.user, request=self.object,
             detail=f"{attempt.get_method_display()}: {attempt.get_outcome_display()}",

@@ -50,14 +50,6 @@ def decrypt(token, ttl=None):
         raise DecryptionError("A value could not be decrypted with any configured key.") from error
 
 
-def rotate(token):
-    """Re-encrypt a stored token with the newest key (it must decrypt with one of the keys)."""
-    try:
-        return get_fernet().rotate(token.encode("ascii")).decode("ascii")
-    except (InvalidToken, UnicodeError) as error:
-        raise DecryptionError("A value could not be decrypted with any configured key.") from error
-
-
 class EncryptedTextField(models.TextField):
     """Text encrypted with Fernet in the database, plain text in Python.
 

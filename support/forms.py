@@ -166,7 +166,7 @@ class PersonForm(StepForm):
 
     def clean_person_date_of_birth(self):
         value = self.cleaned_data.get("person_date_of_birth")
-        if value and not (1900 <= value.year and value <= timezone.localdate()):
+        if value and not (value.year >= 1900 and value <= timezone.localdate()):
             raise forms.ValidationError("Enter a date of birth in the past")
         return value
 

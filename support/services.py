@@ -16,7 +16,9 @@ def submit_request(answers):
     """Save the answers of every step as one request, routed to its team; the team is told after commit."""
     from support.tasks import notify_team_of_new_request
 
-    data = {name: "" if value is None else str(value) for name, value in answers.items() if name in REQUEST_FIELDS}
+    data = {
+        name: "" if value is None else str(value) for name, value in answers.items() if name in REQUEST_FIELDS
+    }
     with transaction.atomic():
         request = DisclosureRequest(**data)
         request.team = team_for_force(request.police_force)

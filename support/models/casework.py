@@ -92,7 +92,9 @@ def team_for_force(force_key):
 
 class CaseNote(AppendOnlyModel):
     request = models.ForeignKey("support.DisclosureRequest", on_delete=models.CASCADE, related_name="notes")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     text = EncryptedTextField()
 

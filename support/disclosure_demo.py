@@ -1,0 +1,93 @@
+"""Demo content for disclosure requests: the request page, casework teams, routing rules and, in
+development only, a caseworker login and two invented requests. Safe to run again; never overwrites edits."""
+
+import os
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from support.models import CaseworkTeam, DisclosureRequest, DisclosureRequestPage, RoutingRule
+from support.models.casework import team_for_force
+from website.demo import ensure_child
+from website.models import HomePage
+from website.staff import CASEWORKERS
+
+DEV_CASEWORKER_USERNAME = "caseworker"
+DEV_CASEWORKER_PASSWORD = "waymark-dev-caseworker"  # noqa: S105 (development only, never in production)
+
+TEAMS = {
+    "Triage": {"email": "triage@waymark.localhost", "is_default": True, "forces": []},
+    "London and the South East": {
+        "email": "south-east@waymark.localhost",
+        "forces": ["metropolitan", "city-of-london", "kent", "surrey", "sussex", "thames-valley", "hampshire",
+                   "british-transport"],
+    },
+    "North of England": {
+        "email": "north@waymark.localhost",
+        "forces": ["greater-manchester", "merseyside", "lancashire", "cumbria", "cheshire", "northumbria",
+                   "durham", "cleveland", "north-yorkshire", "west-yorkshire", "south-yorkshire",
+                   "humberside"],
+    },
+    "Wales": {
+        "email": "wales@waymark.localhost",
+        "forces": ["north-wales", "gwent", "south-wales", "dyfed-powys"],
+    },
+}
+
+
+def is_development():
+    return settings.DEBUG and not os.environ.get("DJANGO_SETTINGS_MODULE", "").endswith("production")
+
+
+def run(stdout):
+    home = HomePage.objects.first()
+    if home is None:
+        return
+    ensure_child(
+        home, DisclosureRequestPage, "ask-the-police",
+        title="Ask the police about someone's past",
+        summary="Clare's Law: ask the police whether a partner has a history of abuse. We can help you ask.",
+        show_in_menus=True,
+    )
+    teams = {}
+    for name, spec in TEAMS.items():
+        team, _ = CaseworkTeam.objects.get_or_create(
+            name=name, defaults={"email": spec["email"], "is_default": spec.get("is_default", False)
+                                 and not CaseworkTeam.objects.filter(is_default=True).exists()}
+        )
+        teams[name] = team
+        for force in spec["forces"]:
+            RoutingRule.objects.get_or_create(police_force=force, defaults={"team": team})
+    stdout.write(f"Disclosure requests: the request page, {len(teams)} casework teams and routing rules.")
+    if is_development():
+        ensure_dev_caseworker(stdout, teams["Triage"], teams["London and the South East"])
+
+
+def ensure_dev_caseworker(stdout, *teams):
+    """Development only: a caseworker in the Caseworkers group and two teams, and two invented requests."""
+    User = get_user_model()
+    user, created = User.objects.get_or_create(
+        username=DEV_CASEWORKER_USERNAME, defaults={"email": "caseworker@waymark.localhost"}
+    )
+    if created:
+        user.set_password(DEV_CASEWORKER_PASSWORD)
+        user.save()
+        user.groups.add(Group.objects.get_or_create(name=CASEWORKERS)[0])
+        for team in teams:
+            team.members.add(user)
+    if not DisclosureRequest.objects.exists():
+        for force, concerns in [
+            ("metropolitan", "An invented demo request: my new partner's ex told me he was violent."),
+            ("north-wales", "An invented demo request: my sister's boyfriend controls her money."),
+        ]:
+            DisclosureRequest.objects.create(
+                police_force=force, team=team_for_force(force), asking_for="myself", your_name="Demo Person",
+                contact_method="text", phone="07700 900982", safe_times="Weekdays 10am to 2pm",
+                voicemail_safe="no", identify_as="cover", cover_name="Sam from the dental surgery",
+                person_name="Demo Name", person_relationship="Partner", concerns=concerns,
+            )
+    stdout.write(
+        f"Development-only caseworker login: http://127.0.0.1:8000/admin/ "
+        f"username '{DEV_CASEWORKER_USERNAME}', password '{DEV_CASEWORKER_PASSWORD}'"
+    )

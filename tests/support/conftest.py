@@ -1,0 +1,83 @@
+"""Fixtures for disclosure requests: the page, teams, caseworkers and a form helper."""
+
+import pytest
+from django.core.cache import cache
+
+from tests.support.factories import (
+    CaseworkerFactory,
+    CaseworkTeamFactory,
+    DisclosureRequestPageFactory,
+    RoutingRuleFactory,
+)
+
+# A complete, valid set of answers, one dict per step.
+VALID_STEPS = [
+    {"asking_for": "someone_else", "relationship_to_person_at_risk": "Her brother Quentin"},
+    {
+        "your_name": "Marigold Uniquename", "contact_method": "email", "email": "marigold.safe@example.org",
+        "phone": "07700 900555", "safe_times": "Tuesdays after nine", "voicemail_safe": "no",
+        "identify_as": "cover", "cover_name": "Pat from the library",
+    },
+    {
+        "person_name": "Barnaby Perpetratorson", "person_other_names": "Barney Knuckles",
+        "person_date_of_birth": "1979-04-05", "person_age": "",
+        "person_address": "7 Zanzibar Close, Otterford",
+        "person_previous_addresses": "Flat 3 Quillby Mansions", "person_relationship": "Her boyfriend",
+    },
+    {"concerns": "He strangled his last girlfriend, Ophelia Xylophone", "police_force": "north-wales"},
+    {"consent": "on"},
+]
+PERSONAL_VALUES = [
+    "Her brother Quentin", "Marigold Uniquename", "marigold.safe@example.org", "07700 900555",
+    "Tuesdays after nine", "Pat from the library", "Barnaby Perpetratorson", "Barney Knuckles", "1979-04-05",
+    "Zanzibar Close", "Quillby Mansions", "Her boyfriend", "Ophelia Xylophone",
+]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def request_page(home):
+    page = DisclosureRequestPageFactory(parent=home)
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def triage_team(db):
+    return CaseworkTeamFactory(name="Triage", is_default=True)
+
+
+@pytest.fixture
+def wales_team(db):
+    team = CaseworkTeamFactory(name="Wales")
+    for force in ["north-wales", "gwent", "south-wales", "dyfed-powys"]:
+        RoutingRuleFactory(police_force=force, team=team)
+    return team
+
+
+@pytest.fixture
+def caseworker(wales_team):
+    user = CaseworkerFactory(username="wales-caseworker")
+    wales_team.members.add(user)
+    return user
+
+
+@pytest.fixture
+def other_caseworker(triage_team):
+    user = CaseworkerFactory(username="triage-caseworker")
+    triage_team.members.add(user)
+    return user
+
+
+def fill_in(client, url, steps=VALID_STEPS):
+    """Post every step in turn; return the last response."""
+    response = None
+    for number, data in enumerate(steps):
+        response = client.post(url, {"step": number, "action": "continue", **data})
+    return response

@@ -1,0 +1,226 @@
+"""The right-to-ask form: steps in the session only, never cached, nothing repeated, nothing leaked."""
+
+import contextlib
+
+import pytest
+from django.core import mail
+from django.test import override_settings
+from wagtail.test.utils import WagtailPageTestCase
+
+from campaign.models import Postcode
+from support.models import AuditEntry, DisclosureRequest, DisclosureRequestPage
+from support.views import SESSION_KEY
+from tests.support.conftest import PERSONAL_VALUES, VALID_STEPS, fill_in
+from tests.support.factories import DisclosureRequestPageFactory
+from website.models import HomePage, StandardPage
+
+pytestmark = pytest.mark.django_db
+
+
+class TestDisclosureRequestPage(WagtailPageTestCase):
+    def setUp(self):
+        from tests.conftest import _Silent
+        from website import demo
+
+        demo.run(_Silent())
+        self.home = HomePage.objects.get()
+        self.page = DisclosureRequestPageFactory(parent=self.home)
+
+    def test_can_be_created_under_the_home_page_only(self):
+        self.assertCanCreateAt(HomePage, DisclosureRequestPage)
+        self.assertCanNotCreateAt(StandardPage, DisclosureRequestPage)
+        self.assertAllowedSubpageTypes(DisclosureRequestPage, {})
+
+    def test_is_routable_renders_and_previews(self):
+        self.assertPageIsRoutable(self.page)
+        self.assertPageIsRoutable(self.page, "sent/")
+        self.assertPageIsRenderable(self.page)
+        self.assertPageIsPreviewable(self.page)
+
+
+def test_the_page_explains_the_scheme_and_the_emergency_options(client, request_page):
+    response = client.get(request_page.url)
+    content = response.content.decode()
+    assert "right to ask" in content and "right to know" in content
+    assert "Scotland" in content and "Northern Ireland" in content
+    assert "28 days" in content
+    assert "999" in content and "55" in content
+    assert "Nothing is saved on this device" in content
+    assert 'class="error-summary' not in content
+
+
+def test_a_complete_form_creates_one_routed_request_and_forgets_the_answers(client, request_page, wales_team):
+    response = fill_in(client, request_page.url)
+    assert response.status_code == 302
+    assert response["Location"] == request_page.url + "sent/"
+    request = DisclosureRequest.objects.get()
+    assert request.team == wales_team
+    assert request.police_force == "north-wales"
+    assert request.person_name == "Barnaby Perpetratorson"
+    assert request.person_date_of_birth == "1979-04-05"
+    assert request.email == "marigold.safe@example.org"
+    assert request.cover_name == "Pat from the library"
+    assert request.status == DisclosureRequest.Status.NEW
+    assert SESSION_KEY not in client.session
+    assert AuditEntry.objects.filter(request_id=request.pk, action="created").exists()
+
+
+def test_every_step_and_the_confirmation_are_never_stored_by_any_cache(client, request_page, wales_team):
+    responses = [client.get(request_page.url)]
+    for number, data in enumerate(VALID_STEPS):
+        responses.append(client.post(request_page.url, {"step": number, "action": "continue", **data}))
+        responses.append(client.get(request_page.url))
+    responses.append(client.get(request_page.url + "sent/"))
+    for response in responses:
+        cache_control = response["Cache-Control"]
+        assert "no-store" in cache_control and "private" in cache_control
+
+
+def test_the_confirmation_repeats_none_of_the_answers(client, request_page, wales_team):
+    response = client.get(fill_in(client, request_page.url)["Location"])
+    content = response.content.decode()
+    assert "Your request has been sent" in content
+    for value in PERSONAL_VALUES + ["North Wales", "Wales"]:
+        assert value not in content
+
+
+def test_the_team_is_emailed_a_link_to_the_admin_and_nothing_else(
+    client, request_page, wales_team, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        fill_in(client, request_page.url)
+    request = DisclosureRequest.objects.get()
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == [wales_team.email]
+    assert message.subject == "A new request is waiting"
+    assert message.body.strip().endswith(f"http://testserver/admin/disclosure_requests/case/{request.pk}/")
+    for value in PERSONAL_VALUES + ["North Wales", "Wales", "north-wales", request.reference]:
+        assert value not in message.body and value not in message.subject
+
+
+def test_errors_are_summarised_and_nothing_typed_is_lost(client, request_page):
+    fill_in(client, request_page.url, VALID_STEPS[:1])
+    response = client.post(request_page.url, {
+        "step": 1, "action": "continue", "your_name": "Marigold Uniquename", "contact_method": "phone",
+        "safe_times": "Tuesdays after nine", "voicemail_safe": "no", "identify_as": "charity",
+    })
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert 'class="error-summary"' in content
+    assert 'href="#id_phone"' in content
+    assert 'value="Marigold Uniquename"' in content
+    assert "Tuesdays after nine" in content
+
+
+def test_fields_about_the_person_of_concern_are_not_autofilled(client, request_page):
+    fill_in(client, request_page.url, VALID_STEPS[:2])
+    content = client.get(request_page.url).content.decode()
+    assert "Their name" in content
+    for name in ["person_name", "person_relationship", "person_age", "person_date_of_birth"]:
+        tag = content[content.index(f'name="{name}"') - 300: content.index(f'name="{name}"') + 300]
+        assert 'autocomplete="off"' in tag
+
+
+def test_back_returns_to_the_previous_step_with_its_answers(client, request_page):
+    fill_in(client, request_page.url, VALID_STEPS[:2])
+    client.post(request_page.url, {"step": 2, "action": "back"})
+    content = client.get(request_page.url).content.decode()
+    assert "Step 2 of 5" in content
+    assert 'value="Marigold Uniquename"' in content
+
+
+def test_no_step_number_or_answer_appears_in_any_url(client, request_page, wales_team):
+    urls = []
+    for number, data in enumerate(VALID_STEPS):
+        response = client.post(request_page.url, {"step": number, "action": "continue", **data})
+        urls.append(response["Location"])
+    assert set(urls) == {request_page.url, request_page.url + "sent/"}
+
+
+def test_answers_expire_after_the_timeout(client, request_page):
+    fill_in(client, request_page.url, VALID_STEPS[:2])
+    with override_settings(DISCLOSURE_FORM_TIMEOUT=-1):
+        content = client.get(request_page.url).content.decode()
+    assert "Step 1 of 5" in content
+    assert "cleared your answers after 30 minutes" in content
+    assert "Marigold" not in content
+
+
+def test_the_quick_exit_forgets_the_answers(client, request_page):
+    fill_in(client, request_page.url, VALID_STEPS[:3])
+    client.get("/exit/")
+    content = client.get(request_page.url).content.decode()
+    assert "Step 1 of 5" in content
+    assert "Marigold" not in content
+
+
+def test_skipping_ahead_with_a_crafted_post_is_not_possible(client, request_page, wales_team):
+    client.post(request_page.url, {"step": 4, "action": "continue", "consent": "on"})
+    assert DisclosureRequest.objects.count() == 0
+    assert "Step 1 of 5" in client.get(request_page.url).content.decode()
+
+
+def test_the_honeypot_pretends_to_succeed_and_saves_nothing(client, request_page, wales_team):
+    steps = [dict(step) for step in VALID_STEPS]
+    steps[-1]["website"] = "http://spam.example"
+    response = fill_in(client, request_page.url, steps)
+    assert response["Location"] == request_page.url + "sent/"
+    assert DisclosureRequest.objects.count() == 0
+
+
+@override_settings(DISCLOSURE_STEP_RATE="3/h")
+def test_posting_is_rate_limited_per_ip(client, request_page):
+    for _ in range(3):
+        client.post(request_page.url, {"step": 0, "action": "continue"})
+    response = client.post(request_page.url, {"step": 0, "action": "continue"})
+    assert response.status_code == 429
+
+
+@override_settings(DISCLOSURE_SUBMIT_RATE="1/h")
+def test_sending_requests_is_rate_limited_per_ip(client, request_page, wales_team):
+    fill_in(client, request_page.url)
+    response = fill_in(client, request_page.url)
+    assert response.status_code == 429
+    assert DisclosureRequest.objects.count() == 1
+
+
+def test_the_police_force_is_worked_out_from_a_known_postcode(client, request_page, wales_team):
+    Postcode.objects.create(postcode="LL57 1UT", police_force_code="W15000001", country_code="W92000004")
+    steps = [dict(step) for step in VALID_STEPS]
+    steps[3] = {"concerns": "Worried", "postcode": "ll571ut", "police_force": ""}
+    fill_in(client, request_page.url, steps)
+    request = DisclosureRequest.objects.get()
+    assert request.police_force == "north-wales"
+    assert request.team == wales_team
+
+
+def test_an_unknown_postcode_asks_the_person_to_choose_the_force(client, request_page):
+    Postcode.objects.create(postcode="LL57 1UT", police_force_code="W15000001")
+    fill_in(client, request_page.url, VALID_STEPS[:3])
+    response = client.post(request_page.url, {"step": 3, "action": "continue", "concerns": "Worried",
+                                              "postcode": "ZZ99 9ZZ"})
+    assert response.status_code == 200
+    assert "choose it here" in response.content.decode()
+
+
+def test_without_postcode_data_the_force_is_chosen_from_the_list(client, request_page):
+    fill_in(client, request_page.url, VALID_STEPS[:3])
+    content = client.get(request_page.url).content.decode()
+    assert 'name="postcode"' not in content
+    assert "Police Service of Northern Ireland" in content
+    assert "British Transport Police" in content
+
+
+def test_the_form_view_hides_post_data_from_error_reports(rf, request_page):
+    from django.views.debug import SafeExceptionReporterFilter
+
+    from support.views import disclosure_form
+
+    request = rf.post(request_page.url, {"person_name": "Barnaby Perpetratorson"})
+    request.session = {}
+    with contextlib.suppress(Exception):  # the page is missing on purpose: we only want the marking
+        disclosure_form(request, None)
+    assert request.sensitive_post_parameters == "__ALL__"
+    cleansed = SafeExceptionReporterFilter().get_post_parameters(request)
+    assert "Barnaby" not in str(cleansed)
