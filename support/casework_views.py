@@ -6,9 +6,9 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Min, Q
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
@@ -30,6 +30,10 @@ from support.models import (
 )
 
 Action = AuditEntry.Action
+
+
+def forbidden(request):
+    return TemplateResponse(request, "support/admin/forbidden.html", status=403)
 
 
 class AgeColumn(Column):
@@ -154,13 +158,18 @@ class CaseView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
     index_url_name = None
 
     def dispatch(self, request, *args, **kwargs):
+        # A plain 403, not Wagtail's usual redirect to the dashboard: the answer to a guessed URL must
+        # be the same whether or not the request exists, and must say nothing about it.
         if not self.user_has_any_permission(self.any_permission_required):
-            raise PermissionDenied
-        self.object = get_object_or_404(DisclosureRequest.objects.select_related("team", "assigned_to"),
-                                        pk=kwargs["pk"])
-        if request.user.is_authenticated and not self.object.is_visible_to(request.user):
+            return forbidden(request)
+        self.object = DisclosureRequest.objects.select_related("team", "assigned_to").filter(
+            pk=kwargs["pk"]
+        ).first()
+        if self.object is None:
+            return forbidden(request)
+        if not self.object.is_visible_to(request.user):
             AuditEntry.record(Action.DENIED, user=request.user, request=self.object)
-            raise PermissionDenied
+            return forbidden(request)
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_title(self):
@@ -201,7 +210,7 @@ class CaseView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         if not self.can_change:
-            raise PermissionDenied
+            return forbidden(request)
         if self.object.personal_data_deleted_at:
             messages.error(request, "This request's personal data has been deleted; it cannot be changed.")
             return redirect(request.path)

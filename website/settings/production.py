@@ -16,7 +16,7 @@ def required(name):
 
 SECRET_KEY = required("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS") or [required("ALLOWED_HOSTS")]
-DISCLOSURE_ENCRYPTION_KEYS = env_list("DISCLOSURE_ENCRYPTION_KEYS") or [required("DISCLOSURE_ENCRYPTION_KEYS")]  # noqa: E501
+required("DISCLOSURE_ENCRYPTION_KEYS")  # read by base.py; separate from SECRET_KEY (docs/security.md)
 if "DATABASE_URL" not in os.environ:
     raise ImproperlyConfigured("DATABASE_URL must point at PostgreSQL in production.")
 
