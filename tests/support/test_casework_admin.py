@@ -118,7 +118,8 @@ def test_a_caseworker_claims_changes_status_notes_and_logs_contact_each_audited(
     client.post(url, {"action": "claim"})
     client.post(url, {"action": "status", "status": "triaged", "outcome": ""})
     client.post(url, {"action": "note", "text": "Checked the safe times with the team"})
-    client.post(url, {"action": "contact", "method": "text", "outcome": "message_sent", "note": "Sent as Sam"})
+    client.post(url, {"action": "contact", "method": "text", "outcome": "message_sent",
+                      "note": "Sent as Sam"})
     wales_request.refresh_from_db()
     assert wales_request.assigned_to == caseworker
     assert wales_request.status == DisclosureRequest.Status.TRIAGED

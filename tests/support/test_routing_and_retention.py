@@ -52,7 +52,8 @@ def closed_request(days_ago, **kwargs):
     request.set_status(DisclosureRequest.Status.CLOSED)
     request.outcome = DisclosureRequest.Outcome.DISCLOSED
     request.save()
-    DisclosureRequest.objects.filter(pk=request.pk).update(closed_at=timezone.now() - timedelta(days=days_ago))
+    closed_at = timezone.now() - timedelta(days=days_ago)
+    DisclosureRequest.objects.filter(pk=request.pk).update(closed_at=closed_at)
     CaseNote.objects.create(request=request, text="Spoke to Alex about Jordan")
     ContactAttempt.objects.create(request=request, method="phone", outcome="spoke", note="Said I was Sam")
     return request

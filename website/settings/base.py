@@ -265,3 +265,6 @@ DISCLOSURE_RETENTION_DAYS = int(os.environ.get("DISCLOSURE_RETENTION_DAYS", "365
 PERIODIC_TASKS = [
     ("support.tasks.delete_expired_disclosure_data", 60 * 60 * 6),
 ]
+# Caseworkers' avatars must not be fetched from Gravatar: a third-party request from the admin that
+# tells another company who works cases here (and breaks the CSP's img-src).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None

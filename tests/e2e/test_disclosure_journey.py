@@ -1,0 +1,146 @@
+"""Browser journeys for the right-to-ask form and the casework queue (Playwright + Debian's Chromium)."""
+
+import re
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+from support.models import AuditEntry, DisclosureRequest
+from tests.conftest import _Silent
+
+FORM = "/ask-the-police/"
+PASSWORD = "a-long-caseworker-password"
+
+
+def ensure_root_page():
+    """Transactional tests flush every table, Wagtail's root page (made by a migration) included."""
+    from django.utils.translation import get_supported_language_variant
+    from wagtail.models import Locale, Page
+
+    if Page.get_first_root_node() is None:
+        locale, _ = Locale.objects.get_or_create(
+            language_code=get_supported_language_variant(settings.LANGUAGE_CODE)
+        )
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+
+
+@pytest.fixture
+def demo_site(transactional_db, settings):  # noqa: F811 (pytest-django's settings fixture)
+    ensure_root_page()
+    call_command("seed_demo", stdout=_Silent())
+    # The live server runs the test settings; tasks run at once, email stays in memory.
+    settings.DISCLOSURE_STEP_RATE = settings.DISCLOSURE_SUBMIT_RATE = "1000/h"
+
+
+@pytest.fixture
+def csp_violations(browser_page):
+    violations = []
+    browser_page.on(
+        "console",
+        lambda message: violations.append(message.text) if "Content Security Policy" in message.text else None,
+    )
+    return violations
+
+
+def answer_first_three_steps(page):
+    page.goto(FORM)
+    page.get_by_label("For someone else").check()
+    page.get_by_label("Your relationship to the person you are worried about").fill("Her brother")
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_text("Step 2 of 5")).to_be_visible()
+    page.get_by_label("Your name").fill("Marigold Uniquename")
+    page.get_by_label("Text message").check()
+    page.get_by_label("Phone number").fill("07700 900555")
+    page.get_by_label("When is it safe to contact you?").fill("Tuesdays after nine")
+    page.get_by_role("group", name="Is it safe to leave a voicemail or message?").get_by_label("No").check()
+    page.get_by_label("Use a cover name").check()
+    page.get_by_label("Cover name to use (optional)").fill("Pat from the library")
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_text("Step 3 of 5")).to_be_visible()
+    page.get_by_label("Their name").fill("Barnaby Perpetratorson")
+    page.get_by_label("Their approximate age (optional)").fill("45")
+    page.get_by_label("Their relationship to you, or to the person you are worried about").fill("Partner")
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_text("Step 4 of 5")).to_be_visible()
+
+
+def test_quick_exit_in_the_middle_of_the_form_blanks_the_page_leaves_and_forgets(
+    demo_site, browser_page, offsite_requests, csp_violations
+):
+    page = browser_page
+    answer_first_three_steps(page)
+    page.get_by_label("What worries you?").fill("Something I must not leave on screen")
+
+    # Record what the page looks like the moment the quick exit starts, before it navigates away.
+    seen = []
+    page.expose_binding("recordLeaving", lambda source, state: seen.append(state))
+    page.evaluate("""() => new MutationObserver(() => window.recordLeaving({
+        leaving: document.documentElement.classList.contains("quick-exit-leaving"),
+        visibility: getComputedStyle(document.body).visibility,
+        title: document.title.replace(/\u200b/g, ""),
+    })).observe(document.documentElement, {attributes: true})""")
+    page.get_by_role("link", name=re.compile("Exit this page")).click()
+    page.wait_for_url(re.compile("bbc"))
+    expect(page).to_have_title("Weather")
+    assert any("bbc" in url for url in offsite_requests)
+    assert seen and seen[0]["leaving"] and seen[0]["visibility"] == "hidden"
+    assert seen[-1]["title"] == ""
+
+    # Back re-requests the form (it is never cached): the answers are gone with the session.
+    page.go_back()
+    assert "Something I must not leave on screen" not in page.content()
+    assert "Marigold" not in page.content() and "Barnaby" not in page.content()
+    if FORM in page.url:
+        expect(page.get_by_text("Step 1 of 5")).to_be_visible()
+    assert DisclosureRequest.objects.count() == 0
+    assert not csp_violations
+
+
+def test_a_caseworker_finds_claims_and_progresses_a_request(demo_site, browser_page, csp_violations):
+    page = browser_page
+    answer_first_three_steps(page)
+    page.get_by_label("What worries you?").fill("He hurt his last partner")
+    page.get_by_label("Police force area").select_option(label="Metropolitan Police Service")
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_role("heading", name="Privacy notice")).to_be_visible()
+    page.get_by_label(re.compile("I have read the privacy notice")).check()
+    page.get_by_role("button", name="Send your request").click()
+    expect(page.get_by_role("heading", name="Your request has been sent")).to_be_visible()
+    assert "Marigold" not in page.content()
+    request = DisclosureRequest.objects.get()
+    assert request.team.name == "London and the South East"
+
+    user = get_user_model().objects.create_user("londoncaseworker", "london@waymark.test", PASSWORD)
+    user.groups.add(Group.objects.get(name="Caseworkers"))
+    request.team.members.add(user)
+
+    page.goto("/admin/login/")
+    page.get_by_label("Username").fill("londoncaseworker")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(re.compile("/admin/$"))
+
+    page.goto("/admin/disclosure_requests/")
+    expect(page.get_by_role("heading", name="Team queues")).to_be_visible()
+    expect(page.get_by_role("link", name="London and the South East")).to_be_visible()
+    page.get_by_role("link", name=request.reference).click()
+
+    expect(page.get_by_role("heading", name=re.compile("Safe contact"))).to_be_visible()
+    expect(page.get_by_text("Pat from the library")).to_be_visible()
+    page.get_by_role("button", name="Claim this request").click()
+    expect(page.get_by_text("You have claimed this request.")).to_be_visible()
+
+    page.get_by_role("combobox", name="Status").select_option(label="Triaged")
+    page.get_by_role("button", name="Change status").click()
+    expect(page.get_by_text("Status is now Triaged.")).to_be_visible()
+
+    request.refresh_from_db()
+    assert request.assigned_to == user
+    assert request.status == DisclosureRequest.Status.TRIAGED
+    actions = set(AuditEntry.objects.filter(request_id=request.pk).values_list("action", flat=True))
+    assert {"created", "viewed", "claimed", "status_changed"} <= actions
+    assert not csp_violations, "\n".join(csp_violations)
