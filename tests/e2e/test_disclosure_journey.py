@@ -39,10 +39,12 @@ def demo_site(transactional_db, settings):  # noqa: F811 (pytest-django's settin
 @pytest.fixture
 def csp_violations(browser_page):
     violations = []
-    browser_page.on(
-        "console",
-        lambda message: violations.append(message.text) if "Content Security Policy" in message.text else None,
-    )
+
+    def record(message):
+        if "Content Security Policy" in message.text:
+            violations.append(message.text)
+
+    browser_page.on("console", record)
     return violations
 
 
