@@ -43,7 +43,8 @@ class DisclosureRequestViewSet(ModelViewSet):
     copy_view_enabled = False
     add_to_reference_index = False
     list_display = ["reference", "team", "get_status_display", AgeColumn("age", label="Age"), "assigned_to"]
-    list_filter = ["status", "team", "assigned_to"]
+    # No "assigned to" filter: its choices would list every staff account to every caseworker.
+    list_filter = ["status", "team"]
     # Exports hold no personal data: what a manager needs to see the load, nothing more.
     list_export = ["reference", "team", "status", "police_force", "created_at", "assigned_to", "closed_at"]
     export_filename = "disclosure-requests"
