@@ -51,8 +51,13 @@ class StepForm(forms.Form):
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
 
+    # Say what is missing, not "This field is required" (GOV.UK error-message style).
+    required_messages = {}
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for name, message in self.required_messages.items():
+            self.fields[name].error_messages["required"] = message
         self.helper = FormHelper(self)
         self.helper.form_tag = False
         self.helper.disable_csrf = True
@@ -73,6 +78,7 @@ class StepForm(forms.Form):
 
 class WhoForm(StepForm):
     title = "Who is asking"
+    required_messages = {"asking_for": "Choose whether you are asking for yourself or for someone else"}
     asking_for = radios("Who are you asking for?", DisclosureRequest.AskingFor.choices)
     relationship_to_person_at_risk = text(
         "Your relationship to the person you are worried about", required=False,
@@ -95,6 +101,13 @@ class WhoForm(StepForm):
 
 class ContactForm(StepForm):
     title = "You, and how to contact you safely"
+    required_messages = {
+        "your_name": "Enter the name you would like us to use",
+        "contact_method": "Choose how we can contact you safely",
+        "safe_times": "Tell us when it is safe to contact you",
+        "voicemail_safe": "Tell us whether it is safe to leave a voicemail or message",
+        "identify_as": "Tell us whether we may say who we are",
+    }
     your_name = text("Your name", help_text="The name you would like us to use.", private=True)
     contact_method = radios("How can we contact you safely?", DisclosureRequest.ContactMethod.choices)
     phone = text(
@@ -137,6 +150,10 @@ class ContactForm(StepForm):
 
 class PersonForm(StepForm):
     title = "The person you are worried about"
+    required_messages = {
+        "person_name": "Enter their name, or as much of it as you know",
+        "person_relationship": "Tell us their relationship to you or to the person you are worried about",
+    }
     person_name = text("Their name", private=True, help_text="As much of it as you know.")
     person_other_names = textarea(
         "Other names they use or have used (optional)", required=False, rows=2, max_length=500,
@@ -173,6 +190,7 @@ class PersonForm(StepForm):
 
 class ConcernsForm(StepForm):
     title = "Your concerns and police area"
+    required_messages = {"concerns": "Tell us what worries you"}
     concerns = forms.CharField(
         label="What worries you?",
         help_text="In your own words. Tell us what has happened or what you have been told.",

@@ -4,6 +4,7 @@ from django.templatetags.static import static
 from django.urls import path
 from django.utils.html import format_html
 from wagtail import hooks
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
@@ -42,7 +43,13 @@ class DisclosureRequestViewSet(ModelViewSet):
     index_view_class = CaseQueueView
     copy_view_enabled = False
     add_to_reference_index = False
-    list_display = ["reference", "team", "get_status_display", AgeColumn("age", label="Age"), "assigned_to"]
+    list_display = [
+        "reference",
+        "team",
+        Column("status", accessor="get_status_display", label="Status", sort_key="status"),
+        AgeColumn("age", label="Age", sort_key="created_at"),
+        "assigned_to",
+    ]
     # No "assigned to" filter: its choices would list every staff account to every caseworker.
     list_filter = ["status", "team"]
     # Exports hold no personal data: what a manager needs to see the load, nothing more.
@@ -91,7 +98,10 @@ class AuditLogViewSet(ModelViewSet):
     name = "casework_audit_log"
     icon = "history"
     menu_label = "Audit log"
-    list_display = ["at", "username", "get_action_display", "request_id", "detail"]
+    list_display = [
+        "at", "username", Column("action", accessor="get_action_display", label="Action"), "request_id",
+        "detail",
+    ]
     list_filter = ["action"]
     list_export = ["at", "username", "action", "request_id", "detail"]
     export_filename = "casework-audit-log"
