@@ -146,3 +146,28 @@ def test_a_caseworker_finds_claims_and_progresses_a_request(demo_site, browser_p
     actions = set(AuditEntry.objects.filter(request_id=request.pk).values_list("action", flat=True))
     assert {"created", "viewed", "claimed", "status_changed"} <= actions
     assert not csp_violations, "\n".join(csp_violations)
+
+
+def serious_violations(page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [
+        violation["id"] for violation in results.response["violations"]
+        if violation["impact"] in {"serious", "critical"}
+    ]
+
+
+def test_the_form_and_its_errors_have_no_serious_accessibility_violations(demo_site, browser_page):
+    page = browser_page
+    page.goto(FORM)
+    assert not serious_violations(page)
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
+    assert not serious_violations(page)
+    page.get_by_label("For myself").check()
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("button", name="Continue").click()  # step 2 with every error showing
+    expect(page.get_by_text("Step 2 of 5")).to_be_visible()
+    expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
+    assert not serious_violations(page)
