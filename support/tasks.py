@@ -3,6 +3,7 @@
 import logging
 from datetime import timedelta
 
+from cryptography.fernet import InvalidToken
 from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
@@ -30,6 +31,39 @@ def notify_team_of_new_request(request_id):
     )
     body = render_to_string("emails/support/new_disclosure_request.txt", {"url": url})
     return send_mail("A new request is waiting", body, None, recipients)
+
+
+@task()
+def forget_abandoned_form_answers():
+    """Remove unfinished answers older than DISCLOSURE_FORM_TIMEOUT from every live session.
+
+    The app already refuses them (Fernet's TTL); this makes sure they do not sit in the session store
+    either, encrypted or not, for the rest of the session's life.
+    """
+    from importlib import import_module
+
+    from django.contrib.sessions.models import Session
+
+    from support.encryption import get_fernet
+    from support.views import SESSION_KEY
+
+    store_class = import_module(settings.SESSION_ENGINE).SessionStore
+    now = timezone.now()
+    forgotten = 0
+    for session_key in Session.objects.filter(expire_date__gt=now).values_list("session_key", flat=True):
+        session = store_class(session_key=session_key)
+        token = session.get(SESSION_KEY)
+        if not token:
+            continue
+        try:
+            written = get_fernet().extract_timestamp(token.encode("ascii"))
+        except (InvalidToken, UnicodeError):  # unreadable is as good as abandoned
+            written = 0
+        if now.timestamp() - written > settings.DISCLOSURE_FORM_TIMEOUT:
+            del session[SESSION_KEY]
+            session.save()
+            forgotten += 1
+    return forgotten
 
 
 @task()

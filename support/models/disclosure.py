@@ -83,9 +83,6 @@ class DisclosureRequestPage(RoutablePageMixin, SupportPageMixin, BasePage):
     subpage_types = []
     template = "pages/disclosure_request_page.html"
 
-    # Search engines may list the page; its contents never change per visitor until a form is posted.
-    search_fields = BasePage.search_fields
-
     @path("")
     def form(self, request):
         from support.views import disclosure_form

@@ -224,3 +224,15 @@ def test_the_form_view_hides_post_data_from_error_reports(rf, request_page):
     assert request.sensitive_post_parameters == "__ALL__"
     cleansed = SafeExceptionReporterFilter().get_post_parameters(request)
     assert "Barnaby" not in str(cleansed)
+
+
+def test_abandoned_answers_are_removed_from_the_session_store(client, request_page, settings):
+    from support.tasks import forget_abandoned_form_answers
+
+    fill_in(client, request_page.url, VALID_STEPS[:2])
+    assert forget_abandoned_form_answers.call() == 0  # still within the 30 minutes
+    assert SESSION_KEY in client.session
+    settings.DISCLOSURE_FORM_TIMEOUT = -1
+    assert forget_abandoned_form_answers.call() == 1
+    assert SESSION_KEY not in client.session
+    assert ("support.tasks.forget_abandoned_form_answers", 600) in settings.PERIODIC_TASKS

@@ -263,6 +263,7 @@ DISCLOSURE_RETENTION_DAYS = int(os.environ.get("DISCLOSURE_RETENTION_DAYS", "365
 
 # ("dotted.path.task", seconds between runs): enqueued by `manage.py run_scheduler`.
 PERIODIC_TASKS = [
+    ("support.tasks.forget_abandoned_form_answers", 60 * 10),
     ("support.tasks.delete_expired_disclosure_data", 60 * 60 * 6),
 ]
 # Caseworkers' avatars must not be fetched from Gravatar: a third-party request from the admin that
