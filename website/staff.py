@@ -54,7 +54,14 @@ def extend_group_permissions(group, codenames):
     GROUP_PERMISSIONS[group].extend(c for c in codenames if c not in GROUP_PERMISSIONS[group])
 
 
-def sync_group_permissions(**kwargs):
+def sync_group_permissions(using="default", **kwargs):
+    """post_migrate receiver. Django creates each app's permission rows in that app's own post_migrate,
+    which on a fresh database comes after ours (website is listed first), so create them all first."""
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0, using=using)
     for name, codenames in GROUP_PERMISSIONS.items():
         group, _ = Group.objects.get_or_create(name=name)
         wanted = []
