@@ -15,3 +15,7 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001", "django_ratelimit.E003"]
 if not REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Write to your MP: generous lookup limit (tests that check the limit lower it themselves), no network.
+LETTER_LOOKUP_RATE = "1000/m"
+POSTCODES_IO_FALLBACK = False
