@@ -203,6 +203,8 @@ def _crown_dependency(postcode, country_code=""):
 # postcodes.io country names → ONS country codes
 _COUNTRY_CODES = {name: code for code, name in COUNTRY_NAMES.items()}
 _FALLBACK_MISS = "-"
+# One pooled connection to postcodes.io per process (tests mount recorded responses on it).
+session = requests.Session()
 
 
 def _postcodes_io(postcode):
@@ -213,7 +215,7 @@ def _postcodes_io(postcode):
     if cached is not None:
         return None if cached == _FALLBACK_MISS else _find_constituency(*cached)
     try:
-        response = requests.get(
+        response = session.get(
             f"{settings.POSTCODES_IO_URL}/postcodes/{postcode.replace(' ', '')}",
             timeout=settings.POSTCODES_IO_TIMEOUT,
         )
