@@ -4,8 +4,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.campaign.factories import ConstituencyFactory, LetterPageFactory, MemberOfParliamentFactory
-from tests.campaign.factories import PostcodeFactory
+from tests.campaign.factories import (
+    ConstituencyFactory,
+    LetterPageFactory,
+    MemberOfParliamentFactory,
+    PostcodeFactory,
+)
 
 # The real ONS and Commons Library samples live outside the repository, beside it.
 SHARED_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
@@ -31,7 +35,7 @@ def letter_page(home):
 def mp(db):
     constituency = ConstituencyFactory(code="E14001085", name="Bermondsey and Old Southwark")
     return MemberOfParliamentFactory(
-        constituency=constituency, name="Neil Coyle", party="Labour", email="neil.coyle.mp@parliament.uk"
+        constituency=constituency, name="Neil Coyle", party="Labour", email="neil.coyle@example.org"
     )
 
 

@@ -11,7 +11,9 @@ from tests.campaign.factories import ConstituencyFactory, MemberOfParliamentFact
 from tests.campaign.recorded import RecordedAdapter
 
 
-@pytest.mark.parametrize("typed", ["ab101ab", " AB10 1AB ", "AB10  1AB", "AB101AB", "ab10 1ab", "\tAB10 1AB\n"])
+@pytest.mark.parametrize(
+    "typed", ["ab101ab", " AB10 1AB ", "AB10  1AB", "AB101AB", "ab10 1ab", "\tAB10 1AB\n"]
+)
 def test_every_way_of_typing_a_postcode_finds_it(db, typed):
     mp = MemberOfParliamentFactory(constituency=ConstituencyFactory(code="S14000061", name="Aberdeen South"))
     PostcodeFactory(postcode="AB10 1AB", constituency_code="S14000061", country_code=SCOTLAND)
@@ -33,7 +35,9 @@ def test_malformed_postcodes_say_how_to_fix_them(db, typed):
     assert "for example AB10 1AB" in result.message
 
 
-@pytest.mark.parametrize("typed", ["A" * 5000, "AB10 1AB" * 3, "AB10\x001AB", "AB10\x1b1AB", "AB\u200910 1AB\x85"])
+@pytest.mark.parametrize(
+    "typed", ["A" * 5000, "AB10 1AB" * 3, "AB10\x001AB", "AB10\x1b1AB", "AB\u200910 1AB\x85"]
+)
 def test_absurd_input_is_rejected_before_any_query(db, typed, django_assert_num_queries):
     with django_assert_num_queries(0):
         result = lookup.lookup(typed)
@@ -58,8 +62,11 @@ def test_a_terminated_postcode_is_no_longer_in_use(db):
 
 @pytest.mark.parametrize(
     ("postcode", "country", "parliament"),
-    [("JE2 4WD", CHANNEL_ISLANDS, "States Assembly of Jersey"), ("GY1 1AA", CHANNEL_ISLANDS, "States of Guernsey"),
-     ("IM1 1AD", ISLE_OF_MAN, "Tynwald")],
+    [
+        ("JE2 4WD", CHANNEL_ISLANDS, "States Assembly of Jersey"),
+        ("GY1 1AA", CHANNEL_ISLANDS, "States of Guernsey"),
+        ("IM1 1AD", ISLE_OF_MAN, "Tynwald"),
+    ],
 )
 def test_crown_dependencies_have_no_westminster_mp(db, postcode, country, parliament):
     PostcodeFactory(postcode=postcode, country_code=country, constituency_code="L99999999")
@@ -112,7 +119,10 @@ def postcodes_io(settings):
     settings.POSTCODES_IO_URL = "https://api.postcodes.io"
     cache.clear()
     adapter = RecordedAdapter(
-        {"/postcodes/M11AD": "postcodes_io_m1_1ad.json", "/postcodes/ZZ11ZZ": (404, "postcodes_io_not_found.json")}
+        {
+            "/postcodes/M11AD": "postcodes_io_m1_1ad.json",
+            "/postcodes/ZZ11ZZ": (404, "postcodes_io_not_found.json"),
+        }
     )
     lookup.session.mount("https://api.postcodes.io", adapter)
     yield adapter
@@ -153,7 +163,7 @@ def test_a_slow_postcodes_io_is_treated_as_unknown(db, settings):
 def test_no_input_makes_the_lookup_raise(db, typed):
     result = lookup.lookup(typed)
     assert result.kind in {
-        lookup.OK, lookup.EMPTY, lookup.ABSURD, lookup.MALFORMED, lookup.UNKNOWN, lookup.BFPO, lookup.OVERSEAS,
-        lookup.CROWN_DEPENDENCY,
+        lookup.OK, lookup.EMPTY, lookup.ABSURD, lookup.MALFORMED, lookup.UNKNOWN, lookup.BFPO,
+        lookup.OVERSEAS, lookup.CROWN_DEPENDENCY,
     }
     assert result.message
