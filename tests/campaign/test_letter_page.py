@@ -106,7 +106,7 @@ def test_a_jersey_postcode_points_to_the_states_assembly(client, letter_page, db
     [
         ("", "This field is required"),
         ("I care about this.", "Please write a little more"),
-        ("support support support support support support support support support support support", "a little more"),
+        (" ".join(["support"] * 12), "a little more"),
     ],
 )
 def test_a_missing_or_very_short_paragraph_is_refused(client, letter_page, mp, paragraph, message):
@@ -186,7 +186,9 @@ def test_staff_templates_must_use_known_placeholders(letter_page):
 
 def test_the_campaign_page_shows_the_top_constituencies(client, home, mp):
     letter = LetterPageFactory(parent=home)
-    campaign = CampaignPage(title="The campaign", slug="campaign", intro="Back the register.", letter_page=letter)
+    campaign = CampaignPage(
+        title="The campaign", slug="campaign", intro="Back the register.", letter_page=letter
+    )
     home.add_child(instance=campaign)
     for _ in range(3):
         LetterCount.record(mp.constituency_id)
