@@ -8,8 +8,11 @@ from datetime import date
 from urllib.parse import quote
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 
 from campaign import lookup, pdf
@@ -40,11 +43,16 @@ def journey(page, request):
     return _postcode_step(page, request)
 
 
+def _lookup_limited(request):
+    # One budget per IP address for the page and the JSON lookup together.
+    return is_ratelimited(
+        request, group="campaign.lookup", key="ip", rate=settings.LETTER_LOOKUP_RATE, method="POST",
+        increment=True,
+    )
+
+
 def _postcode_step(page, request):
-    if is_ratelimited(
-        request, group="campaign.letter.lookup", key="ip", rate=settings.LETTER_LOOKUP_RATE,
-        method="POST", increment=True,
-    ):
+    if _lookup_limited(request):
         return _private(rate_limited(request))
     form = PostcodeForm(request.POST)
     if not form.is_valid():
@@ -115,3 +123,21 @@ def mailto_link(to, subject, body):
     """RFC 6068: percent-encode everything, with line breaks as %0D%0A."""
     encoded_body = quote(body.replace("\r\n", "\n").replace("\n", "\r\n"), safe="")
     return f"mailto:{quote(to or '', safe='@')}?subject={quote(subject, safe='')}&body={encoded_body}"
+
+
+@csrf_exempt  # reads only: no state changes, no cookies needed; the postcode travels in the POST body
+@require_POST
+@never_cache
+def postcode_lookup(request):
+    """JSON: the constituency and MP for a POSTed `postcode`. One indexed query; rate-limited per IP."""
+    if _lookup_limited(request):
+        return JsonResponse({"kind": "rate_limited", "message": "Too many lookups. Please wait a minute."},
+                            status=429)
+    result = lookup.lookup(request.POST.get("postcode", ""))
+    data = {"kind": result.kind, "message": result.message}
+    if result.constituency_code:
+        data["constituency"] = {"code": result.constituency_code, "name": result.constituency_name,
+                                "country": result.country}
+    if result.ok:
+        data["mp"] = {"name": result.mp_name, "party": result.mp_party}
+    return _private(JsonResponse(data))
