@@ -40,6 +40,8 @@ def journey(page, request):
         return _render(page, request, "postcode", form=PostcodeForm())
     if request.POST.get("step") == "letter":
         return _letter_step(page, request)
+    if request.POST.get("step") == "edit":
+        return _edit_step(page, request)
     return _postcode_step(page, request)
 
 
@@ -77,6 +79,17 @@ def _letter_step(page, request):
         recipient=f"{result.mp_name} MP\n{PARLIAMENT_ADDRESS}",
         mailto=mailto_link(result.mp_email, subject, body),
     )
+
+
+def _edit_step(page, request):
+    """Back from the finished letter to the details form, with what the writer typed still in it."""
+    bound = LetterForm(request.POST, page=page)
+    result = _result_for(bound)
+    if result is None:
+        return _render(page, request, "postcode", form=PostcodeForm(), expired=True)
+    fields = ("ref", "sender_name", "sender_address", "personal_paragraph")
+    form = LetterForm(page=page, initial={name: request.POST.get(name, "") for name in fields})
+    return _render(page, request, "details", form=form, result=result)
 
 
 def letter_pdf(page, request):

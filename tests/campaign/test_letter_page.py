@@ -213,3 +213,9 @@ def test_a_real_import_hides_the_demo_notice(client, seeded):
     PostcodeImport.objects.create(source="ONSPD_NOV_2025_UK.csv")
     page = LetterPage.objects.live().get()
     assert "Demonstration data only" not in client.get(page.url).content.decode()
+
+
+def test_going_back_to_change_the_words_keeps_what_was_typed(client, letter_page, mp):
+    html = client.post(letter_page.url, letter_data(mp, step="edit")).content.decode()
+    assert "Your MP is Neil Coyle" in html and "nobody joined the dots" in html and "Sam Writer" in html
+    assert "There is a problem" not in html
