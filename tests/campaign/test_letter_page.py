@@ -219,3 +219,14 @@ def test_going_back_to_change_the_words_keeps_what_was_typed(client, letter_page
     html = client.post(letter_page.url, letter_data(mp, step="edit")).content.decode()
     assert "Your MP is Neil Coyle" in html and "nobody joined the dots" in html and "Sam Writer" in html
     assert "There is a problem" not in html
+
+
+def test_the_demo_links_an_existing_campaign_page_to_the_new_letter_page(home):
+    from campaign import letter_demo
+
+    campaign = CampaignPage(title="The campaign", slug="campaign", intro="Back the register.")
+    home.add_child(instance=campaign)
+    campaign.save_revision().publish()
+    letter_demo.run(_Silent())
+    campaign.refresh_from_db()
+    assert campaign.letter_page_id == LetterPage.objects.get().pk
