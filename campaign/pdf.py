@@ -43,7 +43,7 @@ def letter_pdf(*, subject, body, recipient, dated):
     document.add_page()
     document.set_font(family, size=11)
     width = document.epw
-    document.multi_cell(width, 5.5, dated.strftime("%-d %B %Y"), align="R", new_x="LMARGIN", new_y="NEXT")
+    document.multi_cell(width, 5.5, f"{dated.day} {dated:%B %Y}", align="R", new_x="LMARGIN", new_y="NEXT")
     document.ln(4)
     document.multi_cell(width, 5.5, clean(recipient), new_x="LMARGIN", new_y="NEXT")
     document.ln(8)

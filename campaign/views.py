@@ -45,11 +45,11 @@ def journey(page, request):
     return _postcode_step(page, request)
 
 
-def _lookup_limited(request):
-    # One budget per IP address for the page and the JSON lookup together.
+def _lookup_limited(request, group="campaign.lookup"):
+    # One budget per IP address for the page and the JSON lookup together; another for making letters
+    # and PDFs (which are counted, and cost CPU).
     return is_ratelimited(
-        request, group="campaign.lookup", key="ip", rate=settings.LETTER_LOOKUP_RATE, method="POST",
-        increment=True,
+        request, group=group, key="ip", rate=settings.LETTER_LOOKUP_RATE, method="POST", increment=True
     )
 
 
@@ -65,6 +65,8 @@ def _postcode_step(page, request):
 
 
 def _letter_step(page, request):
+    if _lookup_limited(request, group="campaign.letter"):
+        return _private(rate_limited(request))
     form = LetterForm(request.POST, page=page)
     result = _result_for(form)
     if not form.is_valid() or result is None:
@@ -93,6 +95,8 @@ def _edit_step(page, request):
 
 
 def letter_pdf(page, request):
+    if _lookup_limited(request, group="campaign.letter"):
+        return _private(rate_limited(request))
     form = LetterForm(request.POST, page=page)
     result = _result_for(form)
     if not form.is_valid() or result is None:

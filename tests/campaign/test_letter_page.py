@@ -230,3 +230,20 @@ def test_the_demo_links_an_existing_campaign_page_to_the_new_letter_page(home):
     letter_demo.run(_Silent())
     campaign.refresh_from_db()
     assert campaign.letter_page_id == LetterPage.objects.get().pk
+
+
+def test_making_letters_and_pdfs_is_rate_limited_too(client, letter_page, mp, settings):
+    settings.LETTER_LOOKUP_RATE = "2/m"
+    cache.clear()
+    codes = [client.post(letter_page.url, letter_data(mp)).status_code for _ in range(2)]
+    codes.append(client.post(letter_page.url + "pdf/", letter_data(mp)).status_code)
+    cache.clear()
+    assert codes == [200, 200, 429]
+    assert LetterCount.objects.get(pk=mp.constituency_id).letters == 2
+
+
+def test_the_speaker_is_explained(client, letter_page, known_postcode, mp):
+    mp.party = "Speaker"
+    mp.save()
+    html = post_postcode(client, letter_page).content.decode()
+    assert "is the Speaker of the House of Commons" in html
