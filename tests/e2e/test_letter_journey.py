@@ -8,6 +8,8 @@ from django.core.management import call_command
 from campaign.models import LetterCount, LetterPage, MemberOfParliament
 from tests.conftest import _Silent
 
+expect = pytest.importorskip("playwright.sync_api").expect
+
 PARAGRAPH = (
     "My sister was followed for two years by a man who had done the same to three women before her. "
     "Nobody told her, and nobody joined the dots until she was hurt."
@@ -37,7 +39,7 @@ def test_postcode_to_a_letter_with_a_correct_mailto_link(browser_page, letter_ur
     page.get_by_label("Why this matters to you, in your own words").fill("It matters.")
     page.get_by_role("button", name="Write my letter").click()
     page.get_by_role("heading", name="There is a problem").wait_for()
-    assert page.get_by_role("link", name="Please write a little more", exact=False).is_visible()
+    expect(page.get_by_role("link", name="Please write a little more", exact=False)).to_be_visible()
 
     page.get_by_label("Why this matters to you, in your own words").fill(PARAGRAPH)
     page.get_by_role("button", name="Write my letter").click()
@@ -52,7 +54,7 @@ def test_postcode_to_a_letter_with_a_correct_mailto_link(browser_page, letter_ur
     assert body.startswith("Dear Neil Coyle,") and PARAGRAPH in body
     assert "Sam Writer\r\n1 Example Street" in body
 
-    assert page.get_by_role("button", name="Copy the letter").is_visible()  # letter.js ran under the CSP
+    expect(page.get_by_role("button", name="Copy the letter")).to_be_visible()  # letter.js ran under the CSP
     with page.expect_download() as download:
         page.get_by_role("button", name="Download a PDF").click()
     assert download.value.suggested_filename == "letter-to-your-mp.pdf"
