@@ -7,3 +7,13 @@ class CampaignConfig(AppConfig):
 
     def ready(self):
         from campaign import signals  # noqa: F401
+        from website.staff import CAMPAIGN_MANAGERS, extend_group_permissions
+
+        # Campaign managers correct MPs (by-elections, contact emails) and read the letter counts.
+        extend_group_permissions(
+            CAMPAIGN_MANAGERS,
+            [
+                "campaign.view_memberofparliament", "campaign.change_memberofparliament",
+                "campaign.view_constituency", "campaign.view_lettercount",
+            ],
+        )

@@ -1,3 +1,10 @@
 """Routes of this app outside the page tree (most of its pages are Wagtail pages)."""
 
-urlpatterns = []
+from django.urls import path
+
+from campaign import views
+
+urlpatterns = [
+    # POST only: a postcode never appears in a URL.
+    path("api/postcode-lookup/", views.postcode_lookup, name="postcode_lookup"),
+]

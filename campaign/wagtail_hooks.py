@@ -1,10 +1,10 @@
-"""Admin for the campaign: constituencies and MPs (staff correct MPs after by-elections)."""
+"""Admin for the campaign: constituencies and MPs (staff correct MPs after by-elections), letter counts."""
 
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from campaign.models import Constituency, MemberOfParliament
+from campaign.models import Constituency, LetterCount, MemberOfParliament
 
 
 class MemberOfParliamentViewSet(SnippetViewSet):
@@ -26,11 +26,24 @@ class ConstituencyViewSet(SnippetViewSet):
     search_fields = ["name", "code"]
 
 
+class LetterCountViewSet(SnippetViewSet):
+    """Anonymous counts of letters written, per constituency: the only thing the letter journey keeps."""
+
+    model = LetterCount
+    icon = "mail"
+    menu_label = "Letters to MPs"
+    list_display = ["constituency", "letters"]
+    list_filter = ["constituency__country"]
+    search_fields = ["constituency__name"]
+    list_export = ["constituency", "letters"]
+    ordering = ["-letters"]
+
+
 class CampaignGroup(ViewSetGroup):
     menu_label = "Campaign"
     menu_icon = "pick"
     menu_order = 200
-    items = (MemberOfParliamentViewSet, ConstituencyViewSet)
+    items = (MemberOfParliamentViewSet, ConstituencyViewSet, LetterCountViewSet)
 
 
 register_snippet(CampaignGroup)

@@ -1,14 +1,18 @@
 """Campaign models, one concept per module."""
 
+from campaign.models.letters import LetterCount, LetterPage
 from campaign.models.pages import CampaignPage
-from campaign.models.places import Constituency, MemberOfParliament, Postcode
+from campaign.models.places import Constituency, MemberOfParliament, Postcode, PostcodeImport
 from campaign.models.stories import StoryIndexPage, StoryPage
 
 __all__ = [
     "CampaignPage",
     "Constituency",
+    "LetterCount",
+    "LetterPage",
     "MemberOfParliament",
     "Postcode",
+    "PostcodeImport",
     "StoryIndexPage",
     "StoryPage",
 ]

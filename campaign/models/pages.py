@@ -39,4 +39,8 @@ class CampaignPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["petition"] = self.petition_page.specific if self.petition_page_id else None
         context["letter"] = self.letter_page if self.letter_page_id else None
+        if self.letter_page_id:
+            from campaign.models.letters import LetterCount
+
+            context["top_letter_constituencies"] = LetterCount.top(5)
         return context

@@ -64,3 +64,27 @@ class MemberOfParliament(models.Model):
 
     def __str__(self):
         return self.name or f"Vacant seat ({self.constituency})"
+
+
+class PostcodeImport(models.Model):
+    """One load of the postcode table: where it came from and what it held (no personal data)."""
+
+    source = models.CharField(max_length=255, help_text="The file name, or 'demo' for the seed.")
+    is_demo = models.BooleanField(default=False)
+    imported_at = models.DateTimeField(auto_now_add=True)
+    live = models.PositiveIntegerField(default=0)
+    terminated = models.PositiveIntegerField(default=0)
+    skipped = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-imported_at"]
+        get_latest_by = "imported_at"
+
+    def __str__(self):
+        return f"{self.source} ({self.imported_at:%Y-%m-%d})"
+
+    @classmethod
+    def only_demo_data(cls):
+        """True while the postcode table holds only the seed's handful of rows (or nothing)."""
+        latest = cls.objects.order_by("-imported_at").values_list("is_demo", flat=True).first()
+        return latest is None or latest

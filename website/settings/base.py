@@ -246,6 +246,18 @@ LOGGING = {
 # --- Petition (petition/) ---
 
 # --- Write to your MP (campaign/) ---
+# Postcode lookups per IP address (django-ratelimit syntax), counted in the shared cache.
+LETTER_LOOKUP_RATE = os.environ.get("LETTER_LOOKUP_RATE", "20/m")
+# Optional online fallback for postcodes missing from our ONSPD table: off unless switched on.
+POSTCODES_IO_FALLBACK = env_bool("POSTCODES_IO_FALLBACK", False)
+POSTCODES_IO_URL = os.environ.get("POSTCODES_IO_URL", "https://api.postcodes.io")
+POSTCODES_IO_TIMEOUT = float(os.environ.get("POSTCODES_IO_TIMEOUT", "2"))
+# The UK Parliament Members API, used only by `import_mps --sync` (never while serving a request).
+MEMBERS_API_URL = os.environ.get("MEMBERS_API_URL", "https://members-api.parliament.uk")
+MEMBERS_API_TIMEOUT = float(os.environ.get("MEMBERS_API_TIMEOUT", "5"))
+# A Unicode TrueType font for letter PDFs (names like "Glyndŵr"); the built-in Helvetica is used if absent.
+LETTER_PDF_FONT = os.environ.get("LETTER_PDF_FONT", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
 
 # --- Disclosure requests (support/) ---
 # Fernet keys, newest first, separate from SECRET_KEY (see docs/security.md for rotation).

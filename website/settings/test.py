@@ -16,3 +16,7 @@ SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001", "django_ratelimit.E003"]
 if not REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 DISCLOSURE_ENCRYPTION_KEYS = ["d2F5bWFyay10ZXN0LW9ubHkta2V5LW5vdC1zZWNyZXQ="]
+
+# Write to your MP: generous lookup limit (tests that check the limit lower it themselves), no network.
+LETTER_LOOKUP_RATE = "1000/m"
+POSTCODES_IO_FALLBACK = False

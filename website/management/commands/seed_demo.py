@@ -6,7 +6,14 @@ from django.db import transaction
 from website import demo as website_demo
 
 # Each app's demo module has `run(stdout)`; later apps may rely on pages the earlier ones made.
-DEMO_MODULES = ["website.demo", "support.demo", "support.disclosure_demo", "campaign.demo", "petition.demo"]
+DEMO_MODULES = [
+    "website.demo",
+    "support.demo",
+    "support.disclosure_demo",
+    "campaign.demo",
+    "campaign.letter_demo",
+    "petition.demo",
+]
 
 
 class Command(BaseCommand):
