@@ -50,6 +50,8 @@ def verify(request):
                 next_url = "wagtailadmin_home"
             return redirect(next_url)
         form.add_error("token", "That code did not match. Check the time on your phone and try again.")
+    if form.errors:
+        form.fields["token"].widget.attrs.update({"aria-describedby": "token-error", "aria-invalid": "true"})
     context = {"form": form, "enrolling": enrolling}
     if enrolling:
         context["qr_svg"] = _qr_svg(device.config_url)
