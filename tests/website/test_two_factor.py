@@ -153,15 +153,6 @@ def test_the_development_login_page_says_two_factor_is_off(client, editor, home)
     assert client.get("/admin/").status_code == 200
 
 
-def test_production_settings_require_two_factor(monkeypatch):
-    import importlib
-
-    from website.settings import base
-
-    monkeypatch.delenv("WAYMARK_REQUIRE_2FA", raising=False)
-    assert importlib.reload(base).WAYMARK_REQUIRE_2FA is True
-
-
 @pytest.mark.django_db
 def test_an_administrator_can_reset_a_lost_authenticator(editor):
     from django.core.management import call_command
