@@ -148,6 +148,16 @@ class WithdrawnConsentTests(WagtailPageTestCase):
         assert story.consent_withdrawn
         self.assert_not_on_the_site()
 
+    def test_an_editor_without_publish_permission_can_still_take_a_story_down(self):
+        demo.ensure_page_permissions(self.home)
+        editor = get_user_model().objects.create_user("eddie", "eddie@waymark.example", "x")
+        editor.groups.add(Group.objects.get(name=staff.EDITORS))
+        self.client.force_login(editor)
+        response = self.client.post(self.edit_url, self.edit_data(consent_withdrawn="on"))
+        assert response.status_code == 302
+        assert not StoryPage.objects.get(pk=self.story.pk).live
+        self.assert_not_on_the_site()
+
     def test_publishing_while_consent_is_withdrawn_is_refused(self):
         self.client.post(self.edit_url, self.edit_data(consent_withdrawn="on"))
         response = self.client.post(

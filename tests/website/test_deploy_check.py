@@ -55,3 +55,13 @@ def test_check_deploy_fails_when_two_factor_is_switched_off(tmp_path):
     result = manage(env, "check", "--deploy", "--fail-level", "WARNING")
     assert result.returncode != 0
     assert "waymark.W001" in result.stdout + result.stderr
+
+
+def test_production_sends_hsts_with_preload_and_redirects_to_https(tmp_path):
+    code = (
+        "from django.conf import settings as s; "
+        "print(s.SECURE_HSTS_SECONDS, s.SECURE_HSTS_PRELOAD, s.SECURE_HSTS_INCLUDE_SUBDOMAINS, "
+        "s.SECURE_SSL_REDIRECT, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.DEBUG)"
+    )
+    result = manage(production_env(tmp_path), "shell", "-c", code)
+    assert result.stdout.strip().splitlines()[-1] == "31536000 True True True True True False"
