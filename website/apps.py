@@ -1,3 +1,5 @@
+"""The website app: registers our deploy checks and keeps staff group permissions in sync after migrate."""
+
 from django.apps import AppConfig, apps
 
 

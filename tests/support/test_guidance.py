@@ -117,3 +117,12 @@ def test_the_demo_guidance_covers_what_survivors_ask_about(client, seeded):
     help_page = client.get("/support/getting-help/").content.decode()
     for number in ("0808 2000 247", "0808 802 0300", "999", "55"):
         assert number in help_page, number
+
+
+@pytest.mark.django_db
+def test_a_plain_view_can_ask_for_the_quick_exit_note(rf, home):
+    from django.template.loader import render_to_string
+
+    html = render_to_string("base.html", {"is_support_page": True}, request=rf.get("/"))
+    assert "Leaving this site quickly" in html
+    assert "Leaving this site quickly" not in render_to_string("base.html", {}, request=rf.get("/"))
