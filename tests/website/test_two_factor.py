@@ -1,6 +1,7 @@
 """Staff sign in with a password and then a TOTP code (django-otp) before any admin page opens."""
 
 import io
+from base64 import b32encode
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -46,7 +47,9 @@ def test_first_sign_in_enrols_an_authenticator_then_opens_the_admin(client, edit
     assert "Scan this code" in html and "<svg" in html
     device = TOTPDevice.objects.get(user=editor)
     assert not device.confirmed
-    assert device.bin_key.hex() in html  # the key to type in by hand
+    typed_key = b32encode(device.bin_key).decode().rstrip("=")
+    assert typed_key[:8] in html.replace(" ", "")  # the key to type in by hand, in base32
+    assert typed_key in device.config_url  # the same key the QR code carries
 
     response = client.post(page.request["PATH_INFO"], {"token": current_code(device)})
     assert response.status_code == 302
@@ -87,7 +90,7 @@ def test_an_enrolled_member_of_staff_is_asked_for_a_code_not_shown_the_secret_ag
     sign_in(client)
     html = client.get("/admin/2fa/").content.decode()
     assert "Enter the six-digit code" in html
-    assert device.bin_key.hex() not in html
+    assert b32encode(device.bin_key).decode()[:8] not in html.replace(" ", "")
     assert "<svg" not in html
     response = client.post("/admin/2fa/?next=/admin/pages/", {"token": current_code(device)})
     assert response["Location"] == "/admin/pages/"
@@ -160,3 +163,12 @@ def test_an_administrator_can_reset_a_lost_authenticator(editor):
     TOTPDevice.objects.create(user=editor, name="phone", confirmed=True)
     call_command("reset_two_factor", "editor", stdout=io.StringIO())
     assert not TOTPDevice.objects.filter(user=editor).exists()
+
+
+@pytest.mark.django_db
+@override_settings(WAYMARK_REQUIRE_2FA=True)
+def test_the_code_page_loads_its_scripts_before_the_code_is_given(client, editor, home):
+    sign_in(client)
+    html = client.get("/admin/2fa/").content.decode()
+    assert 'src="/admin/jsi18n/"' in html
+    assert client.get("/admin/jsi18n/").status_code == 200
