@@ -18,6 +18,10 @@ def heading(text):
     return ("heading", {"text": text, "level": "h2"})
 
 
+def cta(title, text, page, button_label):
+    return ("call_to_action", {"title": title, "text": text, "page": page, "button_label": button_label})
+
+
 def facts(title, *items):
     return ("facts", {"title": title, "items": list(items)})
 
@@ -127,9 +131,10 @@ STORIES = [
 def run(stdout):
     home = HomePage.objects.get()
     support = GuidanceIndexPage.objects.child_of(home).filter(slug="support").first()
+    first_run = not CampaignPage.objects.child_of(home).exists()
 
     # Short titles: they are the menu labels in the header, which must fit a small screen.
-    ensure_child(
+    campaign = ensure_child(
         home, CampaignPage, "campaign", title="Campaign", show_in_menus=True,
         before=support,
         intro=(
@@ -162,4 +167,16 @@ def run(stdout):
             consent_method=story["method"],
             consent_review_by=today + datetime.timedelta(days=335),
         )
+    if first_run and not home.body:
+        # The home page's signposts, once: later runs leave whatever staff have made of it.
+        home.body = [
+            cta("The register we are asking for", "Who counts as a serial perpetrator, and what changes.",
+                campaign, "Read the proposal"),
+            cta("Survivors' stories", "Why a register matters, in survivors' own words.",
+                stories, "Read the stories"),
+            cta("Help and guidance",
+                "Helplines, your right to ask under Clare's Law, and staying safe online.",
+                support, "Get support"),
+        ]
+        home.save_revision().publish()
     stdout.write("Campaign: the register proposal and three survivors' stories.")

@@ -83,3 +83,12 @@ def test_staff_edits_survive_a_second_run(seeded):
     assert list(settings.footer_helplines.all()) == [helpline]
     assert settings.cover_your_tracks_page_id == about.pk
     assert Page.objects.get(slug="support").get_prev_sibling() is None
+
+
+@pytest.mark.django_db
+def test_the_home_page_signposts_the_campaign_stories_and_support(client, seeded):
+    html = client.get("/").content.decode()
+    main = html.split("<main", 1)[1]
+    for href, label in (("/campaign/", "Read the proposal"), ("/stories/", "Read the stories"),
+                        ("/support/", "Get support")):
+        assert f'<a class="button" href="{href}">{label}</a>' in main
