@@ -87,6 +87,13 @@ class CallToActionBlock(blocks.StructBlock):
             "button_label": "Sign now",
         }
 
+    def get_preview_value(self):
+        # Link the preview's button to the home page, so editors see the whole box.
+        from wagtail.models import Page
+
+        home = Page.objects.filter(depth=2).first()
+        return self.normalize(dict(self.meta.preview_value, page=home))
+
 
 class FactListBlock(blocks.StructBlock):
     title = blocks.CharBlock(max_length=120, required=False)

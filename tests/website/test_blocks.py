@@ -67,6 +67,7 @@ def test_previews_show_the_preview_values(admin_client):
         HelplineCalloutBlock: "0808 2000 247",
         SectionBlock: "What is coercive control?",
         ImageBlock: "Photographs need alternative text",
+        CallToActionBlock: "Sign now",
     }
     url = reverse("wagtailadmin_block_preview")
     for block in blocks_in_use():
