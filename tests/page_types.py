@@ -55,3 +55,19 @@ def paragraph_form_value(html="<p>A paragraph for the preview.</p>"):
     from wagtail.test.utils.form_data import rich_text
 
     return ("paragraph", rich_text(html))
+
+
+def assert_preview_shows(test_case, page, data, text):
+    """Beyond assertPageIsPreviewable (which does not look at the result): the preview itself renders
+    with the page's template and shows `text`."""
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    test_case.client.force_login(get_user_model().objects.get(username="preview-editor"))
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
+    test_case.client.post(url, data)
+    response = test_case.client.get(url)
+    test_case.client.logout()
+    test_case.assertEqual(response.status_code, 200)
+    test_case.assertContains(response, text)
+    test_case.assertContains(response, 'href="/exit/"')  # the quick exit is in previews too

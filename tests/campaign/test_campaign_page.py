@@ -5,7 +5,12 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from campaign.models import CampaignPage
 from tests.campaign.factories import CampaignPageFactory
-from tests.page_types import check_created_only_under_allowed_parents, paragraph_form_value, preview_data
+from tests.page_types import (
+    assert_preview_shows,
+    check_created_only_under_allowed_parents,
+    paragraph_form_value,
+    preview_data,
+)
 from tests.website.factories import StandardPageFactory, make_site
 
 
@@ -25,6 +30,7 @@ class CampaignPageTests(WagtailPageTestCase):
         self.assertPageIsRenderable(self.page)
         data = preview_data(self, self.page, body=[paragraph_form_value()])
         self.assertPageIsPreviewable(self.page, post_data=data)
+        assert_preview_shows(self, self.page, data, "A paragraph for the preview.")
 
     def test_calls_readers_to_sign_the_petition_and_write_to_their_mp(self):
         response = self.client.get("/campaign/")

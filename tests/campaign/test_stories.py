@@ -12,6 +12,7 @@ from campaign.models import StoryIndexPage, StoryPage
 from tests.campaign.factories import StoryIndexPageFactory, StoryPageFactory
 from tests.page_types import (
     admin_form_data,
+    assert_preview_shows,
     check_created_only_under_allowed_parents,
     paragraph_form_value,
     preview_data,
@@ -36,14 +37,16 @@ class StoryPageTypeTests(WagtailPageTestCase):
     def test_story_index_routes_renders_and_previews(self):
         self.assertPageIsRoutable(self.index)
         self.assertPageIsRenderable(self.index)
-        self.assertPageIsPreviewable(self.index, post_data=preview_data(self, self.index))
+        data = preview_data(self, self.index)
+        self.assertPageIsPreviewable(self.index, post_data=data)
+        assert_preview_shows(self, self.index, data, "Survivors&#x27; stories, shared with consent.")
 
     def test_story_routes_renders_and_previews(self):
         self.assertPageIsRoutable(self.story)
         self.assertPageIsRenderable(self.story)
-        self.assertPageIsPreviewable(
-            self.story, post_data=preview_data(self, self.story, body=[paragraph_form_value()])
-        )
+        data = preview_data(self, self.story, body=[paragraph_form_value()])
+        self.assertPageIsPreviewable(self.story, post_data=data)
+        assert_preview_shows(self, self.story, data, "I understand, show me the story")
 
 
 class ReadingAStoryTests(WagtailPageTestCase):

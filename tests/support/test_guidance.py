@@ -7,7 +7,12 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from support.models import GuidanceIndexPage, GuidancePage
 from support.models.guidance import SupportPageMixin
-from tests.page_types import check_created_only_under_allowed_parents, paragraph_form_value, preview_data
+from tests.page_types import (
+    assert_preview_shows,
+    check_created_only_under_allowed_parents,
+    paragraph_form_value,
+    preview_data,
+)
 from tests.support.factories import GuidanceIndexPageFactory, GuidancePageFactory, HelplineFactory
 from tests.website.factories import StandardPageFactory, make_site
 from website.models import SiteSettings
@@ -29,13 +34,16 @@ class GuidancePageTypeTests(WagtailPageTestCase):
     def test_guidance_index_routes_renders_and_previews(self):
         self.assertPageIsRoutable(self.index)
         self.assertPageIsRenderable(self.index)
-        self.assertPageIsPreviewable(self.index, post_data=preview_data(self, self.index))
+        data = preview_data(self, self.index)
+        self.assertPageIsPreviewable(self.index, post_data=data)
+        assert_preview_shows(self, self.index, data, "Leaving this site quickly")
 
     def test_guidance_page_routes_renders_and_previews(self):
         self.assertPageIsRoutable(self.guide)
         self.assertPageIsRenderable(self.guide)
         data = preview_data(self, self.guide, body=[paragraph_form_value()])
         self.assertPageIsPreviewable(self.guide, post_data=data)
+        assert_preview_shows(self, self.guide, data, "A paragraph for the preview.")
 
     def test_the_index_lists_its_guides(self):
         self.assertContains(self.client.get("/support/"), '<a href="/support/stalking/">What stalking is</a>')

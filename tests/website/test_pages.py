@@ -3,7 +3,12 @@
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
-from tests.page_types import check_created_only_under_allowed_parents, paragraph_form_value, preview_data
+from tests.page_types import (
+    assert_preview_shows,
+    check_created_only_under_allowed_parents,
+    paragraph_form_value,
+    preview_data,
+)
 from tests.website.factories import StandardPageFactory, make_site
 from website.models import HomePage, StandardPage
 
@@ -24,6 +29,7 @@ class HomePageTests(WagtailPageTestCase):
         self.assertPageIsRenderable(self.home)
         data = preview_data(self, self.home, body=[paragraph_form_value()])
         self.assertPageIsPreviewable(self.home, post_data=data)
+        assert_preview_shows(self, self.home, data, "A paragraph for the preview.")
 
     def test_shows_its_intro_and_body(self):
         response = self.client.get("/")
@@ -47,6 +53,7 @@ class StandardPageTests(WagtailPageTestCase):
             self.assertPageIsRenderable(page)
             data = preview_data(self, page, body=[paragraph_form_value()])
             self.assertPageIsPreviewable(page, post_data=data)
+            assert_preview_shows(self, page, data, "A paragraph for the preview.")
 
     def test_shows_its_title_and_body(self):
         response = self.client.get("/about/trustees/")
