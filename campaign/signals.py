@@ -1,4 +1,5 @@
-"""A story whose consent is withdrawn comes down at once and cannot be published again.
+"""Survivors' consent, enforced: a withdrawn story comes down at once and cannot be published again,
+and the admin dashboard lists the stories whose consent is due for review.
 
 Three ways in, one rule (`take_down_if_withdrawn`):
 - an editor saves a draft (or creates a story) with "consent withdrawn" ticked: the admin hooks
@@ -8,10 +9,14 @@ Three ways in, one rule (`take_down_if_withdrawn`):
   actions): the `page_published` signal unpublishes it straight after.
 """
 
+import datetime
+
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.utils import timezone
 from wagtail import hooks
 from wagtail.actions.unpublish_page import UnpublishPageAction
+from wagtail.admin.ui.components import Component
 from wagtail.signals import page_published
 
 from campaign.models import StoryPage
@@ -62,3 +67,33 @@ def refuse_to_publish_withdrawn_story(request, page):
         messages.error(request, WITHDRAWN_MESSAGE)
         return redirect("wagtailadmin_pages:edit", page.pk)
     return None
+
+
+REVIEW_WARNING_DAYS = 30
+
+
+class ConsentReviewPanel(Component):
+    """Stories whose consent review is overdue or due within a month, and live stories with no record."""
+
+    name = "consent_review"
+    template_name = "campaign/consent_review_panel.html"
+    order = 150
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        today = timezone.localdate()
+        soon = today + datetime.timedelta(days=REVIEW_WARNING_DAYS)
+        due = StoryPage.objects.filter(consent_withdrawn=False, consent_review_by__lte=soon)
+        due = due.order_by("consent_review_by")
+        unrecorded = StoryPage.objects.live().filter(consent_given_on__isnull=True)
+        visible = [story for story in [*unrecorded, *due] if story.permissions_for_user(self.user).can_edit()]
+        context.update({"stories": visible, "today": today})
+        return context
+
+
+@hooks.register("construct_homepage_panels")
+def add_consent_review_panel(request, panels):
+    panels.append(ConsentReviewPanel(request.user))

@@ -267,3 +267,42 @@ class ModerationTests(WagtailPageTestCase):
         )
         self.client.post(approve_url, {"comment": ""})
         assert not StoryPage.objects.get(pk=story.pk).live
+
+
+class ConsentReviewTests(WagtailPageTestCase):
+    """The admin dashboard lists stories whose consent is due for review, so staff ask in time."""
+
+    @classmethod
+    def setUpTestData(cls):
+        import datetime
+
+        cls.home = make_site()
+        cls.index = StoryIndexPageFactory(parent=cls.home)
+        today = datetime.date.today()
+        days = datetime.timedelta
+        StoryPageFactory(parent=cls.index, title="Overdue story", consent_review_by=today - days(1))
+        StoryPageFactory(parent=cls.index, title="Due soon story", consent_review_by=today + days(9))
+        StoryPageFactory(parent=cls.index, title="Fine story", consent_review_by=today + days(300))
+        StoryPageFactory(parent=cls.index, title="Unrecorded story", consent_given_on=None)
+        StoryPageFactory(
+            parent=cls.index, title="Withdrawn story", consent_withdrawn=True, live=False,
+            consent_review_by=today - days(1),
+        )
+
+    def test_the_dashboard_lists_stories_due_a_consent_review(self):
+        self.login()
+        html = self.client.get(reverse("wagtailadmin_home")).content.decode()
+        assert "Stories: consent to review" in html
+        assert "Overdue story" in html and "Review overdue since" in html
+        assert "Due soon story" in html
+        assert "Unrecorded story" in html and "No consent record" in html
+        assert "Fine story" not in html
+        assert "Withdrawn story" not in html
+
+    def test_staff_who_cannot_edit_stories_do_not_see_the_list(self):
+        caseworker = get_user_model().objects.create_user("case", "case@waymark.example", "x")
+        caseworker.groups.add(Group.objects.get(name=staff.CASEWORKERS))
+        self.client.force_login(caseworker)
+        response = self.client.get(reverse("wagtailadmin_home"))
+        assert response.status_code == 200
+        assert b"Overdue story" not in response.content
