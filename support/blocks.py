@@ -30,6 +30,16 @@ class HelplineCalloutBlock(blocks.StructBlock):
         icon = "mobile-alt"
         template = "components/blocks/helpline_callout.html"
         description = "A helpline with its number and opening hours"
+        preview_value = {"note": "Free from landlines and mobiles, and it will not show on your bill."}
+
+    def get_preview_value(self):
+        # An unsaved example, so the preview works before any helpline has been entered.
+        from support.models import Helpline
+
+        example = Helpline(
+            name="National Domestic Abuse Helpline", number="0808 2000 247", hours="24 hours, every day"
+        )
+        return self.normalize(dict(self.meta.preview_value, helpline=example))
 
 
 class SectionBlock(blocks.StructBlock):

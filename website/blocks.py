@@ -44,6 +44,17 @@ class ImageBlock(blocks.StructBlock):
         icon = "image"
         template = "components/blocks/image.html"
         description = "An image with alternative text and an optional caption"
+        preview_value = {
+            "alt_text": "A path through a wood in morning light",
+            "caption": "Photographs need alternative text for people who cannot see them.",
+        }
+
+    def get_preview_value(self):
+        # The preview shows the most recent image in the library, if there is one.
+        from wagtail.images import get_image_model
+
+        value = dict(self.meta.preview_value, image=get_image_model().objects.order_by("-pk").first())
+        return self.normalize(value)
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -75,6 +86,13 @@ class CallToActionBlock(blocks.StructBlock):
             "text": "Ask the government to create a register.",
             "button_label": "Sign now",
         }
+
+    def get_preview_value(self):
+        # Link the preview's button to the home page, so editors see the whole box.
+        from wagtail.models import Page
+
+        home = Page.objects.filter(depth=2).first()
+        return self.normalize(dict(self.meta.preview_value, page=home))
 
 
 class FactListBlock(blocks.StructBlock):

@@ -4,8 +4,11 @@ import os
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from wagtail.models import Page, Site
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import GroupPagePermission, Page, Site
 
+from website import staff
 from website.models import HomePage, SiteSettings, StandardPage
 
 DEV_ADMIN_USERNAME = "admin"
@@ -16,15 +19,40 @@ def rich(*paragraphs):
     return [("paragraph", "".join(f"<p>{p}</p>" for p in paragraphs))]
 
 
-def ensure_child(parent, model, slug, **fields):
-    """Create and publish the child page once. Later runs leave it alone, keeping staff edits."""
+def ensure_child(parent, model, slug, before=None, **fields):
+    """Create and publish the child page once. Later runs leave it alone, keeping staff edits.
+
+    `before`: a sibling the new page is placed in front of (menus follow the tree order). Only a
+    newly created page is moved, so staff reordering survives a second run.
+    """
     existing = model.objects.child_of(parent).filter(slug=slug).first()
     if existing is not None:
         return existing.specific
     page = model(slug=slug, **fields)
     parent.add_child(instance=page)
     page.save_revision().publish()
+    if before is not None:
+        page.move(before, pos="left")
+        page = model.objects.get(pk=page.pk)
     return page
+
+
+# Page permissions on the home page (and so on the whole site). Editors draft and submit for
+# moderation; only Moderators publish, through the "Moderators approval" workflow that
+# Wagtail's own migrations attach to the root of the tree.
+PAGE_PERMISSIONS = {
+    staff.EDITORS: ["add_page", "change_page"],
+    staff.MODERATORS: ["add_page", "change_page", "publish_page"],
+}
+
+
+def ensure_page_permissions(home):
+    page_type = ContentType.objects.get_for_model(Page)
+    for group_name, codenames in PAGE_PERMISSIONS.items():
+        group = Group.objects.get(name=group_name)
+        for codename in codenames:
+            permission = Permission.objects.get(content_type=page_type, codename=codename)
+            GroupPagePermission.objects.get_or_create(group=group, page=home, permission=permission)
 
 
 def run(stdout):
@@ -91,6 +119,7 @@ def run(stdout):
     )
 
     SiteSettings.for_site(Site.objects.get(is_default_site=True))  # creates the defaults once
+    ensure_page_permissions(home)
     stdout.write("Demo site: home, about, privacy notice and accessibility statement.")
 
 

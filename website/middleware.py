@@ -1,10 +1,13 @@
 """Staff must prove a second factor (TOTP, django-otp) before they reach the admin."""
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
 
-OPEN_PATHS = ("/admin/login/", "/admin/logout/", "/admin/2fa/", "/admin/password_reset/")
+# The sign-in steps themselves, and the admin's translation catalogue that the code page loads.
+OPEN_PATHS = ("/admin/login/", "/admin/logout/", "/admin/2fa/", "/admin/password_reset/", "/admin/jsi18n/")
 
 
 class StaffTwoFactorMiddleware:
@@ -13,7 +16,11 @@ class StaffTwoFactorMiddleware:
 
     def __call__(self, request):
         if self._needs_second_factor(request):
-            return redirect(f"{reverse('two_factor_verify')}")
+            verify = reverse("two_factor_verify")
+            if request.method == "GET" and request.path != reverse("wagtailadmin_home"):
+                # The path only: an admin query string can hold a search for someone's name.
+                verify += "?" + urlencode({"next": request.path}, safe="/")
+            return redirect(verify)
         return self.get_response(request)
 
     @staticmethod

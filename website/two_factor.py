@@ -1,5 +1,7 @@
 """Staff second factor: enrol a TOTP authenticator app on first sign-in, then ask for a code."""
 
+from base64 import b32encode
+
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
@@ -50,8 +52,12 @@ def verify(request):
                 next_url = "wagtailadmin_home"
             return redirect(next_url)
         form.add_error("token", "That code did not match. Check the time on your phone and try again.")
+    if form.errors:
+        form.fields["token"].widget.attrs.update({"aria-describedby": "token-error", "aria-invalid": "true"})
     context = {"form": form, "enrolling": enrolling}
     if enrolling:
         context["qr_svg"] = _qr_svg(device.config_url)
-        context["secret"] = device.bin_key.hex()
+        # Authenticator apps take a typed-in key in base32 (as in the QR code's otpauth:// URL), not hex.
+        key = b32encode(device.bin_key).decode().rstrip("=")
+        context["secret"] = " ".join(key[i : i + 4] for i in range(0, len(key), 4))
     return render(request, "two_factor/verify.html", context)

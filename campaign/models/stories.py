@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -28,7 +29,11 @@ class StoryIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["stories"] = (
-            StoryPage.objects.child_of(self).live().public().order_by("-first_published_at")
+            StoryPage.objects.child_of(self)
+            .live()
+            .public()
+            .filter(consent_withdrawn=False)
+            .order_by("-first_published_at")
         )
         return context
 
@@ -95,6 +100,13 @@ class StoryPage(BasePage):
     parent_page_types = ["campaign.StoryIndexPage"]
     subpage_types = []
     template = "pages/story_page.html"
+
+    def serve(self, request, *args, **kwargs):
+        # Belt and braces: campaign.signals unpublishes a withdrawn story, but if a live copy ever
+        # slipped through, the reader still gets a 404, never the story.
+        if self.consent_withdrawn:
+            raise Http404
+        return super().serve(request, *args, **kwargs)
 
     @property
     def author_name(self):

@@ -1,11 +1,21 @@
-"""Factories for disclosure requests and casework."""
+"""Factories for support: helplines, guidance pages, disclosure requests and casework."""
 
 import factory
 import wagtail_factories
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from factory.django import DjangoModelFactory
 
-from support.models import CaseworkTeam, DisclosureRequest, DisclosureRequestPage, RoutingRule
+from support.models import (
+    CaseworkTeam,
+    DisclosureRequest,
+    DisclosureRequestPage,
+    GuidanceIndexPage,
+    GuidancePage,
+    Helpline,
+    RoutingRule,
+)
+from tests.website.factories import paragraphs
 from website.staff import CASEWORKERS
 
 
@@ -75,3 +85,36 @@ class DisclosureRequestFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = DisclosureRequest
+
+
+class HelplineFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Helpline {n}")
+    number = "0808 2000 247"
+    hours = "24 hours, every day"
+    description = "Free and confidential."
+
+    class Meta:
+        model = Helpline
+
+
+class GuidanceIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Support"
+    slug = "support"
+    intro = "Guidance and helplines."
+
+    class Meta:
+        model = GuidanceIndexPage
+
+
+class GuidancePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Guidance {n}")
+    summary = "What it is and where to get help."
+    body = factory.LazyFunction(
+        lambda: [
+            *paragraphs("Coercive control is a pattern of behaviour."),
+            ("question_answer", {"question": "Is it abuse?", "answer": "<p>Yes.</p>"}),
+        ]
+    )
+
+    class Meta:
+        model = GuidancePage

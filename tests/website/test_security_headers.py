@@ -40,3 +40,24 @@ def test_search_keeps_the_query_out_of_the_url(client, home):
     assert b"Privacy notice" in response.content
     assert response["Cache-Control"] == "no-store"
     assert client.get("/search/?q=privacy").context["query"] == ""
+
+
+@pytest.mark.django_db
+def test_every_page_type_carries_the_headers(client, seeded):
+    for path in ("/campaign/", "/stories/", "/stories/he-had-done-it-before/", "/support/",
+                 "/support/cover-your-tracks/", "/about/", "/search/", "/no-such-page/"):
+        response = client.get(path)
+        assert response["X-Frame-Options"] == "DENY", path
+        assert response["Referrer-Policy"] == "same-origin", path
+        assert response["X-Content-Type-Options"] == "nosniff", path
+        assert "'unsafe-inline'" not in response["Content-Security-Policy"], path
+
+
+@pytest.mark.django_db
+def test_only_wagtails_preview_may_be_framed_and_only_by_the_admin(admin_client, seeded):
+    from django.urls import reverse
+    from wagtail.models import Page
+
+    page = Page.objects.get(url_path="/home/about/")
+    response = admin_client.get(reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk]))
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
