@@ -6,7 +6,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
-from wagtail.models import GroupPagePermission, Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import GroupPagePermission, Locale, Page, Site
 
 from website import staff
 from website.models import HomePage, SiteSettings, StandardPage
@@ -55,8 +56,20 @@ def ensure_page_permissions(home):
             GroupPagePermission.objects.get_or_create(group=group, page=home, permission=permission)
 
 
-def run(stdout):
+def ensure_tree_root():
+    """Wagtail's migrations create the default locale and the tree's root; a flushed database (as
+    browser tests leave it) has neither, so make them again rather than fail."""
+    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
     root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(
+            instance=Page(title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page))
+        )
+    return root
+
+
+def run(stdout):
+    root = ensure_tree_root()
     home = HomePage.objects.first()
     created = home is None
     if created:
@@ -79,7 +92,11 @@ def run(stdout):
         home.save_revision().publish()
 
     ensure_child(
-        home, StandardPage, "about", title="About us", show_in_menus=True,
+        home,
+        StandardPage,
+        "about",
+        title="About us",
+        show_in_menus=True,
         summary="Who we are and why we campaign.",
         body=rich(
             "Waymark is a charity started by survivors and the families of people killed by a partner "
@@ -90,7 +107,10 @@ def run(stdout):
         ),
     )
     ensure_child(
-        home, StandardPage, "privacy", title="Privacy notice",
+        home,
+        StandardPage,
+        "privacy",
+        title="Privacy notice",
         summary="What we keep about you, why, and for how long.",
         body=rich(
             "We collect as little as we can. We never sell or share your information for marketing.",
@@ -108,7 +128,10 @@ def run(stdout):
         ),
     )
     ensure_child(
-        home, StandardPage, "accessibility", title="Accessibility statement",
+        home,
+        StandardPage,
+        "accessibility",
+        title="Accessibility statement",
         summary="How accessible this website is and how to tell us about problems.",
         body=rich(
             "We aim to meet the Web Content Accessibility Guidelines (WCAG) 2.2 at level AA. "
