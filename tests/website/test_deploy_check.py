@@ -18,6 +18,8 @@ def production_env(tmp_path, **overrides):
         DATABASE_URL=f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
         REDIS_URL="redis://127.0.0.1:6379/15",
         WAGTAILADMIN_BASE_URL="https://waymark.example",
+        # A fixed, valid Fernet key (32 zero bytes, base64): example only.
+        DISCLOSURE_ENCRYPTION_KEYS="AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
     )
     env.update(overrides)
     return env
