@@ -159,6 +159,7 @@ def looks_successful(response):
 
 def find_sign_form(client, petition_url):
     page = client.get(petition_url)
+    client.last_page = page
     for form in forms_in(page.text, page.public_url):
         if form.method == "POST" and form.has_field(r"email"):
             return form
@@ -176,7 +177,10 @@ def sign(base_url, petition_url, email_address, address, postcode="SW1A 1AA"):
     try:
         form = find_sign_form(client, petition_url)
         if form is None:
-            return {"email": email_address, "outcome": "no-form", "seconds": time.monotonic() - started}
+            page = client.last_page
+            outcome = "no-form" if page.status_code == 200 else f"page-http-{page.status_code}"
+            return {"email": email_address, "outcome": outcome, "status": page.status_code,
+                    "seconds": time.monotonic() - started, "body": page.text[:2000]}
         data = form.fill(signer_values(email_address, f"Bench Signer {address}", postcode))
         response = client.request("POST", form.action, data=data, referer=client.origin + petition_url)
     except requests.RequestException as error:
