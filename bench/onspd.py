@@ -1,11 +1,15 @@
 """A synthetic full-size ONSPD: the real Aberdeen extract's rows, repeated with new, unique postcodes."""
 
+import os
 import string
 import time
+from pathlib import Path
 
 from bench.stack import ROOT, TMP, log
 
-SAMPLE = ROOT.parent / "shared" / "data" / "onspd" / "onspd_2024aug_extract_aberdeen.csv"
+SAMPLE = Path(
+    os.environ.get("BENCH_ONSPD_SAMPLE", ROOT.parent / "shared/data/onspd/onspd_2024aug_extract_aberdeen.csv")
+)
 ROWS = 2_700_000
 UNIT_LETTERS = "ABDEFGHJLNPQRSTUWXYZ"  # the letters Royal Mail uses in the inward code
 
@@ -23,6 +27,8 @@ def synthetic_postcode(index):
 
 def build(rows=ROWS):
     """Write the file once and reuse it on later runs (about 1 GB, like the real one)."""
+    if not SAMPLE.exists():
+        raise FileNotFoundError(f"the ONSPD sample {SAMPLE} is not there (shared/ beside the clone)")
     target = TMP / f"onspd_synthetic_{rows}.csv"
     if target.exists() and target.stat().st_mtime > SAMPLE.stat().st_mtime:
         return target
