@@ -88,12 +88,23 @@ class Bench:
         log(f"  wrk {name}: {result}")
         return result
 
+    def interleaved(self, name, paths, rounds=4, **kwargs):
+        """The load in `rounds` slices, each followed by a slice of the bare view, so that other work on
+        the machine (everything shares the same 2 cores) weighs on the figure and its baseline alike."""
+        seconds = max(2, LOAD_SECONDS // 2)
+        slices, baselines = [], []
+        tag = kwargs.pop("tag", name)
+        for index in range(rounds):
+            slices.append(self.load(f"{name}-{index}", paths, seconds=seconds, tag=f"{tag}{index}", **kwargs))
+            baselines.append(self.load(f"baseline-{name}-{index}", ["/__bench__/bare"], seconds=seconds))
+        result = _combine(slices)
+        result["baseline_rps"] = _combine(baselines)["rps"]
+        self.details[name] = result
+        return result
+
     def ratio(self, name, result):
-        """Throughput over the bare view measured right after it, so that other work on the machine
-        (the ratio's numerator and denominator share the same 2 cores) moves both alike."""
-        baseline = self.load(f"baseline-after-{name}", ["/__bench__/bare"])["rps"]
-        self.details[f"{name}_baseline_rps"] = baseline
-        return round(result["rps"] / baseline, 3)
+        self.details[f"{name}_baseline_rps"] = result["baseline_rps"]
+        return round(result["rps"] / result["baseline_rps"], 3)
 
     def latency(self, prefix, result):
         self.record(f"{prefix}_p50_ms", result["p50_ms"])
@@ -117,7 +128,7 @@ class Bench:
             if response.status_code != 200:
                 raise RuntimeError(f"{path} answered {response.status_code}")
         self.load("pages-warmup", paths, seconds=2)
-        result = self.load("pages", paths)
+        result = self.interleaved("pages", paths)
         note = f"paths {paths}" + (f"; no {', '.join(missing)} page to include" if missing else "")
         self.record("page_ratio", self.ratio("page", result), note)
         self.record("page_rps", result["rps"])
@@ -166,10 +177,10 @@ class Bench:
             )
         rotation = [form.fill({r"postcode": p["postcode"]}) for p in postcodes[:50]]
         if form.method == "GET":
-            result = self.load("lookup", [form.action + "?" + urlencode(d) for d in rotation])
+            result = self.interleaved("lookup", [form.action + "?" + urlencode(d) for d in rotation])
         else:
             headers = self._form_headers(client, page.public_url)
-            result = self.load(
+            result = self.interleaved(
                 "lookup",
                 [form.action],
                 method="POST",
@@ -224,7 +235,9 @@ class Bench:
         data = form.fill(journeys.signer_values("s__N__@m__N__.example.net", "Bench Signer __N__"))
         body = urlencode(data)
         headers = self._form_headers(client, client.origin + self.pages["petition"])
-        result = self.load("sign", [form.action], method="POST", headers=headers, bodies=[body], tag="load")
+        result = self.interleaved(
+            "sign", [form.action], method="POST", headers=headers, bodies=[body], tag="load"
+        )
         stored = self.probe("count_rows")["rows"] - before
         successes = result["requests"] - result["non_2xx_3xx"]
         note = f"POST {form.action}: {successes} accepted, {stored} rows stored"
@@ -532,6 +545,24 @@ class Bench:
             f"# {len(self.figures)} figures in {self.details['total_seconds']}s; "
             f"notes and goals in {out.relative_to(stack.ROOT)}"
         )
+
+
+def _combine(slices):
+    """One figure from several wrk slices: total accepted requests over total time; the median slice's p50
+    and the worst slice's p99 (percentiles cannot be merged exactly without the raw samples)."""
+    seconds = sum(s.get("seconds") or 0 for s in slices)
+    good = sum(s["requests"] - s["non_2xx_3xx"] for s in slices)
+    p50s = sorted(s["p50_ms"] for s in slices if s["p50_ms"] is not None)
+    p99s = [s["p99_ms"] for s in slices if s["p99_ms"] is not None]
+    return {
+        "rps": round(good / seconds, 1) if seconds else None,
+        "requests": sum(s["requests"] for s in slices),
+        "non_2xx_3xx": sum(s["non_2xx_3xx"] for s in slices),
+        "seconds": round(seconds, 2),
+        "p50_ms": p50s[len(p50s) // 2] if p50s else None,
+        "p99_ms": max(p99s) if p99s else None,
+        "slices_rps": [s["rps"] for s in slices],
+    }
 
 
 def _tally(results):
