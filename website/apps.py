@@ -10,9 +10,13 @@ class WebsiteConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from website import checks  # noqa: F401  (registers the deploy checks)
+        from website import (
+            checks,  # noqa: F401  (registers the deploy checks)
+            page_cache,
+        )
 
         post_migrate.connect(_sync_after_last_app, dispatch_uid="waymark-sync-group-permissions")
+        page_cache.connect_purge_signals()
 
 
 def _sync_after_last_app(sender, **kwargs):

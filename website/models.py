@@ -17,6 +17,10 @@ from website.blocks import content_blocks
 class BasePage(Page):
     """What every public page has: a summary for listings and search, and body content."""
 
+    # Anonymous visitors get this page from the page cache (website/page_cache.py). A page whose template
+    # renders a form with per-visitor state sets this to False; a CSRF token or a cookie also stops caching.
+    cache_anonymous = True
+
     summary = models.CharField(
         max_length=300, blank=True, help_text="One or two sentences for listings and search results."
     )

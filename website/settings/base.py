@@ -71,6 +71,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Inside the header middleware above, outside sessions and CSRF: see website/page_cache.py.
+    "website.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -126,6 +128,9 @@ if REDIS_URL:
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Anonymous visitors get public pages from the cache above (website/page_cache.py); off only to debug.
+WAYMARK_PAGE_CACHE = env_bool("WAYMARK_PAGE_CACHE", True)
 
 # Sessions write through to the database, so a cache outage loses no session.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"

@@ -19,6 +19,11 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS") or [required("ALLOWED_HOSTS")]
 required("DISCLOSURE_ENCRYPTION_KEYS")  # read by base.py; separate from SECRET_KEY (docs/security.md)
 if "DATABASE_URL" not in os.environ:
     raise ImproperlyConfigured("DATABASE_URL must point at PostgreSQL in production.")
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # While the database is down or failing over, a request fails fast with the error page instead of hanging.
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(
+        os.environ.get("DB_CONNECT_TIMEOUT", "5")
+    )
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365))

@@ -1,0 +1,1 @@
+"""`make bench`: measured speed and load/fault drills on the production stack (see bench/run.py)."""

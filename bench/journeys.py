@@ -1,0 +1,273 @@
+"""Form journeys as a visitor makes them: fetch the page, read its <form>, fill it, submit it.
+
+Field names are discovered from the live HTML (hidden inputs and the CSRF token included), so the bench
+follows whatever the petition and letter pages call their fields.
+"""
+
+import contextlib
+import email
+import email.policy
+import re
+import threading
+import time
+from urllib.parse import urljoin, urlparse
+
+import requests
+from bs4 import BeautifulSoup
+
+ERROR_MARKERS = ("error-summary", "errorlist", 'aria-invalid="true"')
+HONEYPOT = re.compile(r"honey|^hp_|_hp$|trap|leave.*blank", re.I)
+
+
+class Client:
+    """One visitor. Sends what a TLS-terminating proxy would add, and keeps its own cookies (they are
+    Secure, so an HTTP client library would not send them back over loopback)."""
+
+    def __init__(self, base_url, address="10.0.0.1", timeout=20):
+        self.base_url = base_url
+        self.origin = "https://" + urlparse(base_url).netloc
+        self.address = address
+        self.timeout = timeout
+        self.cookies = {}
+        self.http = requests.Session()
+
+    def _headers(self, referer=None):
+        headers = {
+            "X-Forwarded-Proto": "https",
+            "X-Forwarded-For": self.address,
+            "Origin": self.origin,
+            "Referer": referer or self.origin + "/",
+        }
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        return headers
+
+    def _url(self, url):
+        parsed = urlparse(urljoin(self.base_url + "/", url))
+        path = parsed.path + (f"?{parsed.query}" if parsed.query else "")
+        return self.base_url + path, self.origin + path
+
+    def request(self, method, url, data=None, referer=None):
+        target, public = self._url(url)
+        response = self.http.request(
+            method,
+            target,
+            data=data,
+            headers=self._headers(referer),
+            timeout=self.timeout,
+            allow_redirects=False,
+        )
+        self.cookies.update(response.cookies.get_dict())
+        response.public_url = public
+        return response
+
+    def get(self, url):
+        return self.request("GET", url)
+
+
+def forms_in(html, page_url):
+    soup = BeautifulSoup(html, "html.parser")
+    found = []
+    for form in soup.find_all("form"):
+        method = (form.get("method") or "get").upper()
+        action = urljoin(page_url, form.get("action") or page_url)
+        found.append(Form(form, method, action))
+    return found
+
+
+class Form:
+    def __init__(self, element, method, action):
+        self.element = element
+        self.method = method
+        self.action = urlparse(action).path + (f"?{urlparse(action).query}" if urlparse(action).query else "")
+        self.inputs = element.find_all(["input", "select", "textarea", "button"])
+
+    def field_names(self):
+        return [tag.get("name") for tag in self.inputs if tag.get("name")]
+
+    def has_field(self, pattern):
+        return any(re.search(pattern, name, re.I) for name in self.field_names())
+
+    def fill(self, values):
+        """The data a person would send: hidden inputs as they are, `values` by name pattern, required
+        boxes ticked, optional ones (campaign updates) left alone, honeypots left empty."""
+        data = {}
+        submitted_button = False
+        for tag in self.inputs:
+            name = tag.get("name")
+            if not name:
+                continue
+            kind = (tag.get("type") or ("submit" if tag.name == "button" else "text")).lower()
+            if tag.name == "button" or kind == "submit":
+                if not submitted_button:
+                    data[name] = tag.get("value", "")
+                    submitted_button = True
+                continue
+            if kind == "hidden":
+                data[name] = tag.get("value", "")
+                continue
+            if _is_honeypot(tag):
+                data[name] = ""
+                continue
+            value = next((v for pattern, v in values.items() if re.search(pattern, name, re.I)), None)
+            if kind in ("checkbox", "radio"):
+                if value or tag.has_attr("required") or re.search(r"consent|privacy|agree|terms", name, re.I):
+                    if kind == "radio" and name in data:
+                        continue
+                    data[name] = tag.get("value", "on")
+                continue
+            if tag.name == "select":
+                data[name] = _choose_option(tag, value)
+                continue
+            if value is not None:
+                data[name] = value
+            elif tag.has_attr("required"):
+                data[name] = "Bench"
+            else:
+                data[name] = tag.get("value", "")
+        return data
+
+
+def _is_honeypot(tag):
+    if HONEYPOT.search(tag.get("name", "")) or HONEYPOT.search(tag.get("id", "")):
+        return True
+    for parent in tag.parents:
+        marks = " ".join([*parent.get("class", []), parent.get("id", "") or ""]) if parent.attrs else ""
+        if HONEYPOT.search(marks) or parent.get("aria-hidden") == "true" or parent.has_attr("hidden"):
+            return True
+    return False
+
+
+def _choose_option(select, wanted):
+    options = [(o.get("value", o.text.strip()), o.text.strip()) for o in select.find_all("option")]
+    for value, label in options:
+        if wanted and (value == wanted or label == wanted):
+            return value
+    if re.search(r"country", select.get("name", ""), re.I):
+        for value, label in options:
+            if value in ("GB", "UK", "gb") or "United Kingdom" in label:
+                return value
+        return ""
+    return next((value for value, _label in options if value), "")
+
+
+def looks_successful(response):
+    if response.status_code in (301, 302, 303):
+        return True
+    return response.status_code == 200 and not any(marker in response.text for marker in ERROR_MARKERS)
+
+
+def find_sign_form(client, petition_url):
+    page = client.get(petition_url)
+    client.last_page = page
+    for form in forms_in(page.text, page.public_url):
+        if form.method == "POST" and form.has_field(r"email"):
+            return form
+    return None
+
+
+def signer_values(email_address, name, postcode="SW1A 1AA"):
+    return {r"email": email_address, r"postcode": postcode, r"name": name}
+
+
+def sign(base_url, petition_url, email_address, address, postcode="SW1A 1AA"):
+    """One signer's whole visit: the petition page (for its CSRF cookie and token), then the form."""
+    client = Client(base_url, address=address)
+    started = time.monotonic()
+    try:
+        form = find_sign_form(client, petition_url)
+        if form is None:
+            page = client.last_page
+            outcome = "no-form" if page.status_code == 200 else f"page-http-{page.status_code}"
+            return {"email": email_address, "outcome": outcome, "status": page.status_code,
+                    "seconds": time.monotonic() - started, "body": page.text[:2000]}
+        data = form.fill(signer_values(email_address, f"Bench Signer {address}", postcode))
+        response = client.request("POST", form.action, data=data, referer=client.origin + petition_url)
+    except requests.RequestException as error:
+        return {
+            "email": email_address,
+            "outcome": "exception",
+            "error": type(error).__name__,
+            "seconds": time.monotonic() - started,
+        }
+    outcome = "success" if looks_successful(response) else f"http-{response.status_code}"
+    return {
+        "email": email_address,
+        "outcome": outcome,
+        "status": response.status_code,
+        "seconds": time.monotonic() - started,
+        "body": response.text[:2000] if outcome != "success" else "",
+    }
+
+
+def run_concurrently(jobs, threads):
+    """Run the callables in `jobs` on `threads` threads that all start together; returns their results."""
+    results = [None] * len(jobs)
+    barrier = threading.Barrier(min(threads, len(jobs)))
+    lock = threading.Lock()
+    queue = list(range(len(jobs)))
+
+    def worker():
+        with contextlib.suppress(threading.BrokenBarrierError):
+            barrier.wait(timeout=60)
+        while True:
+            with lock:
+                if not queue:
+                    return
+                index = queue.pop()
+            results[index] = jobs[index]()
+
+    pool = [threading.Thread(target=worker) for _ in range(min(threads, len(jobs)))]
+    for thread in pool:
+        thread.start()
+    for thread in pool:
+        thread.join()
+    return results
+
+
+# --- the outbox (settings.bench writes each email to a file) ----------------------------------------------
+
+
+def read_outbox(mail_dir):
+    """Every email written so far: [(recipients, text)]."""
+    messages = []
+    for path in sorted(mail_dir.glob("*")):
+        raw = path.read_bytes()
+        for chunk in re.split(rb"\n-{79}\n", raw):
+            if not chunk.strip():
+                continue
+            message = email.message_from_bytes(chunk.lstrip(), policy=email.policy.default)
+            texts = []
+            for part in message.walk():
+                if part.get_content_type() in ("text/plain", "text/html"):
+                    try:
+                        texts.append(part.get_content())
+                    except (LookupError, UnicodeDecodeError):
+                        continue
+            messages.append((str(message.get("To", "")).lower(), "\n".join(texts)))
+    return messages
+
+
+def links_in(text):
+    return re.findall(r"https?://[^\s\"'<>]+", text)
+
+
+def confirm(base_url, link, address):
+    """Open the emailed link and press its Confirm button (the link alone must confirm nothing)."""
+    client = Client(base_url, address=address)
+    page = client.get(link)
+    if page.status_code != 200:
+        return False
+    for form in forms_in(page.text, page.public_url):
+        if form.method == "POST":
+            response = client.request("POST", form.action, data=form.fill({}), referer=page.public_url)
+            return response.status_code in (200, 301, 302, 303)
+    return False
+
+
+def confirmation_link(text):
+    links = [link for link in links_in(text) if "/static/" not in link]
+    for link in links:
+        if re.search(r"confirm|verif", link, re.I):
+            return link
+    return links[0] if links else None

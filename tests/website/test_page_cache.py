@@ -1,0 +1,134 @@
+"""Anonymous visitors share cached public pages; forms, tokens, staff and private pages are never cached."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.template import engines
+from wagtail.models import PageViewRestriction
+
+from website.models import SiteSettings, StandardPage
+
+
+def about_page():
+    return StandardPage.objects.get(slug="about")
+
+
+@pytest.mark.django_db
+def test_an_anonymous_visitor_gets_the_second_view_from_the_cache(client, home):
+    first = client.get("/about/")
+    second = client.get("/about/")
+    assert first["X-Page-Cache"] == "miss"
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert b"About us" in second.content
+
+
+@pytest.mark.django_db
+def test_public_pages_tell_browsers_and_cdns_they_may_keep_them(client, home):
+    response = client.get("/about/")
+    cache_control = response["Cache-Control"]
+    assert "public" in cache_control
+    assert "max-age=60" in cache_control
+    assert "s-maxage=300" in cache_control
+    assert not response.cookies
+
+
+@pytest.mark.django_db
+def test_a_cached_page_still_carries_the_security_headers(client, home):
+    client.get("/about/")
+    cached = client.get("/about/")
+    assert cached["X-Page-Cache"] == "hit"
+    assert cached["X-Frame-Options"] == "DENY"
+    assert "script-src 'self'" in cached["Content-Security-Policy"]
+    assert cached["Referrer-Policy"] == "same-origin"
+
+
+@pytest.mark.django_db
+def test_signed_in_staff_never_get_or_fill_the_cache(client, home):
+    staff = get_user_model().objects.create_superuser("editor", "editor@example.org", "a-long-password-1")
+    client.force_login(staff)
+    for _ in range(2):
+        response = client.get("/about/")
+        assert "X-Page-Cache" not in response
+        assert "no-store" in response["Cache-Control"]
+    client.logout()
+    client.cookies.clear()
+    assert client.get("/about/")["X-Page-Cache"] == "miss"
+
+
+@pytest.mark.django_db
+def test_a_visitor_with_a_session_skips_the_cache(client, home):
+    client.get("/about/")
+    client.cookies["sessionid"] = "anything"
+    response = client.get("/about/")
+    assert "X-Page-Cache" not in response
+
+
+@pytest.mark.django_db
+def test_a_page_that_renders_a_csrf_token_is_never_cached(client, home, monkeypatch):
+    form = engines["django"].from_string('<form method="post">{% csrf_token %}</form>')
+    monkeypatch.setattr(StandardPage, "get_template", lambda self, request, *args, **kwargs: form)
+    for _ in range(2):
+        response = client.get("/about/")
+        assert "X-Page-Cache" not in response
+        assert "no-store" in response["Cache-Control"]
+        assert "csrfmiddlewaretoken" in response.content.decode()
+        assert response.cookies["csrftoken"].value
+
+
+@pytest.mark.django_db
+def test_a_page_class_can_opt_out_of_the_cache(client, home, monkeypatch):
+    monkeypatch.setattr(StandardPage, "cache_anonymous", False)
+    for _ in range(2):
+        response = client.get("/about/")
+        assert "X-Page-Cache" not in response
+        assert response["Cache-Control"] == "private, no-store"
+
+
+@pytest.mark.django_db
+def test_publishing_a_page_purges_the_cache(client, home):
+    client.get("/about/")
+    page = about_page()
+    page.title = "About Waymark"
+    page.save_revision().publish()
+    response = client.get("/about/")
+    assert response["X-Page-Cache"] == "miss"
+    assert b"About Waymark" in response.content
+
+
+@pytest.mark.django_db
+def test_unpublishing_a_page_takes_it_out_of_the_cache(client, home):
+    client.get("/about/")
+    about_page().unpublish()
+    assert client.get("/about/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_changing_site_settings_purges_every_page(client, site):
+    client.get("/")
+    settings = SiteSettings.for_site(site)
+    settings.emergency_message = "<p>New emergency text</p>"
+    settings.save()
+    response = client.get("/")
+    assert response["X-Page-Cache"] == "miss"
+    assert b"New emergency text" in response.content
+
+
+@pytest.mark.django_db
+def test_a_restricted_page_is_never_cached(client, home):
+    client.get("/about/")
+    PageViewRestriction.objects.create(page=about_page(), restriction_type=PageViewRestriction.LOGIN)
+    response = client.get("/about/")
+    assert response.status_code == 302  # to the login page, not the cached copy
+
+
+@pytest.mark.django_db
+def test_tracking_parameters_share_the_cache_but_other_queries_do_not(client, home):
+    client.get("/about/")
+    assert client.get("/about/?utm_source=share&fbclid=x")["X-Page-Cache"] == "hit"
+    assert "X-Page-Cache" not in client.get("/about/?page=2")
+
+
+@pytest.mark.django_db
+def test_posts_and_the_admin_are_not_cached(client, home):
+    assert "X-Page-Cache" not in client.post("/search/", {"q": "privacy"})
+    assert "X-Page-Cache" not in client.get("/admin/login/")

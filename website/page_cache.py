@@ -1,0 +1,194 @@
+"""Whole-page caching for anonymous visitors, so a viral share is served from the cache, not the database.
+
+Two parts:
+- `mark_page_response`, an `on_serve_page` hook, decides for every Wagtail page response whether it may be
+  shared: only public pages whose class keeps `cache_anonymous = True`, served to a visitor who is not signed
+  in, that set no cookie (so no CSRF token was rendered) and are not behind a view restriction. It sets the
+  Cache-Control a CDN honours: `public, max-age=60, s-maxage=300` when shareable, `private, no-store` when the
+  response is personal or carries a form token.
+- `PageCacheMiddleware` keeps the shareable responses in the default cache (Redis in production) and answers
+  repeat anonymous GETs from it before sessions, CSRF and the page tree are touched.
+
+Any publish, unpublish, move or delete of a page, and any change to site settings, sites, view restrictions or
+helplines, moves the cache to a new generation, so every stored page is stale at once. Wagtail's
+frontend cache app purges a CDN on publish too when `WAGTAILFRONTENDCACHE` is configured (production.py).
+Anything else a page shows (petition counts, letter counts) is at most `LOCAL_SECONDS` old.
+"""
+
+import logging
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
+from django.db import transaction
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "page-cache:generation"
+KEY_PREFIX = "page-cache:v1:"
+# How long this site keeps a page, and what it tells browsers and CDNs.
+LOCAL_SECONDS = 60
+SHARED_CACHE_CONTROL = {"public": True, "max_age": 60, "s_maxage": 300}
+# Share links pick up tracking parameters; they do not change the page, so they do not split the cache.
+IGNORED_QUERY_PARAMETERS = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid")
+# Request headers a cached page may vary on (visitors with cookies skip the cache altogether).
+HARMLESS_VARY = {"cookie", "accept-encoding"}
+HIT_HEADER = "X-Page-Cache"
+
+
+def enabled():
+    return getattr(settings, "WAYMARK_PAGE_CACHE", True)
+
+
+def _key_for(request):
+    """The cache key for this request, or None when it must not be answered from the cache."""
+    if request.method not in ("GET", "HEAD"):
+        return None
+    # A visitor with a session, messages or any other cookie of ours may see something personal.
+    if any(name != settings.CSRF_COOKIE_NAME for name in request.COOKIES):
+        return None
+    for name in request.GET:
+        if not name.startswith(IGNORED_QUERY_PARAMETERS):
+            return None
+    try:
+        host = request.get_host()
+    except DisallowedHost:
+        return None
+    scheme = "https" if request.is_secure() else "http"
+    return f"{KEY_PREFIX}{scheme}://{host}{request.path}"
+
+
+def purge_all(**kwargs):
+    """Make every stored page stale. Runs now and again on commit, so a page rendered from the old
+    content inside a still-open transaction cannot be stored under the new generation."""
+    _new_generation()
+    transaction.on_commit(_new_generation)
+
+
+def _new_generation():
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def mark_page_response(serve):
+    """`on_serve_page` hook: label each page response shareable or private, with the matching headers."""
+
+    def serve_and_mark(page, request, args, kwargs):
+        response = serve(page, request, args, kwargs)
+        if not enabled():
+            return response
+        if hasattr(response, "render") and not getattr(response, "is_rendered", True):
+            # Render now, so any CSRF token the template asks for is known before we decide.
+            response.render()
+        if _shareable(page, request, response):
+            patch_cache_control(response, **SHARED_CACHE_CONTROL)
+            response.page_cache_shareable = True
+        elif _personal(request, response) or not response.has_header("Cache-Control"):
+            response["Cache-Control"] = "private, no-store"
+        return response
+
+    return serve_and_mark
+
+
+def _personal(request, response):
+    user = getattr(request, "user", None)
+    return bool(
+        (user is not None and user.is_authenticated)
+        or response.cookies
+        or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+    )
+
+
+def _shareable(page, request, response):
+    if not getattr(page, "cache_anonymous", False):
+        return False
+    if request.method not in ("GET", "HEAD") or response.status_code != 200:
+        return False
+    if getattr(response, "streaming", False) or _personal(request, response):
+        return False
+    cache_control = response.get("Cache-Control", "")
+    if "private" in cache_control or "no-store" in cache_control or "no-cache" in cache_control:
+        return False
+    return not page.get_view_restrictions().exists()
+
+
+class PageCacheMiddleware:
+    """Answers anonymous GETs of shareable pages from the cache. Sits inside the security, static files and
+    CSP middleware (they still add their headers to a cached page) and outside sessions and CSRF."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        key = _key_for(request) if enabled() else None
+        if key is None:
+            return self.get_response(request)
+
+        found = cache.get_many([key, GENERATION_KEY])
+        generation = found.get(GENERATION_KEY)
+        entry = found.get(key)
+        if entry is not None and entry["generation"] == generation:
+            return _response_from(entry)
+
+        response = self.get_response(request)
+        if (
+            request.method == "GET"
+            and getattr(response, "page_cache_shareable", False)
+            and not response.cookies
+            and not _varies_on_more_than_cookies(response)
+        ):
+            cache.set(key, _entry_from(response, generation), timeout=LOCAL_SECONDS)
+            response[HIT_HEADER] = "miss"
+        return response
+
+
+def _varies_on_more_than_cookies(response):
+    vary = {part.strip().lower() for part in response.get("Vary", "").split(",") if part.strip()}
+    return bool(vary - HARMLESS_VARY)
+
+
+def _entry_from(response, generation):
+    return {
+        "generation": generation,
+        "status": response.status_code,
+        "headers": [(name, value) for name, value in response.items() if name.lower() != HIT_HEADER.lower()],
+        "content": response.content,
+    }
+
+
+def _response_from(entry):
+    response = HttpResponse(entry["content"], status=entry["status"])
+    for name, value in entry["headers"]:
+        response[name] = value
+    response[HIT_HEADER] = "hit"
+    return response
+
+
+def connect_purge_signals():
+    """From WebsiteConfig.ready(): every change that can alter a public page starts a new generation."""
+    from django.apps import apps
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.contrib.settings.models import BaseSiteSetting
+    from wagtail.models import Page, PageViewRestriction, Site
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    page_published.connect(purge_all, dispatch_uid="page_cache_published")
+    page_unpublished.connect(purge_all, dispatch_uid="page_cache_unpublished")
+    post_page_move.connect(purge_all, dispatch_uid="page_cache_moved")
+
+    def purge_on_change(sender, instance, **kwargs):
+        if isinstance(instance, Page | PageViewRestriction | Site | BaseSiteSetting) or (
+            sender in extra_models
+        ):
+            purge_all()
+
+    extra_models = set()
+    for label in ("support.Helpline", "wagtailredirects.Redirect"):
+        try:
+            extra_models.add(apps.get_model(label))
+        except LookupError:
+            continue
+    post_save.connect(purge_on_change, dispatch_uid="page_cache_saved", weak=False)
+    post_delete.connect(purge_on_change, dispatch_uid="page_cache_deleted", weak=False)
