@@ -178,17 +178,15 @@ def connect_purge_signals():
     page_unpublished.connect(purge_all, dispatch_uid="page_cache_unpublished")
     post_page_move.connect(purge_all, dispatch_uid="page_cache_moved")
 
-    def purge_on_change(sender, instance, **kwargs):
-        if isinstance(instance, Page | PageViewRestriction | Site | BaseSiteSetting) or (
-            sender in extra_models
-        ):
-            purge_all()
+    def purge_on_change(sender, **kwargs):
+        purge_all()
 
-    extra_models = set()
-    for label in ("support.Helpline", "wagtailredirects.Redirect"):
-        try:
-            extra_models.add(apps.get_model(label))
-        except LookupError:
-            continue
-    post_save.connect(purge_on_change, dispatch_uid="page_cache_saved", weak=False)
-    post_delete.connect(purge_on_change, dispatch_uid="page_cache_deleted", weak=False)
+    # Connected per model, never for every sender: a receiver on all models would stop Django's fast
+    # bulk deletes everywhere (each row loaded first), e.g. retention and signature invalidation.
+    extra_models = {"support.Helpline", "wagtailredirects.Redirect"}
+    page_models = (Page, PageViewRestriction, Site, BaseSiteSetting)
+    for model in apps.get_models():
+        if issubclass(model, page_models) or model._meta.label in extra_models:
+            uid = f"page_cache_{model._meta.label_lower}"
+            post_save.connect(purge_on_change, sender=model, dispatch_uid=f"{uid}_saved", weak=False)
+            post_delete.connect(purge_on_change, sender=model, dispatch_uid=f"{uid}_deleted", weak=False)
