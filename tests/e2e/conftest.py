@@ -42,6 +42,48 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
 
 
+# Serialized rollback keeps Django's copy of the migrated rows on the connection object. Once
+# Playwright's sync API has an event loop running in this thread, Django's thread-critical connection
+# storage follows the context instead, and a later test can get a fresh connection object without
+# that copy: the rows would then never come back. Remember them, and put them back on whichever
+# connection object is current before each browser test's database set-up and tear-down.
+_MIGRATED_ROWS = {}
+
+
+def _attach_migrated_rows():
+    if not _MIGRATED_ROWS:
+        return
+    from django.db import connections
+
+    for alias, rows in _MIGRATED_ROWS.items():
+        if not hasattr(connections[alias], "_test_serialized_contents"):
+            connections[alias]._test_serialized_contents = rows
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    _attach_migrated_rows()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_teardown(item, nextitem):
+    _attach_migrated_rows()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _remember_migrated_rows(request):
+    """Runs before the browser starts, while the connection that made the copy is still current."""
+    if not any("live_server" in item.fixturenames for item in request.session.items):
+        return
+    request.getfixturevalue("django_db_setup")
+    from django.db import connections
+
+    for alias in connections:
+        rows = getattr(connections[alias], "_test_serialized_contents", None)
+        if rows is not None:
+            _MIGRATED_ROWS[alias] = rows
+
+
 @pytest.fixture(scope="session")
 def chromium_browser():
     if not os.path.exists(CHROMIUM):
