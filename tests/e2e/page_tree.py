@@ -28,18 +28,6 @@ class SitePages:
     guidance: GuidancePage
     cover_your_tracks: GuidancePage
 
-    def all(self):
-        """(name, page) for every page type, for audits that visit each one."""
-        return [
-            ("home", self.home),
-            ("standard page", self.standard),
-            ("campaign page", self.campaign),
-            ("story index", self.story_index),
-            ("story page", self.story),
-            ("guidance index", self.guidance_index),
-            ("guidance page", self.guidance),
-        ]
-
 
 def paragraph(*texts):
     return ("paragraph", RichText("".join(f"<p>{text}</p>" for text in texts)))

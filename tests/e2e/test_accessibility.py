@@ -3,7 +3,7 @@ nothing requested from another origin, and nothing the Content Security Policy h
 
 from playwright.sync_api import expect
 
-from tests.e2e.journeys import describe_violations, serious_violations
+from tests.e2e.axe_audit import describe_violations, serious_violations
 from tests.e2e.test_foundation_journeys import ACCEPT_WARNING
 
 SEARCH_LABEL = "Search stories, guidance and the campaign"

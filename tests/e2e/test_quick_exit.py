@@ -8,10 +8,12 @@ from importlib import import_module
 from django.conf import settings
 from playwright.sync_api import expect
 
-from tests.e2e.journeys import is_site_url
-
 EXIT_LINK = "Exit this page"
 NOTE_TITLE = "Leaving this site quickly"
+
+
+def is_site_url(url, live_server):
+    return url.startswith(live_server.url)
 
 
 def open_from_blank(page, url):

@@ -1,10 +1,6 @@
-"""Small helpers the browser journeys share, chiefly the accessibility audit."""
+"""The accessibility audit: axe-core run in the page, and a report a failing test can print."""
 
 SERIOUS = {"serious", "critical"}
-
-
-def is_site_url(url, live_server):
-    return url.startswith(live_server.url)
 
 
 def serious_violations(page):
