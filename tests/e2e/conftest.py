@@ -6,6 +6,8 @@ why, when it is absent.
 
 import os
 import shutil
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -19,6 +21,9 @@ LAUNCH_ARGS = [
     "--disable-quic",
     "--no-first-run",
 ]
+# What every off-site request is answered with: the quick exit's neutral page stands in for the real one.
+OFFSITE_BODY = "<!DOCTYPE html><html lang='en'><title>Weather</title><h1>Weather</h1></html>"
+CSP_MARKER = "Content Security Policy"
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls from test code are
 # still synchronous and safe, so allow them.
@@ -27,8 +32,56 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 def pytest_collection_modifyitems(items):
     for item in items:
-        if "tests/e2e/" in str(item.fspath).replace(os.sep, "/"):
-            item.add_marker(pytest.mark.e2e)
+        if "tests/e2e/" not in str(item.fspath).replace(os.sep, "/"):
+            continue
+        item.add_marker(pytest.mark.e2e)
+        # The live server needs transactional tests, which empty every table afterwards, including
+        # the rows migrations made (Wagtail's root page and collection, the staff groups). Serialized
+        # rollback puts them back first, so each browser test starts from a freshly migrated site.
+        if "live_server" in item.fixturenames and item.get_closest_marker("django_db") is None:
+            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+
+
+# Serialized rollback keeps Django's copy of the migrated rows on the connection object. Once
+# Playwright's sync API has an event loop running in this thread, Django's thread-critical connection
+# storage follows the context instead, and a later test can get a fresh connection object without
+# that copy: the rows would then never come back. Remember them, and put them back on whichever
+# connection object is current before each browser test's database set-up and tear-down.
+_MIGRATED_ROWS = {}
+
+
+def _attach_migrated_rows():
+    if not _MIGRATED_ROWS:
+        return
+    from django.db import connections
+
+    for alias, rows in _MIGRATED_ROWS.items():
+        if not hasattr(connections[alias], "_test_serialized_contents"):
+            connections[alias]._test_serialized_contents = rows
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    _attach_migrated_rows()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_teardown(item, nextitem):
+    _attach_migrated_rows()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _remember_migrated_rows(request):
+    """Runs before the browser starts, while the connection that made the copy is still current."""
+    if not any("live_server" in item.fixturenames for item in request.session.items):
+        return
+    request.getfixturevalue("django_db_setup")
+    from django.db import connections
+
+    for alias in connections:
+        rows = getattr(connections[alias], "_test_serialized_contents", None)
+        if rows is not None:
+            _MIGRATED_ROWS[alias] = rows
 
 
 @pytest.fixture(scope="session")
@@ -45,6 +98,60 @@ def chromium_browser():
         browser.close()
 
 
+class NeutralSite:
+    """A stand-in for the quick exit's neutral destination, on another origin of this machine.
+
+    Playwright cannot route the hop after a redirect (microsoft/playwright#3993), so /exit/'s redirect
+    to the real destination would reach the real network: in tests the destination is this server.
+    It remembers each visit and the Referer it carried."""
+
+    def __init__(self):
+        site = self
+        self.visits = []
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):
+                site.visits.append({"path": self.path, "referer": self.headers.get("Referer")})
+                body = OFFSITE_BODY.encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_port}/weather"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture(scope="session")
+def neutral_site():
+    site = NeutralSite()
+    yield site
+    site.close()
+
+
+@pytest.fixture
+def quick_exit_destination(neutral_site, home):
+    """Point the quick exit at the neutral stand-in and return its URL."""
+    from wagtail.models import Site
+
+    from website.models import SiteSettings
+
+    neutral_site.visits.clear()
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.quick_exit_url = neutral_site.url
+    settings.save()
+    return neutral_site.url
+
+
 @pytest.fixture
 def offsite_requests():
     """Every request the page tried to make to another origin (should stay empty)."""
@@ -52,12 +159,16 @@ def offsite_requests():
 
 
 @pytest.fixture
-def browser_page(chromium_browser, live_server, offsite_requests):
-    """A fresh browser context on the live server. Off-site requests are recorded and answered locally
-    (the quick exit's weather page, for instance), since this machine has no internet."""
-    context = chromium_browser.new_context(base_url=live_server.url)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
+def csp_violations():
+    """Console messages in which Chromium reports a Content Security Policy violation."""
+    return []
+
+
+@pytest.fixture
+def new_page(chromium_browser, live_server, offsite_requests, csp_violations):
+    """Open a page in a fresh browser context (pass context options such as java_script_enabled=False).
+    Off-site requests are recorded and answered locally, since this machine has no internet."""
+    contexts = []
 
     def handle(route):
         url = route.request.url
@@ -65,8 +176,35 @@ def browser_page(chromium_browser, live_server, offsite_requests):
             route.continue_()
         else:
             offsite_requests.append(url)
-            route.fulfill(status=200, content_type="text/html", body="<title>Weather</title><h1>Weather</h1>")
+            route.fulfill(status=200, content_type="text/html", body=OFFSITE_BODY)
 
-    page.route("**/*", handle)
-    yield page
-    context.close()
+    def on_console(message):
+        if CSP_MARKER in message.text:
+            csp_violations.append(message.text)
+
+    def make(**context_options):
+        context = chromium_browser.new_context(base_url=live_server.url, **context_options)
+        contexts.append(context)
+        context.route("**/*", handle)
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        page.on("console", on_console)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def browser_page(new_page):
+    """A fresh browser context on the live server (see new_page)."""
+    return new_page()
+
+
+@pytest.fixture
+def site_pages(home, transactional_db, quick_exit_destination):
+    """One published page of every public type, built the way editors would build them."""
+    from tests.e2e.page_tree import build_site_pages
+
+    return build_site_pages(home)
