@@ -35,53 +35,12 @@ def pytest_collection_modifyitems(items):
         if "tests/e2e/" not in str(item.fspath).replace(os.sep, "/"):
             continue
         item.add_marker(pytest.mark.e2e)
-        # The live server needs transactional tests, which empty every table afterwards, including
-        # the rows migrations made (Wagtail's root page and collection, the staff groups). Serialized
-        # rollback puts them back first, so each browser test starts from a freshly migrated site.
+        # The live server needs transactional tests, which empty every table afterwards. Flushing
+        # re-runs post_migrate (content types, permissions, staff groups), and seed_demo re-creates
+        # the rows Wagtail's migrations made (locale, tree root, root collection), so every journey
+        # builds what it needs from an empty database, in any order.
         if "live_server" in item.fixturenames and item.get_closest_marker("django_db") is None:
-            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
-
-
-# Serialized rollback keeps Django's copy of the migrated rows on the connection object. Once
-# Playwright's sync API has an event loop running in this thread, Django's thread-critical connection
-# storage follows the context instead, and a later test can get a fresh connection object without
-# that copy: the rows would then never come back. Remember them, and put them back on whichever
-# connection object is current before each browser test's database set-up and tear-down.
-_MIGRATED_ROWS = {}
-
-
-def _attach_migrated_rows():
-    if not _MIGRATED_ROWS:
-        return
-    from django.db import connections
-
-    for alias, rows in _MIGRATED_ROWS.items():
-        if not hasattr(connections[alias], "_test_serialized_contents"):
-            connections[alias]._test_serialized_contents = rows
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_runtest_setup(item):
-    _attach_migrated_rows()
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_runtest_teardown(item, nextitem):
-    _attach_migrated_rows()
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _remember_migrated_rows(request):
-    """Runs before the browser starts, while the connection that made the copy is still current."""
-    if not any("live_server" in item.fixturenames for item in request.session.items):
-        return
-    request.getfixturevalue("django_db_setup")
-    from django.db import connections
-
-    for alias in connections:
-        rows = getattr(connections[alias], "_test_serialized_contents", None)
-        if rows is not None:
-            _MIGRATED_ROWS[alias] = rows
+            item.add_marker(pytest.mark.django_db(transaction=True))
 
 
 @pytest.fixture(scope="session")
