@@ -13,3 +13,4 @@ WAYMARK_REQUIRE_2FA = env_bool("WAYMARK_REQUIRE_2FA", False)
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 # LocMemCache is per process: fine for one developer, flagged by django-ratelimit.
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001", "django_ratelimit.E003"]
+SIGNATURE_IP_HMAC_KEY = os.environ.get("SIGNATURE_IP_HMAC_KEY", "dev-only-ip-hmac-key")

@@ -15,3 +15,4 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001", "django_ratelimit.E003"]
 if not REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+SIGNATURE_IP_HMAC_KEY = "test-only-ip-hmac-key"
