@@ -6,6 +6,7 @@ rules come from the cache, and the email is sent by a background task.
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
+from django.db.transaction import on_commit
 from django_ratelimit import ALL
 from django_ratelimit.core import is_ratelimited
 
@@ -115,4 +116,5 @@ def _sign_again(signature, details, reason):
 def queue_email(signature_id, kind):
     from petition.tasks import send_signature_email
 
-    transaction.on_commit(lambda: send_signature_email.enqueue(signature_id, kind))
+    # After commit, so the task (perhaps in another process) finds the row.
+    on_commit(lambda: send_signature_email.enqueue(signature_id, kind))

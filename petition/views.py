@@ -42,7 +42,7 @@ def sign(request, page):
         if form.is_valid():
             signing.sign(request, page, form.cleaned_data)
             # The same neutral page whatever happened: it never says whether an address has signed.
-            check_email_url = page.get_url(request) + page.reverse_subpage("check_email")
+            check_email_url = page.url + page.reverse_subpage("check_email")
             return HttpResponseRedirect(check_email_url, status=303)
     else:
         form = SignatureForm()
@@ -69,7 +69,7 @@ def confirm(request, page, token):
             state=Signature.State.VERIFIED, verified_at=timezone.now(), token_hash=None
         ):
             signing.queue_email(signature_id, signing.THANK_YOU)
-            return HttpResponseRedirect(page.get_url(request) + page.reverse_subpage("thank_you"), status=303)
+            return HttpResponseRedirect(page.url + page.reverse_subpage("thank_you"), status=303)
         return _render(request, page, "petition/link_invalid.html", status=400)
     # GET shows a button and looks nothing up, so opening the link reveals and changes nothing.
     return _render(request, page, "petition/confirm.html")

@@ -7,6 +7,7 @@ class PetitionCount(models.Model):
     """One row per petition: the verified count the page shows. Not on the page model, so publishing a
     revision can never overwrite it."""
 
+    wagtail_reference_index_ignore = True
     petition = models.OneToOneField(
         "petition.PetitionPage", on_delete=models.CASCADE, primary_key=True, related_name="count"
     )
@@ -18,6 +19,9 @@ class PetitionCount(models.Model):
 
 
 class AreaCount(models.Model):
+    # Not content: keep signature writes free of Wagtail's reference-index bookkeeping.
+    wagtail_reference_index_ignore = True
+
     class Kind(models.TextChoices):
         CONSTITUENCY = "constituency", "Constituency"
         COUNTRY = "country", "Country"

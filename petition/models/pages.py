@@ -113,7 +113,9 @@ class PetitionPage(RoutablePageMixin, BasePage):
 
         return views.sign(request, self)
 
-    @path("count.json", name="count_json")
+    # Wagtail routes every path with a trailing slash; petition/urls.py sends `<page URL>count.json`
+    # (no slash, the public address) through this same route.
+    @path("count.json/", name="count_json")
     def count_json(self, request):
         from petition import views
 

@@ -5,6 +5,9 @@ from django.db.models import Q
 
 
 class Signature(models.Model):
+    # Not content: keep signature writes free of Wagtail's reference-index bookkeeping.
+    wagtail_reference_index_ignore = True
+
     class State(models.TextChoices):
         PENDING = "pending", "Waiting for email confirmation"
         VERIFIED = "verified", "Verified"

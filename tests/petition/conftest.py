@@ -1,0 +1,60 @@
+"""Petition fixtures: a live petition under the demo home page, a clean cache, a signing helper."""
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+
+from tests.petition.factories import PetitionPageFactory
+
+
+@pytest.fixture(autouse=True)
+def clean_cache():
+    # Rate-limit counters and cached rules live in the cache, which outlives each test's transaction.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def emails_queue_at_once(request, monkeypatch):
+    """Tests run inside a transaction that never commits; queue signer emails at once instead."""
+    if "transactional_db" not in request.fixturenames and "live_server" not in request.fixturenames:
+        monkeypatch.setattr("petition.signing.on_commit", lambda callback, *args, **kwargs: callback())
+
+
+@pytest.fixture
+def petition(home):
+    return PetitionPageFactory(parent=home, slug="petition")
+
+
+@pytest.fixture
+def sign(client):
+    """POST the signing form as a browser at `ip` would; returns the response."""
+
+    def _sign(page, ip="203.0.113.7", **fields):
+        data = {
+            "name": "Alex Smith",
+            "email": "alex@example.org",
+            "location": "UK",
+            "postcode": "SW1A 1AA",
+            "country": "",
+            **fields,
+        }
+        return client.post(reverse("petition_sign", args=[page.pk]), data, REMOTE_ADDR=ip)
+
+    return _sign
+
+
+def confirm_link(message):
+    """The confirmation path from an email body."""
+    for line in message.body.splitlines():
+        if "/confirm/" in line:
+            return "/" + line.strip().split("/", 3)[3]
+    raise AssertionError("no confirmation link in the email")
+
+
+def link_containing(message, part):
+    for line in message.body.splitlines():
+        if part in line:
+            return "/" + line.strip().split("/", 3)[3]
+    raise AssertionError(f"no {part} link in the email")
