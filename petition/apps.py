@@ -2,12 +2,23 @@
 from django.apps import AppConfig
 
 
+def sync_permissions(sender, using="default", **kwargs):
+    """website syncs group permissions after its own migrations, before this app's permission rows
+    exist (and our post_migrate runs before auth's): create ours, then sync again."""
+    from django.contrib.auth.management import create_permissions
+
+    from website.staff import sync_group_permissions
+
+    create_permissions(sender, verbosity=0, using=using)
+    sync_group_permissions()
+
+
 class PetitionConfig(AppConfig):
     name = "petition"
     verbose_name = "Petition"
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
+        from django.db.models.signals import post_delete, post_migrate, post_save
 
         from petition.models import BlockedDomain, BlockedNetwork, EmailDomainRule
         from petition.rules import forget_rules
@@ -17,6 +28,7 @@ class PetitionConfig(AppConfig):
             post_save.connect(forget_rules, sender=model, dispatch_uid=f"rules-save-{model.__name__}")
             post_delete.connect(forget_rules, sender=model, dispatch_uid=f"rules-delete-{model.__name__}")
 
+        post_migrate.connect(sync_permissions, sender=self, dispatch_uid="petition-group-permissions")
         extend_group_permissions(CAMPAIGN_MANAGERS, [
             "petition.view_signature", "petition.change_signature", "petition.invalidate_signature",
             "petition.view_blockeddomain", "petition.add_blockeddomain", "petition.change_blockeddomain",

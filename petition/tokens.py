@@ -3,7 +3,7 @@
 import hashlib
 import secrets
 
-from django.core import signing
+from django.utils.crypto import constant_time_compare, salted_hmac
 
 MANAGE_SALT = "petition.signature.manage"
 
@@ -19,13 +19,19 @@ def hash_token(raw):
 
 
 def manage_token(signature_id):
-    """For the withdraw and unsubscribe links, which must keep working after confirmation."""
-    return signing.dumps(signature_id, salt=MANAGE_SALT, compress=False)
+    """For the withdraw and unsubscribe links, which must keep working after confirmation.
+    Letters, digits and '-' only, so Wagtail's page routing accepts it as a path segment."""
+    return f"{signature_id}-{_manage_digest(signature_id)}"
+
+
+def _manage_digest(signature_id):
+    return salted_hmac(MANAGE_SALT, str(signature_id), algorithm="sha256").hexdigest()[:40]
 
 
 def read_manage_token(token):
-    try:
-        value = signing.loads(token, salt=MANAGE_SALT)
-    except signing.BadSignature:
+    signature_id, _, digest = (token or "").partition("-")
+    if not signature_id.isdigit() or len(signature_id) > 18:
         return None
-    return value if isinstance(value, int) else None
+    if not constant_time_compare(digest, _manage_digest(int(signature_id))):
+        return None
+    return int(signature_id)
