@@ -7,9 +7,9 @@
 """
 
 from django.http import Http404, HttpResponseRedirect
+from django.urls import path, re_path
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
-from django.urls import path, re_path
 from wagtail.models import Site
 
 from petition import views

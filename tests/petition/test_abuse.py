@@ -1,4 +1,4 @@
-"""Abuse controls: rate limits, blocked networks and domains, the honeypot. Blocked signers see the same page."""
+"""Abuse controls: rate limits, blocked networks and domains, the honeypot. Everyone sees the same page."""
 
 import pytest
 from django.core import mail

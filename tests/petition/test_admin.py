@@ -66,7 +66,8 @@ def test_bulk_invalidation_shows_how_many_first_then_decrements_the_counts(petit
 def test_bulk_invalidation_refuses_when_the_number_changed(petition, manager_client):
     verified(petition, 3, email_domain="spam.example")
     data = {"petition": petition.pk, "state": ["verified"], "email_domain": "spam.example"}
-    response = manager_client.post(reverse("petition_invalidate:index"), {**data, "confirm": "1", "expected": 2})
+    url = reverse("petition_invalidate:index")
+    response = manager_client.post(url, {**data, "confirm": "1", "expected": 2})
     assert response.status_code == 200
     assert Signature.objects.filter(state="invalidated").count() == 0
 

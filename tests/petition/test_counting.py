@@ -15,7 +15,8 @@ pytestmark = pytest.mark.django_db
 
 
 def areas(petition, kind):
-    return dict(AreaCount.objects.filter(petition=petition, kind=kind, count__gt=0).values_list("code", "count"))
+    rows = AreaCount.objects.filter(petition=petition, kind=kind, count__gt=0)
+    return dict(rows.values_list("code", "count"))
 
 
 def total(petition):
@@ -111,7 +112,7 @@ def test_the_periodic_tasks_are_scheduled(settings):
 
     names = {task.name for task, _every in load_schedule()}
     assert {"update_counts", "recount", "check_signature_alerts", "anonymise_closed_petitions"} <= names
-    every = dict((dotted, seconds) for dotted, seconds in settings.PERIODIC_TASKS)
+    every = dict(settings.PERIODIC_TASKS)
     # The page is at most a minute behind: the batch runs well inside that.
     assert every["petition.tasks.update_counts"] + settings.PETITION_COUNT_LAG_SECONDS < 60
 

@@ -82,7 +82,9 @@ def test_the_form_page_is_never_cached_and_sets_no_session(petition, client):
 
 
 @pytest.mark.parametrize("state", [PetitionPage.State.CLOSED, PetitionPage.State.STOPPED])
-def test_a_closed_or_stopped_petition_shows_the_closed_text_and_refuses_signatures(petition, client, sign, state):
+def test_a_closed_or_stopped_petition_shows_the_closed_text_and_refuses_signatures(
+    petition, client, sign, state
+):
     petition.state = state
     petition.closed_text = "<p>Closed, thank you all.</p>"
     petition.save_revision().publish()
