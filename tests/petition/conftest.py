@@ -22,6 +22,25 @@ def emails_queue_at_once(request, monkeypatch):
         monkeypatch.setattr("petition.signing.on_commit", lambda callback, *args, **kwargs: callback())
 
 
+def ensure_wagtail_root():
+    """Recreate the locale and root page Wagtail's migrations made, if a transactional test's flush
+    removed them (serialized_rollback did not restore them after a live-server test)."""
+    from django.conf import settings
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models import Locale, Page
+
+    if Page.get_first_root_node() is None:
+        Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+        Page.add_root(instance=Page(title="Root", slug="root"))
+
+
+@pytest.fixture(autouse=True)
+def wagtail_root(request):
+    if "transactional_db" in request.fixturenames or "live_server" in request.fixturenames:
+        request.getfixturevalue("transactional_db")
+        ensure_wagtail_root()
+
+
 @pytest.fixture
 def petition(home):
     return PetitionPageFactory(parent=home, slug="petition")
