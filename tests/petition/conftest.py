@@ -36,7 +36,8 @@ def ensure_wagtail_root():
 
 @pytest.fixture(autouse=True)
 def wagtail_root(request):
-    if "transactional_db" in request.fixturenames or "live_server" in request.fixturenames:
+    marker = request.node.get_closest_marker("django_db")
+    if marker and marker.kwargs.get("transaction"):
         request.getfixturevalue("transactional_db")
         ensure_wagtail_root()
 
