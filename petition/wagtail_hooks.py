@@ -47,9 +47,6 @@ class SignatureViewSet(ModelViewSet):
         "invalidated_at", "unsubscribed_at", "anonymised_at", "counted",
     ]
 
-    def get_index_view_kwargs(self, **kwargs):
-        return super().get_index_view_kwargs(header_more_buttons=[], **kwargs)
-
 
 class SupporterIndexView(SafeExportIndexView):
     def get_base_queryset(self):
