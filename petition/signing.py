@@ -1,12 +1,11 @@
 """Signing: store (or re-use) the one row per canonical email, decide if it is fraudulent, queue the email.
 
-The request does at most a postcode lookup and one INSERT (or, on re-signing, a SELECT and an UPDATE);
-rules come from the cache, and the email is sent by a background task.
+The request does the postcode lookup and one transaction holding the INSERT and its email task (or, on
+re-signing, a SELECT and an UPDATE); rules come from the cache, and the email is sent by a background task.
 """
 
 from django.conf import settings
-from django.db import IntegrityError, connection, transaction
-from django.db.transaction import on_commit
+from django.db import IntegrityError, transaction
 from django_ratelimit import ALL
 from django_ratelimit.core import is_ratelimited
 
@@ -74,25 +73,19 @@ def sign(request, petition, data):
     }
     state = Signature.State.FRAUDULENT if reason else Signature.State.PENDING
     try:
-        signature = _insert(
-            petition=petition, canonical_email=canonical, state=state, fraud_reason=reason, **details
-        )
-    except IntegrityError:
-        signature = Signature.objects.filter(petition=petition, canonical_email=canonical).first()
-        if signature is None:  # withdrawn between our INSERT and SELECT: nothing to do
-            return
-        _sign_again(signature, details, reason)
-        return
-    if not reason:
-        queue_email(signature.pk, CONFIRM)
-
-
-def _insert(**fields):
-    if connection.in_atomic_block:
-        # Inside a transaction a failed INSERT would poison it: contain it in a savepoint.
+        # One transaction for the row and its email task: one commit (one disk flush) per signature,
+        # and the task row exists exactly when the signature does.
         with transaction.atomic():
-            return Signature.objects.create(**fields)
-    return Signature.objects.create(**fields)
+            signature = Signature.objects.create(
+                petition=petition, canonical_email=canonical, state=state, fraud_reason=reason, **details
+            )
+            if not reason:
+                queue_email(signature.pk, CONFIRM)
+    except IntegrityError:
+        # Someone (perhaps a concurrent request) holds this email's row: re-use it.
+        signature = Signature.objects.filter(petition=petition, canonical_email=canonical).first()
+        if signature is not None:  # None if withdrawn in between: nothing to do
+            _sign_again(signature, details, reason)
 
 
 def _sign_again(signature, details, reason):
@@ -104,17 +97,19 @@ def _sign_again(signature, details, reason):
         return
     # A pending signature takes the newest details; a rate-limited one gets a second chance.
     # Staff invalidations stand. The state condition makes a concurrent confirmation win.
-    updated = (
-        Signature.objects.filter(pk=signature.pk, state__in=[State.PENDING, State.FRAUDULENT])
-        .exclude(fraud_reason=Signature.Reason.STAFF)
-        .update(state=State.PENDING, fraud_reason="", **details)
-    )
-    if updated:
-        queue_email(signature.pk, CONFIRM)
+    with transaction.atomic():
+        updated = (
+            Signature.objects.filter(pk=signature.pk, state__in=[State.PENDING, State.FRAUDULENT])
+            .exclude(fraud_reason=Signature.Reason.STAFF)
+            .update(state=State.PENDING, fraud_reason="", **details)
+        )
+        if updated:
+            queue_email(signature.pk, CONFIRM)
 
 
 def queue_email(signature_id, kind):
+    """Call inside the transaction that wrote the signature: with the database task backend the task
+    row commits (or rolls back) with it, so a worker never looks for a row that is not there yet."""
     from petition.tasks import send_signature_email
 
-    # After commit, so the task (perhaps in another process) finds the row.
-    on_commit(lambda: send_signature_email.enqueue(signature_id, kind))
+    send_signature_email.enqueue(signature_id, kind)

@@ -4,6 +4,7 @@ Every page that shows a form or concerns one signer is never cached. Confirming,
 unsubscribing happen only on POST: mail scanners that follow links change nothing.
 """
 
+from django.db import transaction
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache, patch_cache_control
@@ -64,11 +65,14 @@ def confirm(request, page, token):
             token_expires_at__gt=timezone.now(),
         )
         signature_id = pending.values_list("pk", flat=True).first()
-        # Single use: the token hash goes in the same UPDATE that verifies.
-        if signature_id and pending.filter(pk=signature_id).update(
-            state=Signature.State.VERIFIED, verified_at=timezone.now(), token_hash=None
-        ):
-            signing.queue_email(signature_id, signing.THANK_YOU)
+        with transaction.atomic():
+            # Single use: the token hash goes in the same UPDATE that verifies.
+            verified = signature_id and pending.filter(pk=signature_id).update(
+                state=Signature.State.VERIFIED, verified_at=timezone.now(), token_hash=None
+            )
+            if verified:
+                signing.queue_email(signature_id, signing.THANK_YOU)
+        if verified:
             return HttpResponseRedirect(page.url + page.reverse_subpage("thank_you"), status=303)
         return _render(request, page, "petition/link_invalid.html", status=400)
     # GET shows a button and looks nothing up, so opening the link reveals and changes nothing.

@@ -10,16 +10,13 @@ from tests.petition.factories import PetitionPageFactory
 @pytest.fixture(autouse=True)
 def clean_cache():
     # Rate-limit counters and cached rules live in the cache, which outlives each test's transaction.
+    from petition.rules import forget_rules
+
     cache.clear()
+    forget_rules()
     yield
     cache.clear()
-
-
-@pytest.fixture(autouse=True)
-def emails_queue_at_once(request, monkeypatch):
-    """Tests run inside a transaction that never commits; queue signer emails at once instead."""
-    if "transactional_db" not in request.fixturenames and "live_server" not in request.fixturenames:
-        monkeypatch.setattr("petition.signing.on_commit", lambda callback, *args, **kwargs: callback())
+    forget_rules()
 
 
 def ensure_wagtail_root():
