@@ -36,7 +36,8 @@ def update_counts(lag_seconds=None):
     lag = settings.PETITION_COUNT_LAG_SECONDS if lag_seconds is None else lag_seconds
     cutoff = timezone.now() - timedelta(seconds=lag)
     petition_ids = (
-        Signature.objects.filter(_out_of_step(cutoff)).values_list("petition_id", flat=True).distinct()
+        Signature.objects.filter(_out_of_step(cutoff))
+        .values_list("petition_id", flat=True).order_by("petition_id").distinct()
     )
     return sum(_update_petition(petition_id, cutoff) for petition_id in list(petition_ids))
 
@@ -49,6 +50,7 @@ def _update_petition(petition_id, cutoff):
             rows = list(
                 Signature.objects.filter(_out_of_step(cutoff), petition_id=petition_id)
                 .select_for_update(skip_locked=True)
+                .order_by("pk")
                 .values_list("pk", "state", "constituency_code", "country_code")[:BATCH_SIZE]
             )
             if not rows:

@@ -67,6 +67,7 @@ class Signature(models.Model):
                 condition=Q(state="verified", counted=False) | (Q(counted=True) & ~Q(state="verified")),
             ),
             models.Index(fields=["state", "verified_at"], name="signature_state_verified"),
+            models.Index(fields=["-created_at"], name="signature_created"),  # the admin listing's order
             models.Index(fields=["petition", "state", "constituency_code"], name="signature_by_constituency"),
         ]
         permissions = [("invalidate_signature", "Can invalidate signatures in bulk")]

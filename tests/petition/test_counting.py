@@ -124,3 +124,13 @@ def test_the_tasks_run(petition):
     tasks.update_counts.enqueue()
     tasks.recount.enqueue()
     assert total(petition) == 1
+
+
+def test_each_petition_is_visited_once_per_run(petition, monkeypatch):
+    verified(petition, 3, seconds_ago=60)
+    verified(petition, 2, seconds_ago=30)
+    visited = []
+    original = counting._update_petition
+    monkeypatch.setattr(counting, "_update_petition", lambda pid, cutoff: visited.append(pid) or original(pid, cutoff))
+    counting.update_counts()
+    assert visited == [petition.pk]
