@@ -131,6 +131,10 @@ def test_each_petition_is_visited_once_per_run(petition, monkeypatch):
     verified(petition, 2, seconds_ago=30)
     visited = []
     original = counting._update_petition
-    monkeypatch.setattr(counting, "_update_petition", lambda pid, cutoff: visited.append(pid) or original(pid, cutoff))
+    def recording(petition_id, cutoff):
+        visited.append(petition_id)
+        return original(petition_id, cutoff)
+
+    monkeypatch.setattr(counting, "_update_petition", recording)
     counting.update_counts()
     assert visited == [petition.pk]
