@@ -1,1 +1,16 @@
-"""Petition models, one concept per module (filled by the petition issue)."""
+"""Petition models, one concept per module, re-exported here (the contract is `petition.models.…`)."""
+
+from petition.models.counts import AreaCount, PetitionCount
+from petition.models.pages import PetitionPage
+from petition.models.rules import BlockedDomain, BlockedNetwork, EmailDomainRule
+from petition.models.signatures import Signature
+
+__all__ = [
+    "AreaCount",
+    "BlockedDomain",
+    "BlockedNetwork",
+    "EmailDomainRule",
+    "PetitionCount",
+    "PetitionPage",
+    "Signature",
+]

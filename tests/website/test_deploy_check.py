@@ -20,6 +20,7 @@ def production_env(tmp_path, **overrides):
         WAGTAILADMIN_BASE_URL="https://waymark.example",
         # A fixed, valid Fernet key (32 zero bytes, base64): example only.
         DISCLOSURE_ENCRYPTION_KEYS="AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+        SIGNATURE_IP_HMAC_KEY="deploy-check-example-hmac-key",
     )
     env.update(overrides)
     return env

@@ -249,6 +249,25 @@ LOGGING = {
 }
 
 # --- Petition (petition/) ---
+# Keyed hash for signers' IP addresses: the raw address is never stored. Required in production.
+SIGNATURE_IP_HMAC_KEY = os.environ.get("SIGNATURE_IP_HMAC_KEY", "")
+PETITION_CONFIRM_DAYS = int(os.environ.get("PETITION_CONFIRM_DAYS", "7"))
+PETITION_MAX_EMAILS_PER_SIGNATURE = 5
+# django-ratelimit rates per IP per petition (all must hold) and per email domain per petition.
+PETITION_IP_RATES = env_list("PETITION_IP_RATES", "1/m,5/5m")
+PETITION_DOMAIN_RATES = env_list("PETITION_DOMAIN_RATES", "300/m")
+# Campaign managers are emailed when one IP hash or domain passes this many verified signatures an hour.
+PETITION_ALERT_THRESHOLD = int(os.environ.get("PETITION_ALERT_THRESHOLD", "100"))
+# Rows committed a moment after their verified_at are still picked up, because the batch moves
+# rows by their `counted` flag, not by time; the lag only keeps it off rows being written now.
+PETITION_COUNT_LAG_SECONDS = 5
+PETITION_ANONYMISE_AFTER_MONTHS = int(os.environ.get("PETITION_ANONYMISE_AFTER_MONTHS", "6"))
+PERIODIC_TASKS = [
+    ("petition.tasks.update_counts", 15),
+    ("petition.tasks.check_signature_alerts", 300),
+    ("petition.tasks.recount", 24 * 60 * 60),
+    ("petition.tasks.anonymise_closed_petitions", 24 * 60 * 60),
+]
 
 # --- Write to your MP (campaign/) ---
 # Postcode lookups per IP address (django-ratelimit syntax), counted in the shared cache.

@@ -17,3 +17,4 @@ SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001", "django_ratelimit.E003"]
 DISCLOSURE_ENCRYPTION_KEYS = env_list("DISCLOSURE_ENCRYPTION_KEYS") or [
     "d2F5bWFyay1kZXZlbG9wbWVudC1vbmx5LWtleS12MSE="
 ]
+SIGNATURE_IP_HMAC_KEY = os.environ.get("SIGNATURE_IP_HMAC_KEY", "dev-only-ip-hmac-key")

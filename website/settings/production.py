@@ -66,3 +66,6 @@ elif os.environ.get("CLOUDFLARE_API_TOKEN"):
             "ZONEID": required("CLOUDFLARE_ZONE_ID"),
         }
     }
+
+# Petition: signers' IP addresses are stored only as an HMAC with this key.
+SIGNATURE_IP_HMAC_KEY = required("SIGNATURE_IP_HMAC_KEY")

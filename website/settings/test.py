@@ -20,3 +20,4 @@ DISCLOSURE_ENCRYPTION_KEYS = ["d2F5bWFyay10ZXN0LW9ubHkta2V5LW5vdC1zZWNyZXQ="]
 # Write to your MP: generous lookup limit (tests that check the limit lower it themselves), no network.
 LETTER_LOOKUP_RATE = "1000/m"
 POSTCODES_IO_FALLBACK = False
+SIGNATURE_IP_HMAC_KEY = "test-only-ip-hmac-key"

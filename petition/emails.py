@@ -1,0 +1,60 @@
+"""The emails to signers: confirm, already signed, thank you. Plain text, with no name or postcode in them."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db.models import F
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from petition import tokens
+from petition.models import Signature
+from petition.signing import ALREADY_SIGNED, CONFIRM, THANK_YOU
+
+STATE_FOR_KIND = {
+    CONFIRM: Signature.State.PENDING,
+    ALREADY_SIGNED: Signature.State.VERIFIED,
+    THANK_YOU: Signature.State.VERIFIED,
+}
+
+
+def send_signature_email(signature_id, kind):
+    """Send one email, unless the signature has had its share (settings.PETITION_MAX_EMAILS_PER_SIGNATURE).
+    Returns True when an email was sent."""
+    updates = {"emails_sent": F("emails_sent") + 1}
+    raw = None
+    if kind == CONFIRM:
+        # A new token each time: the hash replaces the last one, so only the newest link works.
+        raw, digest = tokens.new_confirmation_token()
+        updates.update(
+            token_hash=digest,
+            token_expires_at=timezone.now() + timedelta(days=settings.PETITION_CONFIRM_DAYS),
+        )
+    # Reserving the slot and checking the cap is one UPDATE, so concurrent tasks cannot exceed it.
+    reserved = Signature.objects.filter(
+        pk=signature_id,
+        state=STATE_FOR_KIND[kind],
+        emails_sent__lt=settings.PETITION_MAX_EMAILS_PER_SIGNATURE,
+    ).update(**updates)
+    if not reserved:
+        return False
+    signature = Signature.objects.select_related("petition").get(pk=signature_id)
+    page = signature.petition
+    base = page.full_url or "/"
+    manage = tokens.manage_token(signature.pk)
+    context = {
+        "petition": page,
+        "petition_url": base,
+        "confirm_url": base + page.reverse_subpage("confirm", kwargs={"token": raw}) if raw else "",
+        "withdraw_url": base + page.reverse_subpage("withdraw", kwargs={"token": manage}),
+        "unsubscribe_url": base + page.reverse_subpage("unsubscribe", kwargs={"token": manage}),
+        "confirm_days": settings.PETITION_CONFIRM_DAYS,
+        "opted_in": signature.opt_in,
+    }
+    subject = " ".join(render_to_string(f"emails/petition/{kind}_subject.txt", context).split())
+    body = render_to_string(f"emails/petition/{kind}.txt", context)
+    message = EmailMessage(subject, body, to=[signature.email])
+    message.extra_headers["List-Unsubscribe"] = f"<{context['unsubscribe_url']}>"
+    message.send()
+    return True

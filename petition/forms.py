@@ -1,0 +1,121 @@
+"""The signing form: every rule fails with a clear message at its field, and nothing typed is lost."""
+
+import re
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Field, Layout, Submit
+from django import forms
+from django.core.validators import validate_email
+
+from campaign import postcodes
+from petition.countries import COUNTRIES
+from petition.rules import domain_block, split_email
+
+UK = "UK"
+# Spreadsheets treat cells starting with these as formulas.
+FORMULA_PREFIXES = ("=", "+", "-", "@")
+_URL = re.compile(
+    r"(://|www\.|https?:|\b[a-z0-9-]+\.(com|net|org|uk|co|io|info|biz|ru|xyz|me|ly|app|site|online|link)\b)",
+    re.IGNORECASE,
+)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+class SignatureForm(forms.Form):
+    name = forms.CharField(
+        label="Your name", max_length=255, error_messages={"required": "Enter your name."},
+    )
+    email = forms.CharField(
+        label="Email address", max_length=254,
+        help_text="We send you a link to confirm your signature.",
+        error_messages={
+            "required": "Enter your email address.",
+            "max_length": "Enter an email address of at most 254 characters.",
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+    )
+    location = forms.ChoiceField(
+        label="Where do you live?", choices=[(UK, "In the UK"), ("abroad", "Outside the UK")],
+        initial=UK, widget=forms.RadioSelect,
+    )
+    postcode = forms.CharField(
+        label="UK postcode", max_length=16, required=False,
+        help_text="For example SW1A 1AA, or a BFPO number. Used to count signatures by constituency.",
+        widget=forms.TextInput(attrs={"autocomplete": "postal-code"}),
+    )
+    country = forms.ChoiceField(
+        label="Country (if outside the UK)", required=False, choices=[("", "Choose a country"), *COUNTRIES],
+    )
+    opt_in = forms.BooleanField(
+        label="Email me campaign updates", required=False, initial=False,
+        help_text="Optional. You can unsubscribe from any email.",
+    )
+    # Hidden from people (CSS and aria-hidden); bots fill it in.
+    website = forms.CharField(label="Leave this empty", required=False, max_length=200)
+
+    def __init__(self, *args, privacy_url=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].widget.attrs.update({"autocomplete": "name"})
+        self.fields["name"].error_messages["max_length"] = "Enter a name of at most 255 characters."
+        self.fields["postcode"].error_messages["max_length"] = "Enter a UK postcode, like SW1A 1AA."
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            "name",
+            "email",
+            "location",
+            "postcode",
+            "country",
+            "opt_in",
+            Field("website", wrapper_class="honeypot", tabindex="-1", autocomplete="off", aria_hidden="true"),
+            Submit("sign", "Sign the petition", css_class="button"),
+        )
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        if not name:
+            raise forms.ValidationError("Enter your name.")
+        if _CONTROL.search(name):
+            raise forms.ValidationError("Your name contains characters we cannot accept.")
+        if name.startswith(FORMULA_PREFIXES):
+            raise forms.ValidationError("Your name cannot start with =, +, - or @.")
+        if _URL.search(name):
+            raise forms.ValidationError("Enter your name, not a web address.")
+        return name
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip()
+        try:
+            validate_email(email)
+        except forms.ValidationError:
+            raise forms.ValidationError(
+                "Enter an email address in the right format, like name@example.com."
+            ) from None
+        _local, domain = split_email(email)
+        if domain_block(domain) == "disposable":
+            raise forms.ValidationError(
+                "Use an email address you will keep: we cannot accept temporary email addresses."
+            )
+        return email
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("location") == UK:
+            raw = cleaned.get("postcode", "")
+            cleaned["country"] = ""
+            if postcodes.is_bfpo(raw):
+                cleaned["postcode"] = postcodes.normalise_bfpo(raw)
+            else:
+                postcode = postcodes.normalise(raw)
+                if not raw.strip():
+                    self.add_error("postcode", "Enter your postcode.")
+                elif not postcodes.is_valid(postcode):
+                    self.add_error("postcode", "Enter a real UK postcode, like SW1A 1AA.")
+                else:
+                    cleaned["postcode"] = postcode
+        elif cleaned.get("location"):
+            cleaned["postcode"] = ""
+            if not cleaned.get("country"):
+                self.add_error("country", "Choose the country you live in.")
+        return cleaned

@@ -1,0 +1,115 @@
+"""Signing: store (or re-use) the one row per canonical email, decide if it is fraudulent, queue the email.
+
+The request does the postcode lookup and one transaction holding the INSERT and its email task (or, on
+re-signing, a SELECT and an UPDATE); rules come from the cache, and the email is sent by a background task.
+"""
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django_ratelimit import ALL
+from django_ratelimit.core import is_ratelimited
+
+from petition import rules as abuse
+from petition.models import Signature
+from petition.places import locate
+
+CONFIRM, ALREADY_SIGNED, THANK_YOU = "confirm", "already_signed", "thank_you"
+
+
+def rate_limited(request, petition_id, ip_hash, domain):
+    """True when this IP (per petition) or email domain (per petition) is over any of its rates.
+    Every rate is checked and incremented, so the limits hold across processes on the shared cache."""
+    limited = False
+    checks = [("ip", ip_hash, rate) for rate in settings.PETITION_IP_RATES]
+    checks += [("domain", domain, rate) for rate in settings.PETITION_DOMAIN_RATES]
+    for kind, value, rate in checks:
+        limited |= is_ratelimited(
+            request,
+            group=f"petition:{petition_id}:{kind}:{rate}",
+            key=lambda _group, _request, value=value: value,
+            rate=rate,
+            method=ALL,
+            increment=True,
+        )
+    return limited
+
+
+def fraud_reason(request, petition, *, honeypot, ip, ip_hash, domain, rules):
+    Reason = Signature.Reason
+    if honeypot:
+        return Reason.HONEYPOT
+    # Rate limits count every attempt, including ones we would block anyway.
+    limited = rate_limited(request, petition.pk, ip_hash, domain)
+    if abuse.ip_blocked(ip, rules):
+        return Reason.BLOCKED_IP
+    if abuse.domain_block(domain, rules):
+        return Reason.BLOCKED_DOMAIN
+    if limited:
+        return Reason.RATE_LIMITED
+    return Reason.NONE
+
+
+def sign(request, petition, data):
+    """Record a signature from the form's cleaned data. Always ends the same way for the signer."""
+    rules = abuse.load_rules()
+    ip = abuse.client_ip(request)
+    ip_hash = abuse.hash_ip(ip)
+    canonical = abuse.canonical_email(data["email"], rules)
+    domain = canonical.rpartition("@")[2]
+    reason = fraud_reason(
+        request, petition, honeypot=bool(data.get("website")), ip=ip, ip_hash=ip_hash, domain=domain,
+        rules=rules,
+    )
+    constituency_code, country_code = locate(data.get("postcode", ""), data.get("country", ""))
+    details = {
+        "name": data["name"],
+        "email": data["email"],
+        "email_domain": domain,
+        "postcode": data.get("postcode", ""),
+        "constituency_code": constituency_code,
+        "country_code": country_code,
+        "opt_in": bool(data.get("opt_in")),
+        "ip_hash": ip_hash,
+    }
+    state = Signature.State.FRAUDULENT if reason else Signature.State.PENDING
+    try:
+        # One transaction for the row and its email task: one commit (one disk flush) per signature,
+        # and the task row exists exactly when the signature does.
+        with transaction.atomic():
+            signature = Signature.objects.create(
+                petition=petition, canonical_email=canonical, state=state, fraud_reason=reason, **details
+            )
+            if not reason:
+                queue_email(signature.pk, CONFIRM)
+    except IntegrityError:
+        # Someone (perhaps a concurrent request) holds this email's row: re-use it.
+        signature = Signature.objects.filter(petition=petition, canonical_email=canonical).first()
+        if signature is not None:  # None if withdrawn in between: nothing to do
+            _sign_again(signature, details, reason)
+
+
+def _sign_again(signature, details, reason):
+    State = Signature.State
+    if reason:
+        return  # rate-limited or blocked: the existing row stays as it is, and nobody is emailed
+    if signature.state == State.VERIFIED:
+        queue_email(signature.pk, ALREADY_SIGNED)
+        return
+    # A pending signature takes the newest details; a rate-limited one gets a second chance.
+    # Staff invalidations stand. The state condition makes a concurrent confirmation win.
+    with transaction.atomic():
+        updated = (
+            Signature.objects.filter(pk=signature.pk, state__in=[State.PENDING, State.FRAUDULENT])
+            .exclude(fraud_reason=Signature.Reason.STAFF)
+            .update(state=State.PENDING, fraud_reason="", **details)
+        )
+        if updated:
+            queue_email(signature.pk, CONFIRM)
+
+
+def queue_email(signature_id, kind):
+    """Call inside the transaction that wrote the signature: with the database task backend the task
+    row commits (or rolls back) with it, so a worker never looks for a row that is not there yet."""
+    from petition.tasks import send_signature_email
+
+    send_signature_email.enqueue(signature_id, kind)

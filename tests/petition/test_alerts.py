@@ -1,0 +1,45 @@
+"""Alerts: Campaign managers hear when one network or domain signs a lot in an hour."""
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.core import mail
+
+from petition.alerts import check_signature_alerts
+from tests.petition.factories import SignatureFactory
+from website.staff import CAMPAIGN_MANAGERS
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def manager(db):
+    user = User.objects.create_user("manager", "manager@waymark.example", "x")
+    user.groups.add(Group.objects.get_or_create(name=CAMPAIGN_MANAGERS)[0])
+    return user
+
+
+def test_managers_are_emailed_once_when_a_network_passes_the_threshold(petition, manager, settings):
+    settings.PETITION_ALERT_THRESHOLD = 5
+    for _ in range(5):
+        SignatureFactory(petition=petition, verified=True, ip_hash="f" * 64, email_domain="example.org")
+    alerts = check_signature_alerts()
+    assert {a["kind"] for a in alerts} == {"network", "email domain"}
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["manager@waymark.example"]
+    assert "example.org" in mail.outbox[0].body and "ffffffffffff" in mail.outbox[0].body
+    assert "f" * 64 not in mail.outbox[0].body
+    assert check_signature_alerts() == []  # not again within the hour
+
+
+def test_no_alert_below_the_threshold_or_for_unverified_signatures(petition, manager, settings):
+    settings.PETITION_ALERT_THRESHOLD = 5
+    for _ in range(4):
+        SignatureFactory(petition=petition, verified=True, ip_hash="e" * 64)
+    for _ in range(3):
+        SignatureFactory(petition=petition, ip_hash="e" * 64)
+    assert check_signature_alerts() == []
+    assert mail.outbox == []
+
+
+def test_the_default_threshold_is_100_an_hour(settings):
+    assert settings.PETITION_ALERT_THRESHOLD == 100

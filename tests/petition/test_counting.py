@@ -1,0 +1,140 @@
+"""Counting: batched counters per petition, constituency and country; nightly recount; the command."""
+
+import logging
+from datetime import timedelta
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from petition import counting
+from petition.models import AreaCount, PetitionCount, Signature
+from tests.petition.factories import SignatureFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def areas(petition, kind):
+    rows = AreaCount.objects.filter(petition=petition, kind=kind, count__gt=0)
+    return dict(rows.values_list("code", "count"))
+
+
+def total(petition):
+    return PetitionCount.objects.get(petition=petition).signature_count
+
+
+def verified(petition, n, seconds_ago=60, **fields):
+    at = timezone.now() - timedelta(seconds=seconds_ago)
+    return [SignatureFactory(petition=petition, verified=True, verified_at=at, **fields) for _ in range(n)]
+
+
+def test_only_verified_signatures_count(petition):
+    verified(petition, 3)
+    SignatureFactory(petition=petition)  # pending
+    SignatureFactory(petition=petition, state=Signature.State.FRAUDULENT)
+    assert counting.update_counts() == 3
+    assert total(petition) == 3
+
+
+def test_counts_by_constituency_and_country(petition):
+    verified(petition, 2, constituency_code="E14000001", country_code="E92000001")
+    verified(petition, 1, constituency_code="S14000001", country_code="S92000003")
+    verified(petition, 1, constituency_code="", country_code="IE")
+    counting.update_counts()
+    assert areas(petition, "constituency") == {"E14000001": 2, "S14000001": 1, "": 1}
+    assert areas(petition, "country") == {"E92000001": 2, "S92000003": 1, "IE": 1}
+
+
+def test_the_batch_waits_a_few_seconds_for_late_commits(petition, settings):
+    settings.PETITION_COUNT_LAG_SECONDS = 5
+    verified(petition, 1, seconds_ago=1)
+    assert counting.update_counts() == 0
+    assert counting.update_counts(lag_seconds=0) == 1
+
+
+def test_a_second_run_adds_nothing(petition):
+    verified(petition, 2)
+    counting.update_counts()
+    assert counting.update_counts() == 0
+    assert total(petition) == 2
+
+
+def test_withdrawn_and_invalidated_signatures_leave_the_counts(petition):
+    signatures = verified(petition, 3, constituency_code="E14000001", country_code="E92000001")
+    counting.update_counts()
+    Signature.objects.filter(pk=signatures[0].pk).update(state=Signature.State.WITHDRAWN)
+    Signature.objects.filter(pk=signatures[1].pk).update(state=Signature.State.INVALIDATED)
+    counting.update_counts()
+    assert total(petition) == 1
+    assert areas(petition, "constituency") == {"E14000001": 1}
+
+
+def test_large_batches_are_processed_in_chunks(petition, monkeypatch):
+    monkeypatch.setattr(counting, "BATCH_SIZE", 3)
+    verified(petition, 7)
+    assert counting.update_counts() == 7
+    assert total(petition) == 7
+
+
+def test_the_nightly_recount_corrects_and_logs_drift(petition, caplog):
+    verified(petition, 4, constituency_code="E14000001")
+    counting.update_counts()
+    PetitionCount.objects.filter(petition=petition).update(signature_count=10)
+    AreaCount.objects.filter(petition=petition, kind="constituency").update(count=99)
+    with caplog.at_level(logging.WARNING, logger="waymark.petition.counting"):
+        drifts = counting.recount()
+    assert drifts == {petition.pk: -6}
+    assert "corrected" in caplog.text
+    assert total(petition) == 4
+    assert areas(petition, "constituency") == {"E14000001": 4}
+
+
+def test_the_recount_also_takes_in_signatures_the_batch_has_not_reached(petition):
+    verified(petition, 2, seconds_ago=0)
+    assert counting.recount() == {}
+    assert total(petition) == 2
+    assert counting.update_counts(lag_seconds=0) == 0
+
+
+def test_update_petition_counts_command_runs_the_batch(petition):
+    verified(petition, 2)
+    call_command("update_petition_counts")
+    assert total(petition) == 2
+    verified(petition, 1, seconds_ago=0)
+    call_command("update_petition_counts", "--no-lag")
+    assert total(petition) == 3
+    call_command("update_petition_counts", "--recount")
+    assert total(petition) == 3
+
+
+def test_the_periodic_tasks_are_scheduled(settings):
+    from website.management.commands.run_scheduler import load_schedule
+
+    names = {task.name for task, _every in load_schedule()}
+    assert {"update_counts", "recount", "check_signature_alerts", "anonymise_closed_petitions"} <= names
+    every = dict(settings.PERIODIC_TASKS)
+    # The page is at most a minute behind: the batch runs well inside that.
+    assert every["petition.tasks.update_counts"] + settings.PETITION_COUNT_LAG_SECONDS < 60
+
+
+def test_the_tasks_run(petition):
+    from petition import tasks
+
+    verified(petition, 1)
+    tasks.update_counts.enqueue()
+    tasks.recount.enqueue()
+    assert total(petition) == 1
+
+
+def test_each_petition_is_visited_once_per_run(petition, monkeypatch):
+    verified(petition, 3, seconds_ago=60)
+    verified(petition, 2, seconds_ago=30)
+    visited = []
+    original = counting._update_petition
+    def recording(petition_id, cutoff):
+        visited.append(petition_id)
+        return original(petition_id, cutoff)
+
+    monkeypatch.setattr(counting, "_update_petition", recording)
+    counting.update_counts()
+    assert visited == [petition.pk]

@@ -1,0 +1,86 @@
+"""The signing form: each rule fails with a clear message at its field."""
+
+import pytest
+
+from petition.forms import SignatureForm
+
+VALID = {"name": "Alex Smith", "email": "alex@example.org", "location": "UK", "postcode": "sw1a1aa"}
+
+
+def form_with(**changes):
+    return SignatureForm({**VALID, **changes})
+
+
+@pytest.mark.django_db
+class TestSignatureForm:
+    def test_a_complete_form_is_valid_and_normalises_the_postcode(self):
+        form = form_with()
+        assert form.is_valid(), form.errors
+        assert form.cleaned_data["postcode"] == "SW1A 1AA"
+
+    def test_opt_in_is_off_unless_ticked(self):
+        form = form_with()
+        assert form.is_valid()
+        assert form.cleaned_data["opt_in"] is False
+        assert SignatureForm().fields["opt_in"].initial is False
+
+    @pytest.mark.parametrize("prefix", ["=", "+", "-", "@"])
+    def test_names_cannot_start_like_a_spreadsheet_formula(self, prefix):
+        form = form_with(name=f"{prefix}HYPERLINK(\"x\")")
+        assert not form.is_valid()
+        assert "cannot start with" in form.errors["name"][0]
+
+    @pytest.mark.parametrize("name", ["http://spam.example", "www.spam.example", "Visit cheap-pills.com"])
+    def test_names_cannot_contain_web_addresses(self, name):
+        form = form_with(name=name)
+        assert not form.is_valid()
+        assert form.errors["name"] == ["Enter your name, not a web address."]
+
+    def test_names_are_at_most_255_characters(self):
+        assert form_with(name="a" * 255).is_valid()
+        form = form_with(name="a" * 256)
+        assert not form.is_valid()
+        assert "255" in form.errors["name"][0]
+
+    def test_a_name_is_required(self):
+        form = form_with(name="   ")
+        assert not form.is_valid()
+        assert form.errors["name"] == ["Enter your name."]
+
+    @pytest.mark.parametrize("email", ["not-an-email", "a@b", "two@@example.org", "x@example..org"])
+    def test_email_must_have_a_valid_syntax(self, email):
+        form = form_with(email=email)
+        assert not form.is_valid()
+        assert "right format" in form.errors["email"][0]
+
+    def test_disposable_email_domains_are_refused_at_the_field(self):
+        form = form_with(email="someone@mailinator.com")
+        assert not form.is_valid()
+        assert "temporary" in form.errors["email"][0]
+
+    def test_subdomains_of_disposable_domains_are_refused_too(self):
+        assert not form_with(email="someone@eu.mailinator.com").is_valid()
+
+    @pytest.mark.parametrize("postcode", ["", "ZZ", "12345", "SW1A 1AAA", "not a postcode"])
+    def test_uk_signers_need_a_real_postcode(self, postcode):
+        form = form_with(postcode=postcode)
+        assert not form.is_valid()
+        assert "postcode" in form.errors
+
+    def test_bfpo_numbers_are_accepted(self):
+        form = form_with(postcode="bfpo 123")
+        assert form.is_valid(), form.errors
+        assert form.cleaned_data["postcode"] == "BFPO 123"
+
+    def test_signers_outside_the_uk_choose_a_country_instead(self):
+        form = form_with(location="abroad", postcode="", country="")
+        assert not form.is_valid()
+        assert form.errors["country"] == ["Choose the country you live in."]
+        form = form_with(location="abroad", postcode="", country="IE")
+        assert form.is_valid(), form.errors
+        assert form.cleaned_data["postcode"] == ""
+
+    def test_an_unknown_country_is_refused(self):
+        form = form_with(location="abroad", country="XX")
+        assert not form.is_valid()
+        assert "country" in form.errors
