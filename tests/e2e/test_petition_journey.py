@@ -18,9 +18,9 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 @pytest.fixture
 def petition(transactional_db, request):
-    from tests.petition.conftest import ensure_wagtail_root
+    from website.demo import ensure_tree_root
 
-    ensure_wagtail_root()
+    ensure_tree_root()
     home = request.getfixturevalue("home")
     return PetitionPageFactory(parent=home, slug="petition", title="Register serial abusers", target=100)
 
