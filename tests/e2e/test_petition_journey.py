@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 from tests.petition.factories import PetitionPageFactory
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
