@@ -1,5 +1,6 @@
 """The production-settings stack on loopback: PostgreSQL, Redis, gunicorn, the task worker, the scheduler."""
 
+import base64
 import contextlib
 import os
 import secrets
@@ -109,6 +110,9 @@ class Stack:
             {
                 "DJANGO_SETTINGS_MODULE": "website.settings.bench",
                 "SECRET_KEY": secrets.token_urlsafe(50),
+                # Production settings refuse to start without these secrets; fresh ones per run.
+                "SIGNATURE_IP_HMAC_KEY": secrets.token_urlsafe(50),
+                "DISCLOSURE_ENCRYPTION_KEYS": base64.urlsafe_b64encode(secrets.token_bytes(32)).decode(),
                 "ALLOWED_HOSTS": f"{HOST},localhost",
                 "DATABASE_URL": f"postgres://postgres@{HOST}:5432/{DB_NAME}",
                 "REDIS_URL": f"redis://{HOST}:6379/{REDIS_DB}",
