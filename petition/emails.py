@@ -56,5 +56,10 @@ def send_signature_email(signature_id, kind):
     body = render_to_string(f"emails/petition/{kind}.txt", context)
     message = EmailMessage(subject, body, to=[signature.email])
     message.extra_headers["List-Unsubscribe"] = f"<{context['unsubscribe_url']}>"
-    message.send()
+    try:
+        message.send()
+    except Exception:
+        # Give the slot back: a provider outage must not use up the signer's share of emails.
+        Signature.objects.filter(pk=signature_id).update(emails_sent=F("emails_sent") - 1)
+        raise
     return True

@@ -263,6 +263,9 @@ LOGGING = {
 SIGNATURE_IP_HMAC_KEY = os.environ.get("SIGNATURE_IP_HMAC_KEY", "")
 PETITION_CONFIRM_DAYS = int(os.environ.get("PETITION_CONFIRM_DAYS", "7"))
 PETITION_MAX_EMAILS_PER_SIGNATURE = 5
+# A failed send is retried after 10 s, 20 s, 40 s … (at most 10 min apart), up to this many attempts.
+PETITION_EMAIL_ATTEMPTS = int(os.environ.get("PETITION_EMAIL_ATTEMPTS", "10"))
+PETITION_EMAIL_RETRY_SECONDS = int(os.environ.get("PETITION_EMAIL_RETRY_SECONDS", "10"))
 # django-ratelimit rates per IP per petition (all must hold) and per email domain per petition.
 PETITION_IP_RATES = env_list("PETITION_IP_RATES", "1/m,5/5m")
 PETITION_DOMAIN_RATES = env_list("PETITION_DOMAIN_RATES", "300/m")
