@@ -27,10 +27,17 @@ def count_json(request, page_path):
     return page.serve(request, *args, **kwargs)
 
 
+SIGNING_FIELDS = (
+    "id", "path", "depth", "url_path", "live", "locale_id", "content_type_id",
+    "state", "opens_at", "closes_at",
+)
+
+
 @never_cache
 @require_POST
 def sign(request, petition_id):
-    page = PetitionPage.objects.live().filter(pk=petition_id).first()
+    # Only what signing reads; a form with errors is shown on the whole page, loaded then.
+    page = PetitionPage.objects.live().filter(pk=petition_id).only(*SIGNING_FIELDS).first()
     if page is None:
         raise Http404
     if not page.is_collecting():
