@@ -46,6 +46,8 @@ class Bench:
         self.details = {}
         self.pages = {}
         self.baseline_rps = None
+        # Part of every simulated signer's email: bench.quick changes it so reruns sign new addresses.
+        self.sign_tag = "load"
 
     # --- bookkeeping -----------------------------------------------------------------------------
 
@@ -265,7 +267,7 @@ class Bench:
         body = urlencode(data)
         headers = self._form_headers(client, client.origin + self.pages["petition"])
         result = self.interleaved(
-            "sign", [form.action], method="POST", headers=headers, bodies=[body], tag="load"
+            "sign", [form.action], method="POST", headers=headers, bodies=[body], tag=self.sign_tag
         )
         stored = self.probe("count_rows")["rows"] - before
         successes = result["requests"] - result["non_2xx_3xx"]
