@@ -1,7 +1,7 @@
 """Rate limits with django-ratelimit's keys and windows, counted in one Redis round trip however many apply.
 
 django-ratelimit's `is_ratelimited` costs two round trips per rate (ADD, then INCR); signing checks three
-rates, so six. `hit()` sends every rate's INCR and EXPIRE NX in one MULTI/EXEC pipeline: each counter
+rates, so six. `hit()` sends every rate's SET NX EX and INCR in one MULTI/EXEC pipeline: each counter
 is created with its expiry atomically. Keys and windows are made by django-ratelimit's own functions
 (method ALL), so the limits and their windows are unchanged and `get_usage` reads the same counts.
 Caches other than Redis (LocMemCache in tests and development) take django-ratelimit's own path.
@@ -49,8 +49,10 @@ def hit(request, checks):
     for group, value, rate in checks:
         limit, period = _split_rate(rate)
         key = cache.client.make_key(_make_cache_key(group, _get_window(value, period), rate, value, ALL))
+        # SET NX EX then INCR: django-ratelimit's ADD and INCR, in one round trip. (EXPIRE NX would need
+        # Redis 7; this works on any Redis a provider still runs.)
+        pipe.set(key, 0, ex=period + EXPIRATION_FUDGE, nx=True)
         pipe.incr(key)
-        pipe.expire(key, period + EXPIRATION_FUDGE, nx=True)
         limits.append(limit)
     try:
         replies = pipe.execute()
@@ -60,7 +62,7 @@ def hit(request, checks):
                            type(error).__name__)
             return not getattr(settings, "RATELIMIT_FAIL_OPEN", False)
         raise
-    counts = replies[0::2]
+    counts = replies[1::2]
     return any(count > limit for count, limit in zip(counts, limits, strict=True))
 
 
