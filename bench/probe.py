@@ -158,7 +158,8 @@ def bulk_signatures(arg):
         elif field.choices and _verified_choice(field) is not None and re.search(r"state|status", name):
             expressions.append("%s")
             params.append(_verified_choice(field))
-        elif "email" in name:
+        elif "email" in name and isinstance(field, models.CharField | models.TextField):
+            # (not the petition's `emails_sent` counter, which is a number)
             expressions.append(text("'bulk' || g || '@bulk' || g || '.example.net'"))
         elif isinstance(field, models.DateTimeField):
             if field.null and not re.search(r"verif|confirm|creat|sign|submit", name):

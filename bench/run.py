@@ -46,6 +46,8 @@ class Bench:
         self.details = {}
         self.pages = {}
         self.baseline_rps = None
+        # Part of every simulated signer's email: bench.quick changes it so reruns sign new addresses.
+        self.sign_tag = "load"
 
     # --- bookkeeping -----------------------------------------------------------------------------
 
@@ -195,6 +197,35 @@ class Bench:
         self.record("lookup_rps", result["rps"])
         self.latency("lookup", result)
 
+    def lookup_api(self):
+        """The same lookups through the JSON endpoint (/api/postcode-lookup/): the postcode → MP step alone,
+        without the letter page around it. Reported beside lookup_ratio, which stays the page's form."""
+        names = ["lookup_api_ratio", "lookup_api_rps", "lookup_api_p50_ms", "lookup_api_p99_ms"]
+        postcodes = self.pages.get("postcodes") or []
+        if not postcodes:
+            return self.null(names, "seed_demo loaded no postcodes")
+        client = journeys.Client(self.stack.base_url)
+        sample = postcodes[0]
+        check = client.request("POST", "/api/postcode-lookup/", data={"postcode": sample["postcode"]})
+        if check.status_code == 404:
+            return self.null(names, "no /api/postcode-lookup/ in this tree")
+        if check.status_code != 200 or (
+            sample["constituency"] and sample["constituency"] not in check.text
+        ):
+            answer = f"{check.status_code}: {check.text[:200]}"
+            return self.null(names, f"a JSON lookup of {sample['postcode']} answered {answer}")
+        result = self.interleaved(
+            "lookup-api",
+            ["/api/postcode-lookup/"],
+            method="POST",
+            headers={"Content-Type": "application/x-www-form-urlencoded"},
+            bodies=[urlencode({"postcode": p["postcode"]}) for p in postcodes[:50]],
+        )
+        self.record("lookup_api_ratio", self.ratio("lookup-api", result),
+                    f"POST /api/postcode-lookup/, {min(50, len(postcodes))} postcodes in rotation")
+        self.record("lookup_api_rps", result["rps"])
+        self.latency("lookup_api", result)
+
     def _form_headers(self, client, referer):
         return {
             "Content-Type": "application/x-www-form-urlencoded",
@@ -236,7 +267,7 @@ class Bench:
         body = urlencode(data)
         headers = self._form_headers(client, client.origin + self.pages["petition"])
         result = self.interleaved(
-            "sign", [form.action], method="POST", headers=headers, bodies=[body], tag="load"
+            "sign", [form.action], method="POST", headers=headers, bodies=[body], tag=self.sign_tag
         )
         stored = self.probe("count_rows")["rows"] - before
         successes = result["requests"] - result["non_2xx_3xx"]
@@ -486,6 +517,10 @@ class Bench:
             self.phase(["page_ratio", "page_rps", "page_p50_ms", "page_p99_ms"], self.page_views)
             self.phase(["guidance_page_bytes", "third_party_requests"], self.guidance_bytes)
             self.phase(["lookup_ratio", "lookup_rps", "lookup_p50_ms", "lookup_p99_ms"], self.lookups)
+            self.phase(
+                ["lookup_api_ratio", "lookup_api_rps", "lookup_api_p50_ms", "lookup_api_p99_ms"],
+                self.lookup_api,
+            )
             petition_figures = [
                 "sign_ratio",
                 "sign_rps",

@@ -13,11 +13,11 @@ from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
-from django_ratelimit.core import is_ratelimited
 
 from campaign import lookup, pdf
 from campaign.forms import LetterForm, PostcodeForm, sign_constituency
 from campaign.models import LetterCount, PostcodeImport
+from website import ratelimits
 from website.views import rate_limited
 
 PARLIAMENT_ADDRESS = "House of Commons\nLondon SW1A 0AA"
@@ -48,9 +48,9 @@ def journey(page, request):
 def _lookup_limited(request, group="campaign.lookup"):
     # One budget per IP address for the page and the JSON lookup together; another for making letters
     # and PDFs (which are counted, and cost CPU).
-    return is_ratelimited(
-        request, group=group, key="ip", rate=settings.LETTER_LOOKUP_RATE, method="POST", increment=True
-    )
+    if request.method != "POST":
+        return False
+    return ratelimits.hit(request, [(group, ratelimits.client_ip(request), settings.LETTER_LOOKUP_RATE)])
 
 
 def _postcode_step(page, request):

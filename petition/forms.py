@@ -19,6 +19,12 @@ _URL = re.compile(
     re.IGNORECASE,
 )
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_COUNTRY_CHOICES = [("", "Choose a country"), *COUNTRIES]
+
+
+def country_choices():
+    # A callable, so each form copies a reference to it instead of deep-copying ~200 choices per request.
+    return _COUNTRY_CHOICES
 
 
 class SignatureForm(forms.Form):
@@ -44,7 +50,7 @@ class SignatureForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "postal-code"}),
     )
     country = forms.ChoiceField(
-        label="Country (if outside the UK)", required=False, choices=[("", "Choose a country"), *COUNTRIES],
+        label="Country (if outside the UK)", required=False, choices=country_choices,
     )
     opt_in = forms.BooleanField(
         label="Email me campaign updates", required=False, initial=False,

@@ -6,32 +6,24 @@ re-signing, a SELECT and an UPDATE); rules come from the cache, and the email is
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django_ratelimit import ALL
-from django_ratelimit.core import is_ratelimited
 
 from petition import rules as abuse
 from petition.models import Signature
 from petition.places import locate
+from website import ratelimits
 
 CONFIRM, ALREADY_SIGNED, THANK_YOU = "confirm", "already_signed", "thank_you"
 
 
 def rate_limited(request, petition_id, ip_hash, domain):
     """True when this IP (per petition) or email domain (per petition) is over any of its rates.
-    Every rate is checked and incremented, so the limits hold across processes on the shared cache."""
-    limited = False
-    checks = [("ip", ip_hash, rate) for rate in settings.PETITION_IP_RATES]
-    checks += [("domain", domain, rate) for rate in settings.PETITION_DOMAIN_RATES]
-    for kind, value, rate in checks:
-        limited |= is_ratelimited(
-            request,
-            group=f"petition:{petition_id}:{kind}:{rate}",
-            key=lambda _group, _request, value=value: value,
-            rate=rate,
-            method=ALL,
-            increment=True,
-        )
-    return limited
+    Every rate is checked and incremented, in one round trip to the shared cache, so the limits hold
+    across processes."""
+    checks = [(f"petition:{petition_id}:ip:{rate}", ip_hash, rate) for rate in settings.PETITION_IP_RATES]
+    checks += [
+        (f"petition:{petition_id}:domain:{rate}", domain, rate) for rate in settings.PETITION_DOMAIN_RATES
+    ]
+    return ratelimits.hit(request, checks)
 
 
 def fraud_reason(request, petition, *, honeypot, ip, ip_hash, domain, rules):

@@ -47,6 +47,9 @@ def sign(request, page):
             return HttpResponseRedirect(check_email_url, status=303)
     else:
         form = SignatureForm()
+    if page.get_deferred_fields():
+        # petition.urls.sign loads only the fields signing needs; showing the form again needs the rest.
+        page = type(page).objects.get(pk=page.pk)
     return _render(request, page, **_page_context(page, form))
 
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from campaign.models import Constituency, Postcode
 from petition import rules
-from petition.models import Signature
+from petition.models import PetitionPage, Signature
 from petition.tokens import hash_token
 from tests.petition.conftest import confirm_link
 
@@ -194,3 +194,28 @@ def test_the_page_shows_the_form_with_a_privacy_link_and_the_opt_in_unticked(pet
     assert "Sign the petition" in html
     assert "privacy notice" in html
     assert 'name="opt_in"' in html and "checked" not in html.split('name="opt_in"')[1].split(">")[0]
+
+
+def test_a_form_with_errors_is_shown_on_the_whole_petition_page(petition, sign):
+    # The signing target loads only a few fields of the page; the error page still has all of it.
+    response = sign(petition, email="not an email")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Enter an email address in the right format" in html
+    assert petition.ask in html and petition.title in html
+    assert not Signature.objects.exists()
+
+
+def test_signing_an_unpublished_or_unknown_petition_is_not_found(petition, sign):
+    petition.unpublish()
+    assert sign(petition).status_code == 404
+    assert sign(PetitionPage(pk=987654)).status_code == 404
+    assert not Signature.objects.exists()
+
+
+def test_signing_a_stopped_petition_goes_back_to_its_page_and_stores_nothing(petition, sign):
+    petition.state = PetitionPage.State.STOPPED
+    petition.save()
+    response = sign(petition)
+    assert response.status_code == 303 and response["Location"] == petition.url
+    assert not Signature.objects.exists()
