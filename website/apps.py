@@ -1,6 +1,6 @@
 """The website app: registers our deploy checks and keeps staff group permissions in sync after migrate."""
 
-from django.apps import AppConfig, apps
+from django.apps import AppConfig
 
 
 class WebsiteConfig(AppConfig):
@@ -14,17 +14,9 @@ class WebsiteConfig(AppConfig):
             checks,  # noqa: F401  (registers the deploy checks)
             page_cache,
         )
+        from website.staff import sync_group_permissions
 
-        post_migrate.connect(_sync_after_last_app, dispatch_uid="waymark-sync-group-permissions")
+        # post_migrate comes after every migration has run; sync_group_permissions creates all apps'
+        # permission rows first, so one receiver on our own app is enough.
+        post_migrate.connect(sync_group_permissions, sender=self, dispatch_uid="waymark-group-permissions")
         page_cache.connect_purge_signals()
-
-
-def _sync_after_last_app(sender, **kwargs):
-    # post_migrate is sent once per app, in INSTALLED_APPS order, and each app's permission rows are
-    # created by its own signal. Sync when the last app has had its turn, so that every permission
-    # (auth's, Wagtail's, the other apps') exists by then.
-    from website.staff import sync_group_permissions
-
-    with_models = [config for config in apps.get_app_configs() if config.models_module is not None]
-    if with_models and sender is with_models[-1]:
-        sync_group_permissions(**kwargs)
