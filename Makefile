@@ -7,12 +7,13 @@ DEPS := pyproject.toml constraints.txt
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test lint format bench migrate seed clean help
+.PHONY: help run test lint format bench migrate seed clean
 
 help:
 	@echo "make run    create .venv, install, migrate, load demo content, serve http://$(HOST):$(PORT)"
 	@echo "make test   install the test extra and run the whole suite (SQLite unless DATABASE_URL)"
-	@echo "make lint   ruff, makemigrations --check, check --deploy under production settings"
+	@echo "make lint   ruff check and format --check, makemigrations --check, check --deploy (production)"
+	@echo "make format fix what ruff can and format the code"
 	@echo "make bench  measured speed and load/fault drills on the production stack"
 
 $(PY):
@@ -46,11 +47,16 @@ test: $(VENV)/.installed-test
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=website.settings.production SECRET_KEY=lint-only-$$(date +%s)-a-long-random-looking-value-for-checks \
 	  ALLOWED_HOSTS=waymark.example SIGNATURE_IP_HMAC_KEY=lint-only-hmac-key DISCLOSURE_ENCRYPTION_KEYS=$$($(PY) -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())') \
 	  DATABASE_URL=$${DATABASE_URL:-sqlite:///lint.sqlite3} \
 	  $(PY) manage.py check --deploy --fail-level WARNING
+
+format: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
 
 bench: $(VENV)/.installed-test
 	$(PY) -m bench.run

@@ -1,5 +1,6 @@
 #!/usr/bin/env python
 """Django's command-line utility; development settings unless DJANGO_SETTINGS_MODULE says otherwise."""
+
 import os
 import sys
 

@@ -179,8 +179,13 @@ def sign(base_url, petition_url, email_address, address, postcode="SW1A 1AA"):
         if form is None:
             page = client.last_page
             outcome = "no-form" if page.status_code == 200 else f"page-http-{page.status_code}"
-            return {"email": email_address, "outcome": outcome, "status": page.status_code,
-                    "seconds": time.monotonic() - started, "body": page.text[:2000]}
+            return {
+                "email": email_address,
+                "outcome": outcome,
+                "status": page.status_code,
+                "seconds": time.monotonic() - started,
+                "body": page.text[:2000],
+            }
         data = form.fill(signer_values(email_address, f"Bench Signer {address}", postcode))
         response = client.request("POST", form.action, data=data, referer=client.origin + petition_url)
     except requests.RequestException as error:

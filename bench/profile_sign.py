@@ -31,8 +31,11 @@ def main(count):
     headers = {"HTTP_X_FORWARDED_PROTO": "https", "HTTP_HOST": "127.0.0.1"}
     client = Client(enforce_csrf_checks=True, **headers)
     page = client.get(url)
-    form = next(f for f in journeys.forms_in(page.content.decode(), "https://127.0.0.1" + url)
-                if f.method == "POST" and f.has_field("email"))
+    form = next(
+        f
+        for f in journeys.forms_in(page.content.decode(), "https://127.0.0.1" + url)
+        if f.method == "POST" and f.has_field("email")
+    )
     tag = int(time.time())
     bodies = [
         form.fill(journeys.signer_values(f"prof{tag}x{n}@prof{tag}x{n}.example.net", f"Profile Signer {n}"))
@@ -42,8 +45,12 @@ def main(count):
     started = time.perf_counter()
     profiler.enable()
     for n, data in enumerate(bodies):
-        client.post(form.action, data, HTTP_X_FORWARDED_FOR=f"10.99.{n // 250}.{n % 250}",
-                    HTTP_REFERER="https://127.0.0.1" + url)
+        client.post(
+            form.action,
+            data,
+            HTTP_X_FORWARDED_FOR=f"10.99.{n // 250}.{n % 250}",
+            HTTP_REFERER="https://127.0.0.1" + url,
+        )
     profiler.disable()
     elapsed = time.perf_counter() - started
     out = io.StringIO()

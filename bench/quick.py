@@ -34,8 +34,14 @@ def main(names):
     print()
     for name, value in bench.figures.items():
         print(f"{name}: {value}")
-    print(json.dumps({"notes": bench.notes, "baselines": {
-        k: v for k, v in bench.details.items() if k.endswith("_baseline_rps")}}))
+    print(
+        json.dumps(
+            {
+                "notes": bench.notes,
+                "baselines": {k: v for k, v in bench.details.items() if k.endswith("_baseline_rps")},
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -209,9 +209,7 @@ class Bench:
         check = client.request("POST", "/api/postcode-lookup/", data={"postcode": sample["postcode"]})
         if check.status_code == 404:
             return self.null(names, "no /api/postcode-lookup/ in this tree")
-        if check.status_code != 200 or (
-            sample["constituency"] and sample["constituency"] not in check.text
-        ):
+        if check.status_code != 200 or (sample["constituency"] and sample["constituency"] not in check.text):
             answer = f"{check.status_code}: {check.text[:200]}"
             return self.null(names, f"a JSON lookup of {sample['postcode']} answered {answer}")
         result = self.interleaved(
@@ -221,8 +219,11 @@ class Bench:
             headers={"Content-Type": "application/x-www-form-urlencoded"},
             bodies=[urlencode({"postcode": p["postcode"]}) for p in postcodes[:50]],
         )
-        self.record("lookup_api_ratio", self.ratio("lookup-api", result),
-                    f"POST /api/postcode-lookup/, {min(50, len(postcodes))} postcodes in rotation")
+        self.record(
+            "lookup_api_ratio",
+            self.ratio("lookup-api", result),
+            f"POST /api/postcode-lookup/, {min(50, len(postcodes))} postcodes in rotation",
+        )
         self.record("lookup_api_rps", result["rps"])
         self.latency("lookup_api", result)
 

@@ -13,7 +13,9 @@ class CampaignConfig(AppConfig):
         extend_group_permissions(
             CAMPAIGN_MANAGERS,
             [
-                "campaign.view_memberofparliament", "campaign.change_memberofparliament",
-                "campaign.view_constituency", "campaign.view_lettercount",
+                "campaign.view_memberofparliament",
+                "campaign.change_memberofparliament",
+                "campaign.view_constituency",
+                "campaign.view_lettercount",
             ],
         )

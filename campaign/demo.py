@@ -68,10 +68,13 @@ PROPOSAL = [
         "that the people who know victims' experience best help decide how each perpetrator is managed "
         "and how the people around them are kept safe."
     ),
-    ("quote", {
-        "quote": "Every one of his partners met him as a stranger. The police already knew him well.",
-        "attribution": "The sister of a woman killed by a serial abuser",
-    }),
+    (
+        "quote",
+        {
+            "quote": "Every one of his partners met him as a stranger. The police already knew him well.",
+            "attribution": "The sister of a woman killed by a serial abuser",
+        },
+    ),
 ]
 
 STORIES = [
@@ -135,7 +138,11 @@ def run(stdout):
 
     # Short titles: they are the menu labels in the header, which must fit a small screen.
     campaign = ensure_child(
-        home, CampaignPage, "campaign", title="Campaign", show_in_menus=True,
+        home,
+        CampaignPage,
+        "campaign",
+        title="Campaign",
+        show_in_menus=True,
         before=support,
         intro=(
             "Serial domestic abusers and stalkers move from one victim to the next while each case is "
@@ -146,7 +153,12 @@ def run(stdout):
         body=PROPOSAL,
     )
     stories = ensure_child(
-        home, StoryIndexPage, "stories", title="Stories", show_in_menus=True, before=support,
+        home,
+        StoryIndexPage,
+        "stories",
+        title="Stories",
+        show_in_menus=True,
+        before=support,
         intro=(
             "Survivors share their experiences to show why a register matters. Every story is "
             "published with the writer's consent, and names and details are changed to keep them safe."
@@ -157,7 +169,9 @@ def run(stdout):
     today = timezone.localdate()
     for story in STORIES:
         ensure_child(
-            stories, StoryPage, story["slug"],
+            stories,
+            StoryPage,
+            story["slug"],
             title=story["title"],
             display_name=story["display_name"],
             summary=story["summary"],
@@ -170,13 +184,24 @@ def run(stdout):
     if first_run and not home.body:
         # The home page's signposts, once: later runs leave whatever staff have made of it.
         home.body = [
-            cta("The register we are asking for", "Who counts as a serial perpetrator, and what changes.",
-                campaign, "Read the proposal"),
-            cta("Survivors' stories", "Why a register matters, in survivors' own words.",
-                stories, "Read the stories"),
-            cta("Help and guidance",
+            cta(
+                "The register we are asking for",
+                "Who counts as a serial perpetrator, and what changes.",
+                campaign,
+                "Read the proposal",
+            ),
+            cta(
+                "Survivors' stories",
+                "Why a register matters, in survivors' own words.",
+                stories,
+                "Read the stories",
+            ),
+            cta(
+                "Help and guidance",
                 "Helplines, your right to ask under Clare's Law, and staying safe online.",
-                support, "Get support"),
+                support,
+                "Get support",
+            ),
         ]
         home.save_revision().publish()
     stdout.write("Campaign: the register proposal and three survivors' stories.")

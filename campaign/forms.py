@@ -44,8 +44,9 @@ def _trigrams(text):
 
 class LetterForm(forms.Form):
     ref = forms.CharField(widget=forms.HiddenInput)
-    sender_name = forms.CharField(label="Your name", max_length=100, widget=forms.TextInput(
-        attrs={"autocomplete": "name"}))
+    sender_name = forms.CharField(
+        label="Your name", max_length=100, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
     sender_address = forms.CharField(
         label="Your address",
         max_length=400,

@@ -62,8 +62,10 @@ def load_facts():
         Postcode.objects.update_or_create(
             postcode=postcode,
             defaults={
-                "constituency_code": constituency, "country_code": country,
-                "police_force_code": police, "terminated": terminated,
+                "constituency_code": constituency,
+                "country_code": country,
+                "police_force_code": police,
+                "terminated": terminated,
             },
         )
     if not PostcodeImport.objects.exists():
@@ -81,7 +83,9 @@ def run(stdout):
         return
     existing = LetterPage.objects.exists()
     letter = LetterPage.objects.first() or ensure_child(
-        home, LetterPage, "write-to-your-mp",
+        home,
+        LetterPage,
+        "write-to-your-mp",
         title="Write to your MP",
         summary="Find your MP from your postcode and write them a letter, in your own words.",
         intro="Ask your MP to back a register of serial domestic abuse and stalking perpetrators. "

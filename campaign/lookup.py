@@ -44,7 +44,16 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # British Overseas Territories with UK-style postcodes (Gibraltar, the Falklands, St Helena…):
 # none has a Westminster MP.
 OVERSEAS_OUTWARD = {
-    "ASCN", "BBND", "BIQQ", "FIQQ", "GX11", "PCRN", "SIQQ", "STHL", "TDCU", "TKCA",
+    "ASCN",
+    "BBND",
+    "BIQQ",
+    "FIQQ",
+    "GX11",
+    "PCRN",
+    "SIQQ",
+    "STHL",
+    "TDCU",
+    "TKCA",
 }
 
 PARLIAMENTS = {
@@ -119,9 +128,7 @@ def lookup(raw):
 
 def result_for_constituency(code):
     """The same result, from a constituency code (later steps of the journey carry only the code)."""
-    mp = (
-        MemberOfParliament.objects.select_related("constituency").filter(constituency_id=code).first()
-    )
+    mp = MemberOfParliament.objects.select_related("constituency").filter(constituency_id=code).first()
     if mp is None:
         constituency = Constituency.objects.filter(pk=code).first()
         if constituency is None:
@@ -189,8 +196,7 @@ def _crown_dependency(postcode, country_code=""):
     )
     message = (
         f"This postcode is in {place}, which has no MP in the UK Parliament at Westminster. "
-        f"You can write to your representatives in {parliament}"
-        + (f" ({url})." if url else ".")
+        f"You can write to your representatives in {parliament}" + (f" ({url})." if url else ".")
     )
     return LookupResult(
         CROWN_DEPENDENCY,
@@ -251,5 +257,12 @@ def _find_constituency(country_code, constituency_code):
         name = Constituency.objects.filter(pk=constituency_code).values_list("name", flat=True).first()
         return (country_code, constituency_code, "", name, None, None, None, None)
     return (
-        country_code, constituency_code, "", mp.constituency.name, mp.name, mp.party, mp.email, mp.is_vacant
+        country_code,
+        constituency_code,
+        "",
+        mp.constituency.name,
+        mp.name,
+        mp.party,
+        mp.email,
+        mp.is_vacant,
     )

@@ -85,7 +85,8 @@ def resolve_columns(header):
     missing = [name for name in REQUIRED if name not in found]
     if missing:
         raise OnspdError(
-            "This doesn't look like an ONSPD file: no column for " + ", ".join(missing)
+            "This doesn't look like an ONSPD file: no column for "
+            + ", ".join(missing)
             + f" in its header ({', '.join(names[:8])}…)."
         )
     return found
@@ -192,7 +193,9 @@ def import_onspd(path, *, progress=True, stderr=None, batch_size=BATCH_SIZE):
         bar.done()
     counts.seconds = time.monotonic() - started
     PostcodeImport.objects.create(
-        source=name[-255:], live=counts.live, terminated=counts.terminated,
+        source=name[-255:],
+        live=counts.live,
+        terminated=counts.terminated,
         skipped=sum(counts.skipped.values()),
     )
     return counts

@@ -21,14 +21,30 @@ logger = logging.getLogger(__name__)
 
 # The Commons Library's party abbreviations.
 PARTIES = {
-    "Lab": "Labour", "Con": "Conservative", "LD": "Liberal Democrat", "SNP": "Scottish National Party",
-    "SF": "Sinn Féin", "Ind": "Independent", "RUK": "Reform UK", "DUP": "Democratic Unionist Party",
-    "Green": "Green Party", "PC": "Plaid Cymru", "SDLP": "Social Democratic and Labour Party",
-    "Spk": "Speaker", "APNI": "Alliance", "TUV": "Traditional Unionist Voice",
+    "Lab": "Labour",
+    "Con": "Conservative",
+    "LD": "Liberal Democrat",
+    "SNP": "Scottish National Party",
+    "SF": "Sinn Féin",
+    "Ind": "Independent",
+    "RUK": "Reform UK",
+    "DUP": "Democratic Unionist Party",
+    "Green": "Green Party",
+    "PC": "Plaid Cymru",
+    "SDLP": "Social Democratic and Labour Party",
+    "Spk": "Speaker",
+    "APNI": "Alliance",
+    "TUV": "Traditional Unionist Voice",
     "UUP": "Ulster Unionist Party",
 }
-RESULTS_COLUMNS = ("ONS ID", "Constituency name", "Country name", "Member first name", "Member surname",
-                   "First party")
+RESULTS_COLUMNS = (
+    "ONS ID",
+    "Constituency name",
+    "Country name",
+    "Member first name",
+    "Member surname",
+    "First party",
+)
 
 
 class ParliamentDataError(Exception):

@@ -77,7 +77,13 @@ def _letter_step(page, request):
     subject, body = _letter(page, form, result)
     LetterCount.record(result.constituency_code)
     return _render(
-        page, request, "letter", form=form, result=result, subject=subject, body=body,
+        page,
+        request,
+        "letter",
+        form=form,
+        result=result,
+        subject=subject,
+        body=body,
         recipient=f"{result.mp_name} MP\n{PARLIAMENT_ADDRESS}",
         mailto=mailto_link(result.mp_email, subject, body),
     )
@@ -148,13 +154,17 @@ def mailto_link(to, subject, body):
 def postcode_lookup(request):
     """JSON: the constituency and MP for a POSTed `postcode`. One indexed query; rate-limited per IP."""
     if _lookup_limited(request):
-        return JsonResponse({"kind": "rate_limited", "message": "Too many lookups. Please wait a minute."},
-                            status=429)
+        return JsonResponse(
+            {"kind": "rate_limited", "message": "Too many lookups. Please wait a minute."}, status=429
+        )
     result = lookup.lookup(request.POST.get("postcode", ""))
     data = {"kind": result.kind, "message": result.message}
     if result.constituency_code:
-        data["constituency"] = {"code": result.constituency_code, "name": result.constituency_name,
-                                "country": result.country}
+        data["constituency"] = {
+            "code": result.constituency_code,
+            "name": result.constituency_name,
+            "country": result.country,
+        }
     if result.ok:
         data["mp"] = {"name": result.mp_name, "party": result.mp_party}
     return _private(JsonResponse(data))

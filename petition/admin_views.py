@@ -16,9 +16,13 @@ from petition.models import PetitionPage, Signature
 class InvalidationFilterForm(forms.Form):
     petition = forms.ModelChoiceField(queryset=PetitionPage.objects.all())
     state = forms.MultipleChoiceField(
-        choices=[(s, label) for s, label in Signature.State.choices
-                 if s in (Signature.State.PENDING, Signature.State.VERIFIED, Signature.State.FRAUDULENT)],
-        initial=[Signature.State.VERIFIED, Signature.State.PENDING], widget=forms.CheckboxSelectMultiple,
+        choices=[
+            (s, label)
+            for s, label in Signature.State.choices
+            if s in (Signature.State.PENDING, Signature.State.VERIFIED, Signature.State.FRAUDULENT)
+        ],
+        initial=[Signature.State.VERIFIED, Signature.State.PENDING],
+        widget=forms.CheckboxSelectMultiple,
     )
     created_from = forms.DateTimeField(required=False, help_text="e.g. 2026-01-31 18:00")
     created_to = forms.DateTimeField(required=False)
@@ -29,8 +33,10 @@ class InvalidationFilterForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if not any(cleaned.get(f) for f in ("created_from", "created_to", "email_domain", "constituency_code",
-                                            "ip_hash_prefix")):
+        if not any(
+            cleaned.get(f)
+            for f in ("created_from", "created_to", "email_domain", "constituency_code", "ip_hash_prefix")
+        ):
             raise forms.ValidationError("Choose at least one filter besides the petition and state.")
         return cleaned
 
@@ -54,8 +60,10 @@ def invalidate(signatures):
     """Mark them invalidated and take them out of the counts now. Returns how many."""
     with transaction.atomic():
         touched = signatures.update(
-            state=Signature.State.INVALIDATED, fraud_reason=Signature.Reason.STAFF,
-            invalidated_at=timezone.now(), token_hash=None,
+            state=Signature.State.INVALIDATED,
+            fraud_reason=Signature.Reason.STAFF,
+            invalidated_at=timezone.now(),
+            token_hash=None,
         )
     counting.update_counts()
     return touched
@@ -88,13 +96,15 @@ def stop_collecting(request, page_id):
         raise PermissionDenied
     if request.method == "POST":
         # Stop at once on the live page, then record it as a published revision so the editor agrees.
-        PetitionPage.objects.filter(pk=page.pk).update(state=PetitionPage.State.STOPPED,
-                                                       state_changed_at=timezone.now())
+        PetitionPage.objects.filter(pk=page.pk).update(
+            state=PetitionPage.State.STOPPED, state_changed_at=timezone.now()
+        )
         page.refresh_from_db()
         page.save_revision(user=request.user, log_action=True).publish(user=request.user)
         messages.success(request, f"“{page.title}” has stopped collecting signatures.")
         return redirect(reverse("wagtailadmin_explore", args=[page.get_parent().pk]))
     return TemplateResponse(
-        request, "petition/admin/stop_collecting.html",
+        request,
+        "petition/admin/stop_collecting.html",
         {"petition": page, "page_title": "Stop collecting", "header_icon": "warning"},
     )

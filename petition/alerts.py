@@ -25,21 +25,28 @@ def check_signature_alerts(now=None):
     alerts = []
     for kind, field in [("network", "ip_hash"), ("email domain", "email_domain")]:
         rows = (
-            recent.exclude(**{field: ""}).values_list("petition_id", field)
-            .annotate(n=Count("pk")).filter(n__gte=threshold).order_by("-n")
+            recent.exclude(**{field: ""})
+            .values_list("petition_id", field)
+            .annotate(n=Count("pk"))
+            .filter(n__gte=threshold)
+            .order_by("-n")
         )
         for petition_id, value, n in rows:
             if cache.add(f"petition:alert:{petition_id}:{field}:{value}", 1, 60 * 60):
                 shown = value[:12] if field == "ip_hash" else value
                 alerts.append({"petition_id": petition_id, "kind": kind, "value": shown, "count": n})
     if alerts:
-        titles = dict(PetitionPage.objects.filter(pk__in={a["petition_id"] for a in alerts})
-                      .values_list("pk", "title"))
+        titles = dict(
+            PetitionPage.objects.filter(pk__in={a["petition_id"] for a in alerts}).values_list("pk", "title")
+        )
         for alert in alerts:
             alert["petition"] = titles.get(alert["petition_id"], "")
         recipients = list(
-            get_user_model().objects.filter(groups__name=CAMPAIGN_MANAGERS, is_active=True)
-            .exclude(email="").values_list("email", flat=True).distinct()
+            get_user_model()
+            .objects.filter(groups__name=CAMPAIGN_MANAGERS, is_active=True)
+            .exclude(email="")
+            .values_list("email", flat=True)
+            .distinct()
         )
         if recipients:
             body = render_to_string(

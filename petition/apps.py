@@ -1,4 +1,5 @@
 """The register petition: signatures, email verification and counting."""
+
 from django.apps import AppConfig
 
 
@@ -17,13 +18,23 @@ class PetitionConfig(AppConfig):
             post_save.connect(forget_rules, sender=model, dispatch_uid=f"rules-save-{model.__name__}")
             post_delete.connect(forget_rules, sender=model, dispatch_uid=f"rules-delete-{model.__name__}")
 
-        extend_group_permissions(CAMPAIGN_MANAGERS, [
-            "petition.view_signature", "petition.change_signature", "petition.invalidate_signature",
-            "petition.view_blockeddomain", "petition.add_blockeddomain", "petition.change_blockeddomain",
-            "petition.delete_blockeddomain",
-            "petition.view_blockednetwork", "petition.add_blockednetwork", "petition.change_blockednetwork",
-            "petition.delete_blockednetwork",
-            "petition.view_emaildomainrule", "petition.add_emaildomainrule",
-            "petition.change_emaildomainrule",
-            "petition.delete_emaildomainrule",
-        ])
+        extend_group_permissions(
+            CAMPAIGN_MANAGERS,
+            [
+                "petition.view_signature",
+                "petition.change_signature",
+                "petition.invalidate_signature",
+                "petition.view_blockeddomain",
+                "petition.add_blockeddomain",
+                "petition.change_blockeddomain",
+                "petition.delete_blockeddomain",
+                "petition.view_blockednetwork",
+                "petition.add_blockednetwork",
+                "petition.change_blockednetwork",
+                "petition.delete_blockednetwork",
+                "petition.view_emaildomainrule",
+                "petition.add_emaildomainrule",
+                "petition.change_emaildomainrule",
+                "petition.delete_emaildomainrule",
+            ],
+        )

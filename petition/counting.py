@@ -37,7 +37,9 @@ def update_counts(lag_seconds=None):
     cutoff = timezone.now() - timedelta(seconds=lag)
     petition_ids = (
         Signature.objects.filter(_out_of_step(cutoff))
-        .values_list("petition_id", flat=True).order_by("petition_id").distinct()
+        .values_list("petition_id", flat=True)
+        .order_by("petition_id")
+        .distinct()
     )
     return sum(_update_petition(petition_id, cutoff) for petition_id in list(petition_ids))
 
@@ -123,7 +125,9 @@ def recount(petition_ids=None):
                 drifts[petition_id] = counted_before - stored
                 logger.warning(
                     "Petition %s: counter said %d but %d signatures were counted; corrected",
-                    petition_id, stored, counted_before,
+                    petition_id,
+                    stored,
+                    counted_before,
                 )
             counter.signature_count = actual
             counter.updated_at = timezone.now()

@@ -13,7 +13,10 @@ def run(stdout):
         return
     privacy = Page.objects.child_of(home).filter(slug="privacy").first()
     petition = ensure_child(
-        home, PetitionPage, "petition", title="Register serial abusers and stalkers",
+        home,
+        PetitionPage,
+        "petition",
+        title="Register serial abusers and stalkers",
         summary="Sign our petition for a register of serial domestic abuse and stalking perpetrators.",
         ask=(
             "We call on the Government to register serial domestic abusers and stalkers and manage them "

@@ -29,10 +29,13 @@ def country_choices():
 
 class SignatureForm(forms.Form):
     name = forms.CharField(
-        label="Your name", max_length=255, error_messages={"required": "Enter your name."},
+        label="Your name",
+        max_length=255,
+        error_messages={"required": "Enter your name."},
     )
     email = forms.CharField(
-        label="Email address", max_length=254,
+        label="Email address",
+        max_length=254,
         help_text="We send you a link to confirm your signature.",
         error_messages={
             "required": "Enter your email address.",
@@ -41,19 +44,27 @@ class SignatureForm(forms.Form):
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
     )
     location = forms.ChoiceField(
-        label="Where do you live?", choices=[(UK, "In the UK"), ("abroad", "Outside the UK")],
-        initial=UK, widget=forms.RadioSelect,
+        label="Where do you live?",
+        choices=[(UK, "In the UK"), ("abroad", "Outside the UK")],
+        initial=UK,
+        widget=forms.RadioSelect,
     )
     postcode = forms.CharField(
-        label="UK postcode", max_length=16, required=False,
+        label="UK postcode",
+        max_length=16,
+        required=False,
         help_text="For example SW1A 1AA, or a BFPO number. Used to count signatures by constituency.",
         widget=forms.TextInput(attrs={"autocomplete": "postal-code"}),
     )
     country = forms.ChoiceField(
-        label="Country (if outside the UK)", required=False, choices=country_choices,
+        label="Country (if outside the UK)",
+        required=False,
+        choices=country_choices,
     )
     opt_in = forms.BooleanField(
-        label="Email me campaign updates", required=False, initial=False,
+        label="Email me campaign updates",
+        required=False,
+        initial=False,
         help_text="Optional. You can unsubscribe from any email.",
     )
     # Hidden from people (CSS and aria-hidden); bots fill it in.

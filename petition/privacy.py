@@ -34,8 +34,10 @@ def withdraw(signature_id, petition_id):
         Signature.objects.filter(pk=signature_id, petition_id=petition_id)
         .exclude(state__in=[Signature.State.WITHDRAWN, Signature.State.INVALIDATED])
         .update(
-            state=Signature.State.WITHDRAWN, canonical_email=_placeholder("withdrawn:"),
-            anonymised_at=now, **PERSONAL_DATA_CLEARED,
+            state=Signature.State.WITHDRAWN,
+            canonical_email=_placeholder("withdrawn:"),
+            anonymised_at=now,
+            **PERSONAL_DATA_CLEARED,
         )
     )
 
@@ -54,11 +56,8 @@ def add_months(moment, months):
 
 
 def anonymise(petition_id):
-    return (
-        Signature.objects.filter(petition_id=petition_id, anonymised_at__isnull=True)
-        .update(
-            canonical_email=_placeholder("anonymised:"), anonymised_at=timezone.now(), **PERSONAL_DATA_CLEARED
-        )
+    return Signature.objects.filter(petition_id=petition_id, anonymised_at__isnull=True).update(
+        canonical_email=_placeholder("anonymised:"), anonymised_at=timezone.now(), **PERSONAL_DATA_CLEARED
     )
 
 

@@ -49,7 +49,12 @@ def sign(request, petition, data):
     canonical = abuse.canonical_email(data["email"], rules)
     domain = canonical.rpartition("@")[2]
     reason = fraud_reason(
-        request, petition, honeypot=bool(data.get("website")), ip=ip, ip_hash=ip_hash, domain=domain,
+        request,
+        petition,
+        honeypot=bool(data.get("website")),
+        ip=ip,
+        ip_hash=ip_hash,
+        domain=domain,
         rules=rules,
     )
     constituency_code, country_code = locate(data.get("postcode", ""), data.get("country", ""))

@@ -55,13 +55,15 @@ def bar_chart(rows, limit=CHART_BARS):
     top = max((row["count"] for row in rows), default=0) or 1
     bars = []
     for index, row in enumerate(rows):
-        bars.append({
-            **row,
-            "y": index * CHART_ROW_HEIGHT,
-            "text_y": index * CHART_ROW_HEIGHT + 18,
-            "width": max(1, round(CHART_BAR_WIDTH * row["count"] / top)),
-            "value_x": CHART_LABEL_WIDTH + max(1, round(CHART_BAR_WIDTH * row["count"] / top)) + 6,
-        })
+        bars.append(
+            {
+                **row,
+                "y": index * CHART_ROW_HEIGHT,
+                "text_y": index * CHART_ROW_HEIGHT + 18,
+                "width": max(1, round(CHART_BAR_WIDTH * row["count"] / top)),
+                "value_x": CHART_LABEL_WIDTH + max(1, round(CHART_BAR_WIDTH * row["count"] / top)) + 6,
+            }
+        )
     return {
         "bars": bars,
         "height": max(1, len(bars)) * CHART_ROW_HEIGHT,

@@ -22,7 +22,10 @@ def send_signature_email(signature_id, kind, attempt=1):
         if attempt >= settings.PETITION_EMAIL_ATTEMPTS:
             logger.error(
                 "Gave up on a %s email for signature %s after %d attempts (%s)",
-                kind, signature_id, attempt, type(error).__name__,
+                kind,
+                signature_id,
+                attempt,
+                type(error).__name__,
             )
             raise
         delay = min(settings.PETITION_EMAIL_RETRY_SECONDS * 2 ** (attempt - 1), 600)
@@ -31,7 +34,11 @@ def send_signature_email(signature_id, kind, attempt=1):
             retry = retry.using(run_after=timezone.now() + timedelta(seconds=delay))
         logger.warning(
             "A %s email for signature %s failed (%s); attempt %d in %ss",
-            kind, signature_id, type(error).__name__, attempt + 1, delay,
+            kind,
+            signature_id,
+            type(error).__name__,
+            attempt + 1,
+            delay,
         )
         retry.enqueue(signature_id, kind, attempt + 1)
         return False

@@ -64,7 +64,9 @@ def confirm(request, page, token):
         if not page.is_collecting():
             return _render(request, page, "petition/closed.html")
         pending = Signature.objects.filter(
-            petition=page, state=Signature.State.PENDING, token_hash=tokens.hash_token(token),
+            petition=page,
+            state=Signature.State.PENDING,
+            token_hash=tokens.hash_token(token),
             token_expires_at__gt=timezone.now(),
         )
         signature_id = pending.values_list("pk", flat=True).first()

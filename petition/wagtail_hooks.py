@@ -34,25 +34,58 @@ class SignatureViewSet(ModelViewSet):
     add_to_admin_menu = False
     inspect_view_enabled = True
     list_display = [
-        Column("pk", label="ID"), "petition", "state", "email_domain", "constituency_code", "country_code",
+        Column("pk", label="ID"),
+        "petition",
+        "state",
+        "email_domain",
+        "constituency_code",
+        "country_code",
         DateColumn("created_at", label="Signed"),
     ]
-    list_filter = ["petition", "state", "fraud_reason", "created_at", "verified_at", "constituency_code",
-                   "email_domain", "opt_in"]
+    list_filter = [
+        "petition",
+        "state",
+        "fraud_reason",
+        "created_at",
+        "verified_at",
+        "constituency_code",
+        "email_domain",
+        "opt_in",
+    ]
     search_fields = ["name", "email", "canonical_email", "postcode"]
     form_fields = ["state", "opt_in"]
     inspect_view_fields = [
-        "petition", "state", "fraud_reason", "name", "email", "canonical_email", "postcode",
-        "constituency_code", "country_code", "opt_in", "emails_sent", "created_at", "verified_at",
-        "invalidated_at", "unsubscribed_at", "anonymised_at", "counted",
+        "petition",
+        "state",
+        "fraud_reason",
+        "name",
+        "email",
+        "canonical_email",
+        "postcode",
+        "constituency_code",
+        "country_code",
+        "opt_in",
+        "emails_sent",
+        "created_at",
+        "verified_at",
+        "invalidated_at",
+        "unsubscribed_at",
+        "anonymised_at",
+        "counted",
     ]
 
 
 class SupporterIndexView(SafeExportIndexView):
     def get_base_queryset(self):
-        return super().get_base_queryset().filter(
-            state=Signature.State.VERIFIED, opt_in=True,
-            unsubscribed_at__isnull=True, anonymised_at__isnull=True,
+        return (
+            super()
+            .get_base_queryset()
+            .filter(
+                state=Signature.State.VERIFIED,
+                opt_in=True,
+                unsubscribed_at__isnull=True,
+                anonymised_at__isnull=True,
+            )
         )
 
 
@@ -68,7 +101,13 @@ class SupporterViewSet(ModelViewSet):
     list_filter = ["petition", "verified_at", "constituency_code", "country_code"]
     search_fields = ["name", "email"]
     list_export = [
-        "name", "email", "postcode", "constituency_code", "country_code", "verified_at", "petition",
+        "name",
+        "email",
+        "postcode",
+        "constituency_code",
+        "country_code",
+        "verified_at",
+        "petition",
     ]
     export_filename = "petition-supporters"
     form_fields = ["opt_in"]
@@ -153,7 +192,9 @@ def _stop_button(page, user):
         and page.permissions_for_user(user).can_publish()
     ):
         return Button(
-            "Stop collecting", reverse("petition_stop_collecting", args=[page.pk]), icon_name="warning",
+            "Stop collecting",
+            reverse("petition_stop_collecting", args=[page.pk]),
+            icon_name="warning",
             priority=70,
         )
     return None

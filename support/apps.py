@@ -10,15 +10,26 @@ class SupportConfig(AppConfig):
 
         # Caseworkers work requests (scoped to their teams in support.casework_views); they never add or
         # delete them, and cannot touch teams, routing or the audit log.
-        extend_group_permissions(CASEWORKERS, [
-            "support.view_disclosurerequest", "support.change_disclosurerequest",
-        ])
+        extend_group_permissions(
+            CASEWORKERS,
+            [
+                "support.view_disclosurerequest",
+                "support.change_disclosurerequest",
+            ],
+        )
         # Administrators set up teams and routing and read the audit log; they do not read requests
         # unless they are also a team member.
-        extend_group_permissions(ADMINISTRATORS, [
-            "support.add_caseworkteam", "support.change_caseworkteam", "support.delete_caseworkteam",
-            "support.view_caseworkteam",
-            "support.add_routingrule", "support.change_routingrule", "support.delete_routingrule",
-            "support.view_routingrule",
-            "support.view_auditentry",
-        ])
+        extend_group_permissions(
+            ADMINISTRATORS,
+            [
+                "support.add_caseworkteam",
+                "support.change_caseworkteam",
+                "support.delete_caseworkteam",
+                "support.view_caseworkteam",
+                "support.add_routingrule",
+                "support.change_routingrule",
+                "support.delete_routingrule",
+                "support.view_routingrule",
+                "support.view_auditentry",
+            ],
+        )

@@ -22,9 +22,7 @@ class QuestionAnswerBlock(blocks.StructBlock):
 
 class HelplineCalloutBlock(blocks.StructBlock):
     helpline = SnippetChooserBlock("support.Helpline")
-    note = blocks.CharBlock(
-        required=False, help_text="Shown under the number, e.g. 'Free from landlines'."
-    )
+    note = blocks.CharBlock(required=False, help_text="Shown under the number, e.g. 'Free from landlines'.")
 
     class Meta:
         icon = "mobile-alt"

@@ -59,8 +59,9 @@ class CaseQueueView(IndexView):
         return (
             DisclosureRequest.objects.for_user(self.request.user)
             .select_related("team", "assigned_to")
-            .only("pk", "reference", "created_at", "status", "team", "assigned_to", "police_force",
-                  "closed_at")
+            .only(
+                "pk", "reference", "created_at", "status", "team", "assigned_to", "police_force", "closed_at"
+            )
         )
 
     def get_team_summaries(self):
@@ -104,7 +105,8 @@ class CaseQueueView(IndexView):
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
         AuditEntry.record(
-            Action.EXPORTED, user=self.request.user,
+            Action.EXPORTED,
+            user=self.request.user,
             detail=f"{spreadsheet_format} export of {queryset.count()} request(s)",
         )
         return super().as_spreadsheet(queryset, spreadsheet_format)
@@ -112,7 +114,8 @@ class CaseQueueView(IndexView):
 
 class NoteForm(forms.Form):
     text = forms.CharField(
-        label="Add a note", max_length=5000,
+        label="Add a note",
+        max_length=5000,
         widget=forms.Textarea(attrs={"rows": 4, "autocomplete": "off"}),
         help_text="Notes cannot be edited or deleted once added.",
     )
@@ -122,7 +125,9 @@ class ContactAttemptForm(forms.Form):
     method = forms.ChoiceField(label="How", choices=ContactAttempt.Method.choices)
     outcome = forms.ChoiceField(label="What happened", choices=ContactAttempt.Outcome.choices)
     note = forms.CharField(
-        label="Note (optional)", required=False, max_length=1000,
+        label="Note (optional)",
+        required=False,
+        max_length=1000,
         widget=forms.Textarea(attrs={"rows": 2, "autocomplete": "off"}),
     )
 
@@ -162,9 +167,9 @@ class CaseView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
         # be the same whether or not the request exists, and must say nothing about it.
         if not self.user_has_any_permission(self.any_permission_required):
             return forbidden(request)
-        self.object = DisclosureRequest.objects.select_related("team", "assigned_to").filter(
-            pk=kwargs["pk"]
-        ).first()
+        self.object = (
+            DisclosureRequest.objects.select_related("team", "assigned_to").filter(pk=kwargs["pk"]).first()
+        )
         if self.object is None:
             return forbidden(request)
         if not self.object.is_visible_to(request.user):
@@ -201,9 +206,8 @@ class CaseView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
             audit_entries=AuditEntry.objects.filter(request_id=case.pk)[:50],
             note_form=kwargs.get("note_form") or NoteForm(),
             contact_form=kwargs.get("contact_form") or ContactAttemptForm(),
-            status_form=kwargs.get("status_form") or StatusForm(
-                initial={"status": case.status, "outcome": case.outcome}
-            ),
+            status_form=kwargs.get("status_form")
+            or StatusForm(initial={"status": case.status, "outcome": case.outcome}),
             assign_form=kwargs.get("assign_form") or AssignForm(team=case.team),
         )
         return context
@@ -280,7 +284,9 @@ class CaseView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
             request=self.object, caseworker=request.user, **form.cleaned_data
         )
         AuditEntry.record(
-            Action.CONTACT_LOGGED, user=request.user, request=self.object,
+            Action.CONTACT_LOGGED,
+            user=request.user,
+            request=self.object,
             detail=f"{attempt.get_method_display()}: {attempt.get_outcome_display()}",
         )
         messages.success(request, "Contact attempt logged.")

@@ -82,7 +82,11 @@ def run(stdout):
     stalking = helplines["National Stalking Helpline"]
 
     index = ensure_child(
-        home, GuidanceIndexPage, "support", title="Support", show_in_menus=True,
+        home,
+        GuidanceIndexPage,
+        "support",
+        title="Support",
+        show_in_menus=True,
         before=home.get_first_child(),  # the menu reads Campaign, Stories, Support, About
         intro="Plain guidance on abuse and stalking, your rights, and where to get help. "
         "Every page lists the helplines, and the Exit this page button is always at the top.",
@@ -90,7 +94,10 @@ def run(stdout):
     )
 
     ensure_child(
-        index, GuidancePage, "coercive-control", title="What coercive control is",
+        index,
+        GuidancePage,
+        "coercive-control",
+        title="What coercive control is",
         summary="Abuse is not only violence. Coercive control is a pattern that takes away your freedom.",
         body=[
             paragraph(
@@ -126,7 +133,10 @@ def run(stdout):
     )
 
     ensure_child(
-        index, GuidancePage, "stalking", title="What stalking is",
+        index,
+        GuidancePage,
+        "stalking",
+        title="What stalking is",
         summary="Unwanted, repeated behaviour that makes you feel watched, followed or afraid.",
         body=[
             paragraph(
@@ -159,7 +169,10 @@ def run(stdout):
     )
 
     ensure_child(
-        index, GuidancePage, "clares-law", title="Clare's Law: your right to ask",
+        index,
+        GuidancePage,
+        "clares-law",
+        title="Clare's Law: your right to ask",
         summary="You can ask the police whether a partner has a record of abuse or violence.",
         body=[
             paragraph(
@@ -191,7 +204,10 @@ def run(stdout):
     )
 
     tracks = ensure_child(
-        index, GuidancePage, "cover-your-tracks", title="Cover your tracks online",
+        index,
+        GuidancePage,
+        "cover-your-tracks",
+        title="Cover your tracks online",
         summary="How to look for help without leaving a trail on a shared or monitored device.",
         body=[
             paragraph(
@@ -238,7 +254,10 @@ def run(stdout):
     )
 
     ensure_child(
-        index, GuidancePage, "getting-help", title="Getting help",
+        index,
+        GuidancePage,
+        "getting-help",
+        title="Getting help",
         summary="Who to call, what happens when you do, and what to do in an emergency.",
         body=[
             section(
@@ -273,4 +292,3 @@ def run(stdout):
     if not settings.footer_helplines.exists():
         settings.footer_helplines.set(helplines.values())
     stdout.write("Support: helplines and five guidance pages.")
-

@@ -20,14 +20,33 @@ TEAMS = {
     "Triage": {"email": "triage@waymark.localhost", "is_default": True, "forces": []},
     "London and the South East": {
         "email": "south-east@waymark.localhost",
-        "forces": ["metropolitan", "city-of-london", "kent", "surrey", "sussex", "thames-valley", "hampshire",
-                   "british-transport"],
+        "forces": [
+            "metropolitan",
+            "city-of-london",
+            "kent",
+            "surrey",
+            "sussex",
+            "thames-valley",
+            "hampshire",
+            "british-transport",
+        ],
     },
     "North of England": {
         "email": "north@waymark.localhost",
-        "forces": ["greater-manchester", "merseyside", "lancashire", "cumbria", "cheshire", "northumbria",
-                   "durham", "cleveland", "north-yorkshire", "west-yorkshire", "south-yorkshire",
-                   "humberside"],
+        "forces": [
+            "greater-manchester",
+            "merseyside",
+            "lancashire",
+            "cumbria",
+            "cheshire",
+            "northumbria",
+            "durham",
+            "cleveland",
+            "north-yorkshire",
+            "west-yorkshire",
+            "south-yorkshire",
+            "humberside",
+        ],
     },
     "Wales": {
         "email": "wales@waymark.localhost",
@@ -45,7 +64,9 @@ def run(stdout):
     if home is None:
         return
     ensure_child(
-        home, DisclosureRequestPage, "ask-the-police",
+        home,
+        DisclosureRequestPage,
+        "ask-the-police",
         title="Ask the police about someone's past",
         summary="Clare's Law: ask the police whether a partner has a history of abuse. We can help you ask.",
         show_in_menus=True,
@@ -53,8 +74,12 @@ def run(stdout):
     teams = {}
     for name, spec in TEAMS.items():
         team, _ = CaseworkTeam.objects.get_or_create(
-            name=name, defaults={"email": spec["email"], "is_default": spec.get("is_default", False)
-                                 and not CaseworkTeam.objects.filter(is_default=True).exists()}
+            name=name,
+            defaults={
+                "email": spec["email"],
+                "is_default": spec.get("is_default", False)
+                and not CaseworkTeam.objects.filter(is_default=True).exists(),
+            },
         )
         teams[name] = team
         for force in spec["forces"]:
@@ -82,10 +107,19 @@ def ensure_dev_caseworker(stdout, *teams):
             ("north-wales", "An invented demo request: my sister's boyfriend controls her money."),
         ]:
             DisclosureRequest.objects.create(
-                police_force=force, team=team_for_force(force), asking_for="myself", your_name="Demo Person",
-                contact_method="text", phone="07700 900982", safe_times="Weekdays 10am to 2pm",
-                voicemail_safe="no", identify_as="cover", cover_name="Sam from the dental surgery",
-                person_name="Demo Name", person_relationship="Partner", concerns=concerns,
+                police_force=force,
+                team=team_for_force(force),
+                asking_for="myself",
+                your_name="Demo Person",
+                contact_method="text",
+                phone="07700 900982",
+                safe_times="Weekdays 10am to 2pm",
+                voicemail_safe="no",
+                identify_as="cover",
+                cover_name="Sam from the dental surgery",
+                person_name="Demo Name",
+                person_relationship="Partner",
+                concerns=concerns,
             )
     stdout.write(
         f"Development-only caseworker login: http://127.0.0.1:8000/admin/ "

@@ -22,7 +22,10 @@ def text(label, *, required=True, max_length=SHORT, help_text="", private=False,
         widget_attrs["autocomplete"] = autocomplete
     widget_attrs.update(attrs)
     return forms.CharField(
-        label=label, required=required, max_length=max_length, help_text=help_text,
+        label=label,
+        required=required,
+        max_length=max_length,
+        help_text=help_text,
         widget=forms.TextInput(attrs=widget_attrs),
     )
 
@@ -30,7 +33,10 @@ def text(label, *, required=True, max_length=SHORT, help_text="", private=False,
 def textarea(label, *, required=True, max_length=MEDIUM, help_text="", rows=4, private=True):
     attrs = {"rows": rows, "maxlength": max_length, **(NO_AUTOFILL if private else {})}
     return forms.CharField(
-        label=label, required=required, max_length=max_length, help_text=help_text,
+        label=label,
+        required=required,
+        max_length=max_length,
+        help_text=help_text,
         widget=forms.Textarea(attrs=attrs),
     )
 
@@ -47,7 +53,8 @@ class StepForm(forms.Form):
     title = ""
     # Bots fill every field; people never see this one.
     website = forms.CharField(
-        label="Leave this empty", required=False,
+        label="Leave this empty",
+        required=False,
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
 
@@ -81,7 +88,8 @@ class WhoForm(StepForm):
     required_messages = {"asking_for": "Choose whether you are asking for yourself or for someone else"}
     asking_for = radios("Who are you asking for?", DisclosureRequest.AskingFor.choices)
     relationship_to_person_at_risk = text(
-        "Your relationship to the person you are worried about", required=False,
+        "Your relationship to the person you are worried about",
+        required=False,
         help_text="Only if you are asking for someone else, for example ‘my sister’ or ‘a friend’.",
         private=True,
     )
@@ -111,25 +119,37 @@ class ContactForm(StepForm):
     your_name = text("Your name", help_text="The name you would like us to use.", private=True)
     contact_method = radios("How can we contact you safely?", DisclosureRequest.ContactMethod.choices)
     phone = text(
-        "Phone number", required=False, max_length=40, private=True, inputmode="tel",
+        "Phone number",
+        required=False,
+        max_length=40,
+        private=True,
+        inputmode="tel",
         help_text="For a phone call or a text message.",
     )
     email = forms.EmailField(
-        label="Email address", required=False, max_length=254,
+        label="Email address",
+        required=False,
+        max_length=254,
         help_text="Only an address that nobody else can read.",
         widget=forms.EmailInput(attrs=dict(NO_AUTOFILL)),
     )
     safe_times = text(
-        "When is it safe to contact you?", max_length=300, private=True,
+        "When is it safe to contact you?",
+        max_length=300,
+        private=True,
         help_text="For example ‘weekdays 10am to 2pm’. Tell us any times to avoid.",
     )
     voicemail_safe = radios("Is it safe to leave a voicemail or message?", DisclosureRequest.YesNo.choices)
     identify_as = radios(
-        "When we contact you, may we say who we are?", DisclosureRequest.IdentifyAs.choices,
+        "When we contact you, may we say who we are?",
+        DisclosureRequest.IdentifyAs.choices,
         help_text="If not, we will use a cover name so nobody else learns you contacted us.",
     )
     cover_name = text(
-        "Cover name to use (optional)", required=False, max_length=100, private=True,
+        "Cover name to use (optional)",
+        required=False,
+        max_length=100,
+        private=True,
         help_text="For example ‘Sam from the dental surgery’. Leave blank and we will choose one.",
     )
 
@@ -156,28 +176,41 @@ class PersonForm(StepForm):
     }
     person_name = text("Their name", private=True, help_text="As much of it as you know.")
     person_other_names = textarea(
-        "Other names they use or have used (optional)", required=False, rows=2, max_length=500,
+        "Other names they use or have used (optional)",
+        required=False,
+        rows=2,
+        max_length=500,
         help_text="Nicknames, previous surnames or online names.",
     )
     person_date_of_birth = forms.DateField(
-        label="Their date of birth (optional)", required=False,
+        label="Their date of birth (optional)",
+        required=False,
         help_text="For example 27 3 1985. Leave blank if you do not know, and give their age instead.",
         widget=forms.DateInput(attrs={"type": "date", **NO_AUTOFILL}),
     )
     person_age = forms.IntegerField(
-        label="Their approximate age (optional)", required=False,
+        label="Their approximate age (optional)",
+        required=False,
         validators=[MinValueValidator(10), MaxValueValidator(120)],
         widget=forms.NumberInput(attrs={"inputmode": "numeric", **NO_AUTOFILL}),
     )
     person_address = textarea(
-        "Their current address (optional)", required=False, rows=3, max_length=500,
+        "Their current address (optional)",
+        required=False,
+        rows=3,
+        max_length=500,
         help_text="As much as you know, even just a town.",
     )
     person_previous_addresses = textarea(
-        "Where they have lived in the last 5 years (optional)", required=False, rows=3, max_length=1000,
+        "Where they have lived in the last 5 years (optional)",
+        required=False,
+        rows=3,
+        max_length=1000,
     )
     person_relationship = text(
-        "Their relationship to you, or to the person you are worried about", max_length=200, private=True,
+        "Their relationship to you, or to the person you are worried about",
+        max_length=200,
+        private=True,
         help_text="For example ‘my partner’, ‘my daughter’s new boyfriend’.",
     )
 
@@ -197,12 +230,15 @@ class ConcernsForm(StepForm):
         widget=forms.Textarea(attrs={"rows": 8, **NO_AUTOFILL}),
     )
     postcode = forms.CharField(
-        label="Your postcode (optional)", required=False, max_length=16,
+        label="Your postcode (optional)",
+        required=False,
+        max_length=16,
         help_text="We use it only to find your police force, and do not keep it.",
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
     )
     police_force = forms.ChoiceField(
-        label="Police force area", required=False,
+        label="Police force area",
+        required=False,
         choices=[("", "Choose a police force"), *police_forces.CHOICES],
         help_text="The police force where you, or the person at risk, live.",
     )
@@ -217,7 +253,8 @@ class ConcernsForm(StepForm):
         if not police_forces.postcode_data_loaded():
             del self.fields["postcode"]
             self.helper.layout = Layout(
-                Field("concerns"), Field("police_force"),
+                Field("concerns"),
+                Field("police_force"),
                 Div(Field("website"), css_class="honeypot", aria_hidden="true"),
             )
         else:

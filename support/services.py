@@ -7,7 +7,9 @@ from support.models import AuditEntry, DisclosureRequest
 from support.models.casework import team_for_force
 
 REQUEST_FIELDS = {
-    "asking_for", "police_force", *DisclosureRequest.PERSONAL_FIELDS,
+    "asking_for",
+    "police_force",
+    *DisclosureRequest.PERSONAL_FIELDS,
 }
 
 
@@ -24,7 +26,8 @@ def submit_request(answers):
         request.team = team_for_force(request.police_force)
         request.save()
         AuditEntry.record(
-            AuditEntry.Action.CREATED, request=request,
+            AuditEntry.Action.CREATED,
+            request=request,
             detail=f"Routed to {request.team}" if request.team else "No casework team exists",
         )
         transaction.on_commit(lambda: notify_team_of_new_request.enqueue(request.pk))

@@ -26,9 +26,7 @@ def notify_team_of_new_request(request_id):
     if not recipients:
         logger.warning("Casework team %s has no email address to notify", request.team.pk)
         return 0
-    url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-        "disclosure_requests:edit", args=[request.pk]
-    )
+    url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("disclosure_requests:edit", args=[request.pk])
     body = render_to_string("emails/support/new_disclosure_request.txt", {"url": url})
     return send_mail("A new request is waiting", body, None, recipients)
 
@@ -80,7 +78,8 @@ def delete_expired_disclosure_data():
     for request in expired.iterator():
         request.erase_personal_data()
         AuditEntry.record(
-            AuditEntry.Action.PERSONAL_DATA_DELETED, request=request,
+            AuditEntry.Action.PERSONAL_DATA_DELETED,
+            request=request,
             detail=f"Closed {request.closed_at:%Y-%m-%d}; kept {settings.DISCLOSURE_RETENTION_DAYS} days",
         )
         count += 1

@@ -92,8 +92,12 @@ def disclosure_form(request, page):
         return _render(request, page, step, _form_for(step, state), expired=expired)
 
     if is_ratelimited(
-        request, group="disclosure-step", key="ip", rate=settings.DISCLOSURE_STEP_RATE,
-        method="POST", increment=True,
+        request,
+        group="disclosure-step",
+        key="ip",
+        rate=settings.DISCLOSURE_STEP_RATE,
+        method="POST",
+        increment=True,
     ):
         return rate_limited(request)
     if expired:
@@ -121,8 +125,12 @@ def disclosure_form(request, page):
         return HttpResponseRedirect(page.get_url(request))
 
     if is_ratelimited(
-        request, group="disclosure-submit", key="ip", rate=settings.DISCLOSURE_SUBMIT_RATE,
-        method="POST", increment=True,
+        request,
+        group="disclosure-submit",
+        key="ip",
+        rate=settings.DISCLOSURE_SUBMIT_RATE,
+        method="POST",
+        increment=True,
     ):
         return rate_limited(request)
     answers = {}

@@ -99,7 +99,10 @@ class AuditLogViewSet(ModelViewSet):
     icon = "history"
     menu_label = "Audit log"
     list_display = [
-        "at", "username", Column("action", accessor="get_action_display", label="Action"), "request_id",
+        "at",
+        "username",
+        Column("action", accessor="get_action_display", label="Action"),
+        "request_id",
         "detail",
     ]
     list_filter = ["action"]

@@ -70,7 +70,11 @@ class SiteSettings(BaseSiteSetting):
         "<b>55</b> when prompted (the Silent Solution).</p>",
     )
     cover_your_tracks_page = models.ForeignKey(
-        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         help_text="Guidance on covering your tracks, linked from the quick-exit note.",
     )
     footer_helplines = models.ManyToManyField(

@@ -39,7 +39,11 @@ def hit(request, checks):
         limited = False
         for group, value, rate in checks:
             limited |= is_ratelimited(
-                request, group=group, key=lambda _g, _r, value=value: value, rate=rate, method=ALL,
+                request,
+                group=group,
+                key=lambda _g, _r, value=value: value,
+                rate=rate,
+                method=ALL,
                 increment=True,
             )
         return limited
@@ -58,8 +62,9 @@ def hit(request, checks):
         replies = pipe.execute()
     except Exception as error:  # noqa: BLE001 (any Redis failure: degrade, never fail the request)
         if getattr(cache, "_ignore_exceptions", False):  # django-redis's IGNORE_EXCEPTIONS
-            logger.warning("rate limits unavailable (Redis: %s); counting this request as limited",
-                           type(error).__name__)
+            logger.warning(
+                "rate limits unavailable (Redis: %s); counting this request as limited", type(error).__name__
+            )
             return not getattr(settings, "RATELIMIT_FAIL_OPEN", False)
         raise
     counts = replies[1::2]
@@ -79,4 +84,3 @@ def _redis_client(cache):
         return client.get_client(write=True)
     except Exception:  # noqa: BLE001 (no connection yet: the pipeline reports it)
         return None
-

@@ -43,9 +43,7 @@ def search(request):
         results = pages.search(query)
     paginator = Paginator(results, SEARCH_PAGE_SIZE)
     page = paginator.get_page(request.POST.get("page"))
-    response = render(
-        request, "pages/search.html", {"query": query, "results": page, "paginator": paginator}
-    )
+    response = render(request, "pages/search.html", {"query": query, "results": page, "paginator": paginator})
     # A search box is a place a survivor types: never keep what they searched for.
     response["Cache-Control"] = "no-store"
     return response

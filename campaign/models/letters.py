@@ -47,7 +47,8 @@ What would you like your MP to do?"""
 class LetterPage(RoutablePageMixin, BasePage):
     intro = models.TextField(blank=True, help_text="Shown above the postcode box.")
     subject = models.CharField(
-        max_length=200, default=DEFAULT_SUBJECT,
+        max_length=200,
+        default=DEFAULT_SUBJECT,
         help_text="The email subject and PDF heading. May use {constituency}.",
     )
     letter_template = models.TextField(
@@ -63,7 +64,8 @@ class LetterPage(RoutablePageMixin, BasePage):
         help_text="Advice on personalising, shown beside the letter form.",
     )
     paragraph_prompts = models.TextField(
-        blank=True, default=DEFAULT_PROMPTS,
+        blank=True,
+        default=DEFAULT_PROMPTS,
         help_text="Questions to help people write their own paragraph, one per line.",
     )
 
@@ -71,8 +73,12 @@ class LetterPage(RoutablePageMixin, BasePage):
         *Page.content_panels,
         FieldPanel("intro"),
         MultiFieldPanel(
-            [FieldPanel("subject"), FieldPanel("letter_template"), FieldPanel("paragraph_prompts"),
-             FieldPanel("guidance")],
+            [
+                FieldPanel("subject"),
+                FieldPanel("letter_template"),
+                FieldPanel("paragraph_prompts"),
+                FieldPanel("guidance"),
+            ],
             heading="The letter",
         ),
     ]

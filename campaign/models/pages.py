@@ -14,11 +14,19 @@ class CampaignPage(BasePage):
     intro = models.TextField(help_text="The ask, in a sentence or two.")
     body = StreamField(content_blocks(), blank=True)
     petition_page = models.ForeignKey(
-        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         help_text="The petition this campaign asks people to sign.",
     )
     letter_page = models.ForeignKey(
-        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         help_text="The 'write to your MP' page.",
     )
 
@@ -26,9 +34,7 @@ class CampaignPage(BasePage):
         *Page.content_panels,
         FieldPanel("intro"),
         FieldPanel("body"),
-        MultiFieldPanel(
-            [FieldPanel("petition_page"), FieldPanel("letter_page")], heading="Calls to action"
-        ),
+        MultiFieldPanel([FieldPanel("petition_page"), FieldPanel("letter_page")], heading="Calls to action"),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
 

@@ -55,7 +55,9 @@ class StoryPage(BasePage):
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     image_alt = models.CharField(
-        "image alternative text", max_length=250, blank=True,
+        "image alternative text",
+        max_length=250,
+        blank=True,
         help_text="Required when there is an image: describe it for people who cannot see it.",
     )
     body = StreamField(content_blocks())

@@ -33,12 +33,18 @@ class PetitionPage(RoutablePageMixin, BasePage):
     opens_at = models.DateTimeField(null=True, blank=True, help_text="Blank: open as soon as published.")
     closes_at = models.DateTimeField(null=True, blank=True, help_text="Blank: open until closed by staff.")
     state = models.CharField(
-        max_length=8, choices=State.choices, default=State.OPEN,
+        max_length=8,
+        choices=State.choices,
+        default=State.OPEN,
         help_text="'Stopped' stops collecting at once (as does 'Stop collecting' in the page listing).",
     )
     state_changed_at = models.DateTimeField(null=True, blank=True, editable=False)
     privacy_page = models.ForeignKey(
-        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         help_text="The privacy notice linked from the form.",
     )
     share_text = models.CharField(

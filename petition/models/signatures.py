@@ -38,8 +38,9 @@ class Signature(models.Model):
         max_length=9, blank=True, help_text="ONS country code from the postcode, or ISO code outside the UK."
     )
     opt_in = models.BooleanField("campaign updates", default=False)
-    ip_hash = models.CharField(max_length=64, blank=True,
-                               help_text="HMAC of the IP address, never the address.")
+    ip_hash = models.CharField(
+        max_length=64, blank=True, help_text="HMAC of the IP address, never the address."
+    )
 
     token_hash = models.CharField(max_length=64, null=True, blank=True, unique=True)
     token_expires_at = models.DateTimeField(null=True, blank=True)

@@ -190,10 +190,23 @@ class DisclosureRequest(models.Model):
     OPEN_STATUSES = [Status.NEW, Status.TRIAGED, Status.CONTACTED, Status.SUPPORTED, Status.OUTCOME]
 
     PERSONAL_FIELDS = [
-        "relationship_to_person_at_risk", "your_name", "contact_method", "phone", "email", "safe_times",
-        "voicemail_safe", "identify_as", "cover_name", "person_name", "person_other_names",
-        "person_date_of_birth", "person_age", "person_address", "person_previous_addresses",
-        "person_relationship", "concerns",
+        "relationship_to_person_at_risk",
+        "your_name",
+        "contact_method",
+        "phone",
+        "email",
+        "safe_times",
+        "voicemail_safe",
+        "identify_as",
+        "cover_name",
+        "person_name",
+        "person_other_names",
+        "person_date_of_birth",
+        "person_age",
+        "person_address",
+        "person_previous_addresses",
+        "person_relationship",
+        "concerns",
     ]
 
     class Meta:

@@ -27,13 +27,23 @@ class Helpline(index.Indexed, models.Model):
         FieldPanel("name"),
         FieldPanel("description"),
         MultiFieldPanel(
-            [FieldPanel("number"), FieldPanel("hours"), FieldPanel("text_number"),
-             FieldPanel("email"), FieldPanel("webchat_url"), FieldPanel("website_url")],
+            [
+                FieldPanel("number"),
+                FieldPanel("hours"),
+                FieldPanel("text_number"),
+                FieldPanel("email"),
+                FieldPanel("webchat_url"),
+                FieldPanel("website_url"),
+            ],
             heading="How to reach it",
         ),
         MultiFieldPanel(
-            [FieldPanel("is_free"), FieldPanel("is_silent_option"), FieldPanel("is_emergency"),
-             FieldPanel("sort_order")],
+            [
+                FieldPanel("is_free"),
+                FieldPanel("is_silent_option"),
+                FieldPanel("is_emergency"),
+                FieldPanel("sort_order"),
+            ],
             heading="Labels and order",
         ),
     ]

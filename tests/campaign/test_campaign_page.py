@@ -49,9 +49,22 @@ class CampaignPageTests(WagtailPageTestCase):
 def test_the_demo_campaign_page_sets_out_the_proposal(client, seeded):
     html = client.get("/campaign/").content.decode()
     for fact in (
-        "two or more victims", "conviction", "caution", "acquittal",
-        "Domestic Violence Protection Order", "Stalking Protection Order", "Restraining Order",
-        "Non-Molestation Order", "Category 4", "treatment programme", "change of name", "move home",
-        "travel abroad", "new relationship", "MAPPA+", "domestic abuse advocates", "stalking advocates",
+        "two or more victims",
+        "conviction",
+        "caution",
+        "acquittal",
+        "Domestic Violence Protection Order",
+        "Stalking Protection Order",
+        "Restraining Order",
+        "Non-Molestation Order",
+        "Category 4",
+        "treatment programme",
+        "change of name",
+        "move home",
+        "travel abroad",
+        "new relationship",
+        "MAPPA+",
+        "domestic abuse advocates",
+        "stalking advocates",
     ):
         assert fact in html, fact

@@ -22,7 +22,10 @@ def test_the_commons_library_file_loads_650_constituencies_and_mps():
     assert Constituency.objects.filter(code__startswith="S14").count() == 57
     mp = MemberOfParliament.objects.select_related("constituency").get(constituency_id="S14000061")
     assert (mp.name, mp.party, mp.constituency.name, mp.constituency.country) == (
-        "Stephen Flynn", "Scottish National Party", "Aberdeen South", "Scotland"
+        "Stephen Flynn",
+        "Scottish National Party",
+        "Aberdeen South",
+        "Scotland",
     )
     assert Constituency.objects.get(pk="W07000102").name == "Montgomeryshire and Glyndŵr"
 
@@ -63,7 +66,10 @@ def test_sync_updates_the_mp_and_their_parliamentary_email():
     counts = sync_members(api, Constituency.objects.filter(pk="S14000061"))
     mp = MemberOfParliament.objects.get(constituency_id="S14000061")
     assert (mp.name, mp.email, mp.parliament_id, mp.is_vacant) == (
-        "Stephen Flynn", "parliamentary-office@example.org", 4616, False
+        "Stephen Flynn",
+        "parliamentary-office@example.org",
+        4616,
+        False,
     )
     assert counts.mps_updated == 1 and not counts.problems
 

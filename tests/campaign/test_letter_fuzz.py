@@ -11,7 +11,8 @@ anything = st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size
 
 @pytest.mark.django_db
 @settings(
-    max_examples=120, deadline=None,
+    max_examples=120,
+    deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(typed=st.one_of(postcode_like, anything))

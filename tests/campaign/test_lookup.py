@@ -163,7 +163,13 @@ def test_a_slow_postcodes_io_is_treated_as_unknown(db, settings):
 def test_no_input_makes_the_lookup_raise(db, typed):
     result = lookup.lookup(typed)
     assert result.kind in {
-        lookup.OK, lookup.EMPTY, lookup.ABSURD, lookup.MALFORMED, lookup.UNKNOWN, lookup.BFPO,
-        lookup.OVERSEAS, lookup.CROWN_DEPENDENCY,
+        lookup.OK,
+        lookup.EMPTY,
+        lookup.ABSURD,
+        lookup.MALFORMED,
+        lookup.UNKNOWN,
+        lookup.BFPO,
+        lookup.OVERSEAS,
+        lookup.CROWN_DEPENDENCY,
     }
     assert result.message

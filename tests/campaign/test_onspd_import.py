@@ -36,7 +36,9 @@ def test_a_known_postcode_leads_to_its_constituency_and_mp():
     call_command("import_mps", str(shared_file(GE2024_RESULTS)), verbosity=0)
     row = Postcode.objects.get(pk="AB10 1AB")
     assert (row.constituency_code, row.country_code, row.police_force_code) == (
-        "S14000061", SCOTLAND, "S23000009"
+        "S14000061",
+        SCOTLAND,
+        "S23000009",
     )
     result = lookup.lookup("ab10 1ab")
     assert result.ok
@@ -69,7 +71,10 @@ def test_the_november_2025_header_scheme():
     assert Postcode.objects.count() == 4
     row = Postcode.objects.get(pk="AB1 0AA")
     assert (row.constituency_code, row.country_code, row.police_force_code, row.terminated) == (
-        "S14000061", SCOTLAND, "S23000009", "199606"
+        "S14000061",
+        SCOTLAND,
+        "S23000009",
+        "199606",
     )
     assert Postcode.objects.get(pk="IM1 1AA").country_code == ISLE_OF_MAN
 
@@ -112,8 +117,13 @@ def test_bad_rows_are_skipped_and_counted_with_the_reason(tmp_path):
     out, _ = run_import(path, verbosity=1, no_progress=True)
     assert list(Postcode.objects.values_list("pk", flat=True)) == ["AB10 1AB"]
     assert "Skipped 5 rows" in out
-    for reason in ("no postcode", "malformed postcodes", "duplicate postcodes", "malformed termination dates",
-                   "short rows"):
+    for reason in (
+        "no postcode",
+        "malformed postcodes",
+        "duplicate postcodes",
+        "malformed termination dates",
+        "short rows",
+    ):
         assert f"1 {reason}" in out
 
 

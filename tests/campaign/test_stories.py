@@ -70,7 +70,7 @@ class ReadingAStoryTests(WagtailPageTestCase):
     def test_the_story_sits_inside_a_closed_content_warning(self):
         html = self.client.get("/stories/four-years/").content.decode()
         warning_at = html.index('<details class="content-warning"')
-        assert "<details class=\"content-warning\" data-content-warning>" in html  # closed: no `open`
+        assert '<details class="content-warning" data-content-warning>' in html  # closed: no `open`
         assert html.index("This story describes stalking by a former partner.") > warning_at
         assert html.index("I understand, show me the story") > warning_at
         assert html.index("He had done it before, and nobody told me.") > html.index("</summary>")
@@ -95,8 +95,14 @@ class ReadingAStoryTests(WagtailPageTestCase):
             html = response.content.decode()
             assert response.status_code == 200
             for secret in (
-                "consent-recorder-jane", "jane.recorder", "Janet", "Verbally, recorded by staff",
-                "2026-01-12", "12 January 2026", "2027", "consent_",
+                "consent-recorder-jane",
+                "jane.recorder",
+                "Janet",
+                "Verbally, recorded by staff",
+                "2026-01-12",
+                "12 January 2026",
+                "2027",
+                "consent_",
             ):
                 assert secret not in html, f"{secret!r} leaked into {response.request['PATH_INFO']}"
 
@@ -164,7 +170,8 @@ class WithdrawnConsentTests(WagtailPageTestCase):
     def test_publishing_while_consent_is_withdrawn_is_refused(self):
         self.client.post(self.edit_url, self.edit_data(consent_withdrawn="on"))
         response = self.client.post(
-            self.edit_url, self.edit_data(consent_withdrawn="on", **{"action-publish": "action-publish"}),
+            self.edit_url,
+            self.edit_data(consent_withdrawn="on", **{"action-publish": "action-publish"}),
             follow=True,
         )
         self.assertContains(response, "Consent for this story has been withdrawn")
@@ -182,8 +189,14 @@ class WithdrawnConsentTests(WagtailPageTestCase):
     def test_a_new_story_created_with_consent_withdrawn_is_never_published(self):
         add_url = reverse("wagtailadmin_pages:add", args=["campaign", "storypage", self.index.pk])
         data = admin_form_data(self.client, add_url, body=[paragraph_form_value()])
-        data.update({"title": "New story", "slug": "new-story", "consent_withdrawn": "on",
-                     "action-publish": "action-publish"})
+        data.update(
+            {
+                "title": "New story",
+                "slug": "new-story",
+                "consent_withdrawn": "on",
+                "action-publish": "action-publish",
+            }
+        )
         self.client.post(add_url, data)
         story = StoryPage.objects.get(slug="new-story")
         assert not story.live
@@ -285,7 +298,10 @@ class ConsentReviewTests(WagtailPageTestCase):
         StoryPageFactory(parent=cls.index, title="Fine story", consent_review_by=today + days(300))
         StoryPageFactory(parent=cls.index, title="Unrecorded story", consent_given_on=None)
         StoryPageFactory(
-            parent=cls.index, title="Withdrawn story", consent_withdrawn=True, live=False,
+            parent=cls.index,
+            title="Withdrawn story",
+            consent_withdrawn=True,
+            live=False,
             consent_review_by=today - days(1),
         )
 

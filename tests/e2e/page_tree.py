@@ -45,76 +45,147 @@ def build_site_pages(home):
     cache.clear()
     site = Site.objects.get(is_default_site=True)
     national = Helpline.objects.create(
-        name="National Domestic Abuse Helpline", number="0808 2000 247", hours="24 hours, every day",
+        name="National Domestic Abuse Helpline",
+        number="0808 2000 247",
+        hours="24 hours, every day",
         description="Free, confidential support for anyone experiencing domestic abuse.",
-        is_free=True, sort_order=1,
+        is_free=True,
+        sort_order=1,
     )
     stalking = Helpline.objects.create(
-        name="National Stalking Helpline", number="0808 802 0300", hours="Weekdays",
-        email="advice@stalking.example", is_free=True, sort_order=2,
+        name="National Stalking Helpline",
+        number="0808 802 0300",
+        hours="Weekdays",
+        email="advice@stalking.example",
+        is_free=True,
+        sort_order=2,
     )
     emergency = Helpline.objects.create(
-        name="Police emergency", number="999", hours="Always",
+        name="Police emergency",
+        number="999",
+        hours="Always",
         description="If you cannot speak, call 999 and press 55 when prompted.",
-        is_emergency=True, is_silent_option=True, sort_order=0,
+        is_emergency=True,
+        is_silent_option=True,
+        sort_order=0,
     )
 
-    campaign = publish(home, CampaignPage(
-        title="Register serial perpetrators", slug="campaign",
-        intro="Serial domestic abusers and stalkers should be identified, registered and managed.",
-        summary="The register we are campaigning for.",
-        body=[
-            ("heading", {"text": "Who counts as a serial perpetrator", "level": "h2"}),
-            paragraph("Someone who has harmed two or more victims, shown by a conviction, caution, "
-                      "acquittal or a protective order."),
-            ("facts", {"title": "What registration would mean", "items": [
-                "Attend a perpetrator programme",
-                "Tell the police about a new name, address, relationship or travel abroad",
-            ]}),
-            ("quote", {"quote": "He had done it before. Nobody told me.", "attribution": "A survivor"}),
-        ],
-    ))
-    story_index = publish(home, StoryIndexPage(
-        title="Survivors' stories", slug="stories", intro="In their own words, shared with consent.",
-        summary="Survivors tell their stories.",
-    ))
-    story = publish(story_index, StoryPage(
-        title="Nobody told me", slug="nobody-told-me", display_name="Sam",
-        summary="Sam's story of a partner who had abused before.",
-        content_warning=STORY_WARNING,
-        body=[paragraph(STORY_SENTENCE, "I want the next woman to be warned.")],
-    ))
-    guidance_index = publish(home, GuidanceIndexPage(
-        title="Help and guidance", slug="help", intro="Practical guidance, and people you can talk to.",
-        summary="Guidance for survivors.",
-    ))
-    guidance = publish(guidance_index, GuidancePage(
-        title="What is coercive control?", slug="coercive-control",
-        summary="Coercive control is a pattern of behaviour that takes away your freedom.",
-        body=[
-            ("section", {"title": "Signs to look for", "content": [
-                paragraph("Being cut off from friends, watched, or made to account for money and time.",
-                          "It is a crime in England and Wales."),
-                ("question_answer", {
-                    "question": "Is it abuse if there is no violence?",
-                    "answer": RichText("<p>Yes. Coercive control is abuse, with or without violence.</p>"),
-                }),
-            ]}),
-            ("section", {"title": "Getting help", "content": [
-                paragraph("You can talk to a helpline in confidence. They will not tell anyone you called."),
-                ("helpline", {"helpline": national, "note": "Free from landlines and mobiles."}),
-            ]}),
-            ("question_answer", {
-                "question": "Will the person know I looked at this page?",
-                "answer": RichText("<p>Not from us. Read our guidance on covering your tracks.</p>"),
-            }),
-        ],
-    ))
-    cover_your_tracks = publish(guidance_index, GuidancePage(
-        title="Cover your tracks", slug="cover-your-tracks",
-        summary="How to keep your visit to this site private.",
-        body=[paragraph("Use a private window, and clear your history afterwards if it is safe to.")],
-    ))
+    campaign = publish(
+        home,
+        CampaignPage(
+            title="Register serial perpetrators",
+            slug="campaign",
+            intro="Serial domestic abusers and stalkers should be identified, registered and managed.",
+            summary="The register we are campaigning for.",
+            body=[
+                ("heading", {"text": "Who counts as a serial perpetrator", "level": "h2"}),
+                paragraph(
+                    "Someone who has harmed two or more victims, shown by a conviction, caution, "
+                    "acquittal or a protective order."
+                ),
+                (
+                    "facts",
+                    {
+                        "title": "What registration would mean",
+                        "items": [
+                            "Attend a perpetrator programme",
+                            "Tell the police about a new name, address, relationship or travel abroad",
+                        ],
+                    },
+                ),
+                ("quote", {"quote": "He had done it before. Nobody told me.", "attribution": "A survivor"}),
+            ],
+        ),
+    )
+    story_index = publish(
+        home,
+        StoryIndexPage(
+            title="Survivors' stories",
+            slug="stories",
+            intro="In their own words, shared with consent.",
+            summary="Survivors tell their stories.",
+        ),
+    )
+    story = publish(
+        story_index,
+        StoryPage(
+            title="Nobody told me",
+            slug="nobody-told-me",
+            display_name="Sam",
+            summary="Sam's story of a partner who had abused before.",
+            content_warning=STORY_WARNING,
+            body=[paragraph(STORY_SENTENCE, "I want the next woman to be warned.")],
+        ),
+    )
+    guidance_index = publish(
+        home,
+        GuidanceIndexPage(
+            title="Help and guidance",
+            slug="help",
+            intro="Practical guidance, and people you can talk to.",
+            summary="Guidance for survivors.",
+        ),
+    )
+    guidance = publish(
+        guidance_index,
+        GuidancePage(
+            title="What is coercive control?",
+            slug="coercive-control",
+            summary="Coercive control is a pattern of behaviour that takes away your freedom.",
+            body=[
+                (
+                    "section",
+                    {
+                        "title": "Signs to look for",
+                        "content": [
+                            paragraph(
+                                "Being cut off from friends, watched, or made to account for money and time.",
+                                "It is a crime in England and Wales.",
+                            ),
+                            (
+                                "question_answer",
+                                {
+                                    "question": "Is it abuse if there is no violence?",
+                                    "answer": RichText(
+                                        "<p>Yes. Coercive control is abuse, with or without violence.</p>"
+                                    ),
+                                },
+                            ),
+                        ],
+                    },
+                ),
+                (
+                    "section",
+                    {
+                        "title": "Getting help",
+                        "content": [
+                            paragraph(
+                                "You can talk to a helpline in confidence. "
+                                "They will not tell anyone you called."
+                            ),
+                            ("helpline", {"helpline": national, "note": "Free from landlines and mobiles."}),
+                        ],
+                    },
+                ),
+                (
+                    "question_answer",
+                    {
+                        "question": "Will the person know I looked at this page?",
+                        "answer": RichText("<p>Not from us. Read our guidance on covering your tracks.</p>"),
+                    },
+                ),
+            ],
+        ),
+    )
+    cover_your_tracks = publish(
+        guidance_index,
+        GuidancePage(
+            title="Cover your tracks",
+            slug="cover-your-tracks",
+            summary="How to keep your visit to this site private.",
+            body=[paragraph("Use a private window, and clear your history afterwards if it is safe to.")],
+        ),
+    )
 
     settings = SiteSettings.for_site(site)
     settings.cover_your_tracks_page = cover_your_tracks

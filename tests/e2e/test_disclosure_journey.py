@@ -130,7 +130,8 @@ def serious_violations(page):
 
     results = Axe().run(page)
     return [
-        violation["id"] for violation in results.response["violations"]
+        violation["id"]
+        for violation in results.response["violations"]
         if violation["impact"] in {"serious", "critical"}
     ]
 

@@ -87,7 +87,7 @@ def test_bulk_invalidation_needs_the_permission(petition, client, home):
 
 
 def test_the_export_holds_only_verified_opted_in_signers_and_is_safe_from_formulas(petition, admin_client):
-    verified(petition, 1, name="=HYPERLINK(\"http://evil\")", opt_in=True, email="a@example.org")
+    verified(petition, 1, name='=HYPERLINK("http://evil")', opt_in=True, email="a@example.org")
     verified(petition, 1, name="Not Opted", opt_in=False)
     SignatureFactory(petition=petition, name="Pending Person", opt_in=True)
     response = admin_client.get(reverse("petition_supporters:index"), {"export": "csv"})
@@ -115,8 +115,13 @@ def test_the_stop_button_is_offered_in_the_page_explorer(petition, admin_client)
 
 
 def test_the_petition_admin_pages_render(petition, admin_client):
-    for name in ["petition_domain_rules:index", "petition_blocked_domains:index",
-                 "petition_blocked_networks:index", "petition_supporters:index", "petition_invalidate:index"]:
+    for name in [
+        "petition_domain_rules:index",
+        "petition_blocked_domains:index",
+        "petition_blocked_networks:index",
+        "petition_supporters:index",
+        "petition_invalidate:index",
+    ]:
         assert admin_client.get(reverse(name)).status_code == 200, name
     signature = SignatureFactory(petition=petition)
     assert admin_client.get(reverse("petition_signatures:inspect", args=[signature.pk])).status_code == 200

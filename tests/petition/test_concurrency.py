@@ -36,11 +36,15 @@ def in_thread(function):
 
 
 def post_sign(petition_id, n, email):
-    return Client().post(
-        reverse("petition_sign", args=[petition_id]),
-        {"name": f"Signer {n}", "email": email, "location": "UK", "postcode": "SW1A 1AA"},
-        REMOTE_ADDR=f"10.{n // 250}.{n % 250}.1",
-    ).status_code
+    return (
+        Client()
+        .post(
+            reverse("petition_sign", args=[petition_id]),
+            {"name": f"Signer {n}", "email": email, "location": "UK", "postcode": "SW1A 1AA"},
+            REMOTE_ADDR=f"10.{n // 250}.{n % 250}.1",
+        )
+        .status_code
+    )
 
 
 def test_fifty_threads_signing_the_same_email_make_exactly_one_signature(petition):

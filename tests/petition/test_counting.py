@@ -131,6 +131,7 @@ def test_each_petition_is_visited_once_per_run(petition, monkeypatch):
     verified(petition, 2, seconds_ago=30)
     visited = []
     original = counting._update_petition
+
     def recording(petition_id, cutoff):
         visited.append(petition_id)
         return original(petition_id, cutoff)

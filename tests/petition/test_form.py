@@ -26,7 +26,7 @@ class TestSignatureForm:
 
     @pytest.mark.parametrize("prefix", ["=", "+", "-", "@"])
     def test_names_cannot_start_like_a_spreadsheet_formula(self, prefix):
-        form = form_with(name=f"{prefix}HYPERLINK(\"x\")")
+        form = form_with(name=f'{prefix}HYPERLINK("x")')
         assert not form.is_valid()
         assert "cannot start with" in form.errors["name"][0]
 

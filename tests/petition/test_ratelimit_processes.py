@@ -26,8 +26,13 @@ print("limited" if limited else "allowed")
 def run_in_another_process(petition_id):
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "website.settings.test"}
     result = subprocess.run(  # noqa: S603 (our own interpreter and script)
-        [sys.executable, "-c", CHECK, str(petition_id)], env=env, capture_output=True, text=True,
-        cwd=Path(__file__).resolve().parents[2], timeout=60, check=True,
+        [sys.executable, "-c", CHECK, str(petition_id)],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],
+        timeout=60,
+        check=True,
     )
     return result.stdout.strip().splitlines()[-1]
 

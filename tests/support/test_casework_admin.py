@@ -20,8 +20,9 @@ def case_url(request):
 
 @pytest.fixture
 def wales_request(wales_team):
-    return DisclosureRequestFactory(team=wales_team, police_force="north-wales",
-                                    person_name="Barnaby Perpetratorson")
+    return DisclosureRequestFactory(
+        team=wales_team, police_force="north-wales", person_name="Barnaby Perpetratorson"
+    )
 
 
 @pytest.fixture
@@ -77,9 +78,12 @@ def test_a_direct_url_to_another_teams_request_answers_403(client, caseworker, t
     assert client.post(case_url(triage_request), {"action": "claim"}).status_code == 403
     triage_request.refresh_from_db()
     assert triage_request.assigned_to is None
-    assert AuditEntry.objects.filter(
-        request_id=triage_request.pk, action=AuditEntry.Action.DENIED, user=caseworker
-    ).count() == 2
+    assert (
+        AuditEntry.objects.filter(
+            request_id=triage_request.pk, action=AuditEntry.Action.DENIED, user=caseworker
+        ).count()
+        == 2
+    )
 
 
 def test_staff_outside_the_caseworkers_group_cannot_open_a_request(client, wales_request):
@@ -118,8 +122,9 @@ def test_a_caseworker_claims_changes_status_notes_and_logs_contact_each_audited(
     client.post(url, {"action": "claim"})
     client.post(url, {"action": "status", "status": "triaged", "outcome": ""})
     client.post(url, {"action": "note", "text": "Checked the safe times with the team"})
-    client.post(url, {"action": "contact", "method": "text", "outcome": "message_sent",
-                      "note": "Sent as Sam"})
+    client.post(
+        url, {"action": "contact", "method": "text", "outcome": "message_sent", "note": "Sent as Sam"}
+    )
     wales_request.refresh_from_db()
     assert wales_request.assigned_to == caseworker
     assert wales_request.status == DisclosureRequest.Status.TRIAGED

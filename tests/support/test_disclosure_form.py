@@ -101,10 +101,18 @@ def test_the_team_is_emailed_a_link_to_the_admin_and_nothing_else(
 
 def test_errors_are_summarised_and_nothing_typed_is_lost(client, request_page):
     fill_in(client, request_page.url, VALID_STEPS[:1])
-    response = client.post(request_page.url, {
-        "step": 1, "action": "continue", "your_name": "Marigold Uniquename", "contact_method": "phone",
-        "safe_times": "Tuesdays after nine", "voicemail_safe": "no", "identify_as": "charity",
-    })
+    response = client.post(
+        request_page.url,
+        {
+            "step": 1,
+            "action": "continue",
+            "your_name": "Marigold Uniquename",
+            "contact_method": "phone",
+            "safe_times": "Tuesdays after nine",
+            "voicemail_safe": "no",
+            "identify_as": "charity",
+        },
+    )
     content = response.content.decode()
     assert response.status_code == 200
     assert 'class="error-summary"' in content
@@ -118,7 +126,7 @@ def test_fields_about_the_person_of_concern_are_not_autofilled(client, request_p
     content = client.get(request_page.url).content.decode()
     assert "Their name" in content
     for name in ["person_name", "person_relationship", "person_age", "person_date_of_birth"]:
-        tag = content[content.index(f'name="{name}"') - 300: content.index(f'name="{name}"') + 300]
+        tag = content[content.index(f'name="{name}"') - 300 : content.index(f'name="{name}"') + 300]
         assert 'autocomplete="off"' in tag
 
 
@@ -198,8 +206,9 @@ def test_the_police_force_is_worked_out_from_a_known_postcode(client, request_pa
 def test_an_unknown_postcode_asks_the_person_to_choose_the_force(client, request_page):
     Postcode.objects.create(postcode="LL57 1UT", police_force_code="W15000001")
     fill_in(client, request_page.url, VALID_STEPS[:3])
-    response = client.post(request_page.url, {"step": 3, "action": "continue", "concerns": "Worried",
-                                              "postcode": "ZZ99 9ZZ"})
+    response = client.post(
+        request_page.url, {"step": 3, "action": "continue", "concerns": "Worried", "postcode": "ZZ99 9ZZ"}
+    )
     assert response.status_code == 200
     assert "choose it here" in response.content.decode()
 

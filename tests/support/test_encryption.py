@@ -64,8 +64,14 @@ def test_raw_database_rows_hold_no_plaintext_of_any_submitted_field(client, requ
     CaseNote.objects.create(request=request, text="Spoke to Marigold Uniquename at the library")
     dump = []
     with connection.cursor() as cursor:
-        for table in ["support_disclosurerequest", "support_casenote", "support_contactattempt",
-                      "support_auditentry", "django_session", "django_tasks_database_dbtaskresult"]:
+        for table in [
+            "support_disclosurerequest",
+            "support_casenote",
+            "support_contactattempt",
+            "support_auditentry",
+            "django_session",
+            "django_tasks_database_dbtaskresult",
+        ]:
             if table not in connection.introspection.table_names(cursor):
                 continue
             cursor.execute(f"SELECT * FROM {table}")  # noqa: S608 (fixed table names)

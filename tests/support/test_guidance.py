@@ -59,12 +59,20 @@ class ReadingGuidanceTests(WagtailPageTestCase):
         )
         cls.stalking = HelplineFactory(name="National Stalking Helpline", number="0808 802 0300")
         cls.guide = GuidancePageFactory(
-            parent=cls.index, slug="getting-help", title="Getting help",
+            parent=cls.index,
+            slug="getting-help",
+            title="Getting help",
             body=[
-                ("section", {"title": "Talking to someone", "content": [
-                    ("paragraph", "<p>You do not have to give your name.</p>"),
-                    ("helpline", {"helpline": cls.stalking, "note": "Ask about evidence."}),
-                ]}),
+                (
+                    "section",
+                    {
+                        "title": "Talking to someone",
+                        "content": [
+                            ("paragraph", "<p>You do not have to give your name.</p>"),
+                            ("helpline", {"helpline": cls.stalking, "note": "Ask about evidence."}),
+                        ],
+                    },
+                ),
                 ("question_answer", {"question": "Will they know I asked?", "answer": "<p>No.</p>"}),
             ],
         )
@@ -85,7 +93,7 @@ class ReadingGuidanceTests(WagtailPageTestCase):
     def test_a_helpline_callout_shows_the_number_and_the_note(self):
         response = self.client.get("/support/getting-help/")
         self.assertContains(response, "Ask about evidence.")
-        self.assertContains(response, '<h2>Talking to someone</h2>', html=True)
+        self.assertContains(response, "<h2>Talking to someone</h2>", html=True)
 
     def test_questions_and_answers_are_native_disclosures(self):
         response = self.client.get("/support/getting-help/")
@@ -116,8 +124,13 @@ def test_every_support_page_type_is_marked_as_a_support_page():
 @pytest.mark.django_db
 def test_the_demo_guidance_covers_what_survivors_ask_about(client, seeded):
     index = client.get("/support/").content.decode()
-    for title in ("What coercive control is", "What stalking is", "Clare&#x27;s Law", "Cover your tracks",
-                  "Getting help"):
+    for title in (
+        "What coercive control is",
+        "What stalking is",
+        "Clare&#x27;s Law",
+        "Cover your tracks",
+        "Getting help",
+    ):
         assert title in index, title
     tracks = client.get("/support/cover-your-tracks/").content.decode()
     for topic in ("Private browsing", "Deleting history", "cannot delete your browser history"):

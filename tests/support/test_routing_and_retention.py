@@ -74,9 +74,10 @@ def test_retention_deletes_personal_data_of_long_closed_requests_and_keeps_count
     assert not CaseNote.objects.filter(request=old).exists()
     assert ContactAttempt.objects.get(request=old).note == ""
     # The anonymous counts remain: one closed, disclosed request for Gwent.
-    assert DisclosureRequest.objects.filter(
-        police_force="gwent", status="closed", outcome="disclosed"
-    ).count() == 1
+    assert (
+        DisclosureRequest.objects.filter(police_force="gwent", status="closed", outcome="disclosed").count()
+        == 1
+    )
     entry = AuditEntry.objects.get(action=AuditEntry.Action.PERSONAL_DATA_DELETED)
     assert entry.request_id == old.pk and entry.user is None
     with connection.cursor() as cursor:

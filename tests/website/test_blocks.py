@@ -14,8 +14,15 @@ from website.blocks import (
 )
 
 BLOCK_TYPES = [
-    HeadingBlock, ParagraphBlock, ImageBlock, QuoteBlock, CallToActionBlock, FactListBlock,
-    QuestionAnswerBlock, HelplineCalloutBlock, SectionBlock,
+    HeadingBlock,
+    ParagraphBlock,
+    ImageBlock,
+    QuoteBlock,
+    CallToActionBlock,
+    FactListBlock,
+    QuestionAnswerBlock,
+    HelplineCalloutBlock,
+    SectionBlock,
 ]
 
 

@@ -77,8 +77,15 @@ def test_sitemap_lists_live_pages_only(client, seeded):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     xml = response.content.decode()
-    for path in ("/campaign/", "/stories/", "/stories/he-had-done-it-before/", "/support/",
-                 "/support/cover-your-tracks/", "/about/", "/privacy/"):
+    for path in (
+        "/campaign/",
+        "/stories/",
+        "/stories/he-had-done-it-before/",
+        "/support/",
+        "/support/cover-your-tracks/",
+        "/about/",
+        "/privacy/",
+    ):
         assert f"<loc>http://localhost{path}</loc>" in xml, path
     assert "draft-story" not in xml
     assert "/admin/" not in xml and "/exit/" not in xml
@@ -89,6 +96,11 @@ def test_robots_txt_keeps_crawlers_out_of_admin_exit_and_search(client, seeded):
     response = client.get("/robots.txt")
     assert response["Content-Type"].startswith("text/plain")
     text = response.content.decode()
-    for line in ("User-agent: *", "Disallow: /admin/", "Disallow: /exit/", "Disallow: /search/",
-                 "Sitemap: http://testserver/sitemap.xml"):
+    for line in (
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /exit/",
+        "Disallow: /search/",
+        "Sitemap: http://testserver/sitemap.xml",
+    ):
         assert line in text.splitlines(), line

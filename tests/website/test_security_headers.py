@@ -44,8 +44,16 @@ def test_search_keeps_the_query_out_of_the_url(client, home):
 
 @pytest.mark.django_db
 def test_every_page_type_carries_the_headers(client, seeded):
-    for path in ("/campaign/", "/stories/", "/stories/he-had-done-it-before/", "/support/",
-                 "/support/cover-your-tracks/", "/about/", "/search/", "/no-such-page/"):
+    for path in (
+        "/campaign/",
+        "/stories/",
+        "/stories/he-had-done-it-before/",
+        "/support/",
+        "/support/cover-your-tracks/",
+        "/about/",
+        "/search/",
+        "/no-such-page/",
+    ):
         response = client.get(path)
         assert response["X-Frame-Options"] == "DENY", path
         assert response["Referrer-Policy"] == "same-origin", path

@@ -89,6 +89,9 @@ def test_staff_edits_survive_a_second_run(seeded):
 def test_the_home_page_signposts_the_campaign_stories_and_support(client, seeded):
     html = client.get("/").content.decode()
     main = html.split("<main", 1)[1]
-    for href, label in (("/campaign/", "Read the proposal"), ("/stories/", "Read the stories"),
-                        ("/support/", "Get support")):
+    for href, label in (
+        ("/campaign/", "Read the proposal"),
+        ("/stories/", "Read the stories"),
+        ("/support/", "Get support"),
+    ):
         assert f'<a class="button" href="{href}">{label}</a>' in main

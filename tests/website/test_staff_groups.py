@@ -38,8 +38,13 @@ def test_editors_edit_pages_but_do_not_publish_or_manage_people(seeded):
     assert permissions.can_add_subpage() and permissions.can_edit()
     assert not permissions.can_publish()
     assert page_permissions(staff.EDITORS) == {"add_page", "change_page"}
-    for codename in ("auth.add_user", "auth.change_user", "auth.change_group", "website.change_sitesettings",
-                     "wagtailcore.change_workflow"):
+    for codename in (
+        "auth.add_user",
+        "auth.change_user",
+        "auth.change_group",
+        "website.change_sitesettings",
+        "wagtailcore.change_workflow",
+    ):
         assert not editor.has_perm(codename), codename
 
 

@@ -64,8 +64,15 @@ def test_first_sign_in_enrols_an_authenticator_then_opens_the_admin(client, edit
 @override_settings(WAYMARK_REQUIRE_2FA=True)
 def test_without_the_second_factor_no_admin_page_opens(client, editor, home):
     sign_in(client)
-    for path in ("/admin/", "/admin/pages/", "/admin/pages/2/", "/admin/snippets/", "/admin/users/",
-                 "/admin/settings/website/sitesettings/", "/admin/api/main/pages/"):
+    for path in (
+        "/admin/",
+        "/admin/pages/",
+        "/admin/pages/2/",
+        "/admin/snippets/",
+        "/admin/users/",
+        "/admin/settings/website/sitesettings/",
+        "/admin/api/main/pages/",
+    ):
         response = client.get(path)
         assert response.status_code == 302, path
         assert response["Location"].startswith("/admin/2fa/"), path

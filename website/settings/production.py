@@ -38,8 +38,11 @@ if os.environ.get("ANYMAIL_PROVIDER"):
     EMAIL_BACKEND = f"anymail.backends.{provider}.EmailBackend"
     ANYMAIL = {"SEND_DEFAULTS": {"track_clicks": False, "track_opens": False}}
     ANYMAIL.update(
-        {key[len("ANYMAIL_"):]: value for key, value in os.environ.items()
-         if key.startswith("ANYMAIL_") and key != "ANYMAIL_PROVIDER"}
+        {
+            key[len("ANYMAIL_") :]: value
+            for key, value in os.environ.items()
+            if key.startswith("ANYMAIL_") and key != "ANYMAIL_PROVIDER"
+        }
     )
 elif os.environ.get("EMAIL_HOST"):
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"

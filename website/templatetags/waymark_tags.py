@@ -18,8 +18,8 @@ def primary_navigation(context):
     site = Site.find_for_request(request) if request else None
     items = []
     if site:
-        items = site.root_page.get_children().live().public().in_menu().only(
-            "title", "url_path", "depth", "path"
+        items = (
+            site.root_page.get_children().live().public().in_menu().only("title", "url_path", "depth", "path")
         )
     current = context.get("page")
     return {"items": items, "current": current, "request": request}

@@ -15,7 +15,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("path", nargs="?", help="Commons Library results CSV (ge2024_results…csv)")
         parser.add_argument(
-            "--replace-mps", action="store_true",
+            "--replace-mps",
+            action="store_true",
             help="Overwrite MPs already in the database (by default staff edits are kept).",
         )
         parser.add_argument("--sync", action="store_true", help="Then update MPs from the Members API.")

@@ -17,9 +17,7 @@ class Command(BaseCommand):
 
     def handle(self, path, no_progress=False, verbosity=1, **options):
         try:
-            counts = import_onspd(
-                path, progress=verbosity > 0 and not no_progress, stderr=self.stderr._out
-            )
+            counts = import_onspd(path, progress=verbosity > 0 and not no_progress, stderr=self.stderr._out)
         except FileNotFoundError:
             raise CommandError(f"No such file: {path}") from None
         except OnspdError as error:
