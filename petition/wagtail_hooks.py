@@ -185,7 +185,7 @@ def register_petition_admin_urls():
 
 
 def _stop_button(page, user):
-    specific = page.specific_deferred if hasattr(page, "specific_deferred") else page.specific
+    specific = page.specific_deferred
     if (
         isinstance(specific, PetitionPage)
         and specific.state == PetitionPage.State.OPEN

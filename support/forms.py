@@ -291,8 +291,5 @@ class ConsentForm(StepForm):
         error_messages={"required": "Agree to the privacy notice so that we can help you"},
     )
 
-    # The privacy notice itself is page content, shown above this step by the page template.
-    show_privacy_notice = True
-
 
 STEPS = [WhoForm, ContactForm, PersonForm, ConcernsForm, ConsentForm]

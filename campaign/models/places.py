@@ -30,10 +30,6 @@ class Postcode(models.Model):
     def __str__(self):
         return self.postcode
 
-    @property
-    def is_terminated(self):
-        return bool(self.terminated)
-
 
 class Constituency(models.Model):
     code = models.CharField("ONS code", max_length=9, primary_key=True)

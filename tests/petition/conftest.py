@@ -1,31 +1,19 @@
-"""Petition fixtures: a live petition under the demo home page, a clean cache, a signing helper."""
+"""Petition fixtures: a live petition under the home page, fresh abuse rules, a signing helper."""
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
 from tests.petition.factories import PetitionPageFactory
-from website.demo import ensure_tree_root
 
 
 @pytest.fixture(autouse=True)
-def clean_cache():
-    # Rate-limit counters and cached rules live in the cache, which outlives each test's transaction.
+def fresh_rules():
+    # Each process also keeps its own copy of the abuse rules for a few seconds.
     from petition.rules import forget_rules
 
-    cache.clear()
     forget_rules()
     yield
-    cache.clear()
     forget_rules()
-
-
-@pytest.fixture(autouse=True)
-def wagtail_root(request):
-    marker = request.node.get_closest_marker("django_db")
-    if marker and marker.kwargs.get("transaction"):
-        request.getfixturevalue("transactional_db")
-        ensure_tree_root()
 
 
 @pytest.fixture

@@ -106,10 +106,16 @@ def test_never_confirmed_signatures_are_deleted_a_month_after_their_link_expired
     assert Signature.objects.count() == 1
 
 
-def test_the_anonymisation_task_runs(petition):
+def test_the_daily_anonymisation_task_anonymises_long_closed_petitions(petition):
     from petition import tasks
 
-    tasks.anonymise_closed_petitions.enqueue()
+    SignatureFactory(petition=petition, verified=True)
+    PetitionPage.objects.filter(pk=petition.pk).update(
+        state="closed", state_changed_at=timezone.now() - timedelta(days=400)
+    )
+    result = tasks.anonymise_closed_petitions.enqueue()
+    assert result.return_value == 1
+    assert Signature.objects.get().anonymised_at is not None
 
 
 def test_add_months_clamps_to_the_end_of_the_month():

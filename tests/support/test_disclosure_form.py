@@ -12,6 +12,7 @@ from support.models import AuditEntry, DisclosureRequest, DisclosureRequestPage
 from support.views import SESSION_KEY
 from tests.support.conftest import PERSONAL_VALUES, VALID_STEPS, fill_in
 from tests.support.factories import DisclosureRequestPageFactory
+from tests.website.factories import make_site
 from website.models import HomePage, StandardPage
 
 pytestmark = pytest.mark.django_db
@@ -19,11 +20,7 @@ pytestmark = pytest.mark.django_db
 
 class TestDisclosureRequestPage(WagtailPageTestCase):
     def setUp(self):
-        from tests.conftest import _Silent
-        from website import demo
-
-        demo.run(_Silent())
-        self.home = HomePage.objects.get()
+        self.home = make_site()
         self.page = DisclosureRequestPageFactory(parent=self.home)
 
     def test_can_be_created_under_the_home_page_only(self):
