@@ -18,7 +18,6 @@ from campaign import lookup, pdf
 from campaign.forms import LetterForm, PostcodeForm, sign_constituency
 from campaign.models import LetterCount, PostcodeImport
 from website import ratelimits
-from website.views import rate_limited
 
 PARLIAMENT_ADDRESS = "House of Commons\nLondon SW1A 0AA"
 
@@ -50,12 +49,12 @@ def _lookup_limited(request, group="campaign.lookup"):
     # and PDFs (which are counted, and cost CPU).
     if request.method != "POST":
         return False
-    return ratelimits.hit(request, [(group, ratelimits.client_ip(request), settings.LETTER_LOOKUP_RATE)])
+    return ratelimits.exceeded(request, group, settings.LETTER_LOOKUP_RATE)
 
 
 def _postcode_step(page, request):
     if _lookup_limited(request):
-        return _private(rate_limited(request))
+        return _private(ratelimits.too_many_requests(request))
     form = PostcodeForm(request.POST)
     if not form.is_valid():
         return _render(page, request, "postcode", form=form, result=getattr(form, "result", None))
@@ -66,7 +65,7 @@ def _postcode_step(page, request):
 
 def _letter_step(page, request):
     if _lookup_limited(request, group="campaign.letter"):
-        return _private(rate_limited(request))
+        return _private(ratelimits.too_many_requests(request))
     form = LetterForm(request.POST, page=page)
     result = _result_for(form)
     if not form.is_valid() or result is None:
@@ -102,7 +101,7 @@ def _edit_step(page, request):
 
 def letter_pdf(page, request):
     if _lookup_limited(request, group="campaign.letter"):
-        return _private(rate_limited(request))
+        return _private(ratelimits.too_many_requests(request))
     form = LetterForm(request.POST, page=page)
     result = _result_for(form)
     if not form.is_valid() or result is None:

@@ -10,8 +10,8 @@ class PetitionConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
+        from petition.abuse import forget_rules
         from petition.models import BlockedDomain, BlockedNetwork, EmailDomainRule
-        from petition.rules import forget_rules
         from website.staff import CAMPAIGN_MANAGERS, extend_group_permissions
 
         for model in (BlockedDomain, BlockedNetwork, EmailDomainRule):

@@ -8,8 +8,8 @@ from django import forms
 from django.core.validators import validate_email
 
 from campaign import postcodes
+from petition.abuse import domain_block, split_email
 from petition.countries import COUNTRIES
-from petition.rules import domain_block, split_email
 
 UK = "UK"
 # Spreadsheets treat cells starting with these as formulas.

@@ -7,15 +7,15 @@ re-signing, a SELECT and an UPDATE); rules come from the cache, and the email is
 from django.conf import settings
 from django.db import IntegrityError, transaction
 
-from petition import rules as abuse
+from petition import abuse
 from petition.models import Signature
 from petition.places import locate
-from website import ratelimits
+from website import client_ip, ratelimits
 
 CONFIRM, ALREADY_SIGNED, THANK_YOU = "confirm", "already_signed", "thank_you"
 
 
-def rate_limited(request, petition_id, ip_hash, domain):
+def exceeds_rate_limits(request, petition_id, ip_hash, domain):
     """True when this IP (per petition) or email domain (per petition) is over any of its rates.
     Every rate is checked and incremented, in one round trip to the shared cache, so the limits hold
     across processes."""
@@ -31,7 +31,7 @@ def fraud_reason(request, petition, *, honeypot, ip, ip_hash, domain, rules):
     if honeypot:
         return Reason.HONEYPOT
     # Rate limits count every attempt, including ones we would block anyway.
-    limited = rate_limited(request, petition.pk, ip_hash, domain)
+    limited = exceeds_rate_limits(request, petition.pk, ip_hash, domain)
     if abuse.ip_blocked(ip, rules):
         return Reason.BLOCKED_IP
     if abuse.domain_block(domain, rules):
@@ -44,8 +44,8 @@ def fraud_reason(request, petition, *, honeypot, ip, ip_hash, domain, rules):
 def sign(request, petition, data):
     """Record a signature from the form's cleaned data. Always ends the same way for the signer."""
     rules = abuse.load_rules()
-    ip = abuse.client_ip(request)
-    ip_hash = abuse.hash_ip(ip)
+    ip = client_ip.address(request)
+    ip_hash = abuse.hash_ip(client_ip.key(request))
     canonical = abuse.canonical_email(data["email"], rules)
     domain = canonical.rpartition("@")[2]
     reason = fraud_reason(

@@ -11,12 +11,11 @@ from datetime import date
 from django.conf import settings
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
-from django_ratelimit.core import is_ratelimited
 
 from support.encryption import DecryptionError, decrypt, encrypt
 from support.forms import STEPS, ConsentForm
 from support.services import submit_request
-from website.views import rate_limited
+from website import ratelimits
 
 SESSION_KEY = "disclosure_request"
 
@@ -91,15 +90,8 @@ def disclosure_form(request, page):
         step = state["step"]
         return _render(request, page, step, _form_for(step, state), expired=expired)
 
-    if is_ratelimited(
-        request,
-        group="disclosure-step",
-        key="ip",
-        rate=settings.DISCLOSURE_STEP_RATE,
-        method="POST",
-        increment=True,
-    ):
-        return rate_limited(request)
+    if ratelimits.exceeded(request, "disclosure-step", settings.DISCLOSURE_STEP_RATE):
+        return ratelimits.too_many_requests(request)
     if expired:
         # The answers timed out while the page was open: start again, saying why.
         return _render(request, page, 0, _form_for(0, state), expired=True)
@@ -124,15 +116,8 @@ def disclosure_form(request, page):
         save_state(request, state)
         return HttpResponseRedirect(page.get_url(request))
 
-    if is_ratelimited(
-        request,
-        group="disclosure-submit",
-        key="ip",
-        rate=settings.DISCLOSURE_SUBMIT_RATE,
-        method="POST",
-        increment=True,
-    ):
-        return rate_limited(request)
+    if ratelimits.exceeded(request, "disclosure-submit", settings.DISCLOSURE_SUBMIT_RATE):
+        return ratelimits.too_many_requests(request)
     answers = {}
     for index in range(len(STEPS)):
         answers.update(state["answers"].get(str(index), {}))

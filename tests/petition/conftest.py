@@ -9,7 +9,7 @@ from tests.petition.factories import PetitionPageFactory
 @pytest.fixture(autouse=True)
 def fresh_rules():
     # Each process also keeps its own copy of the abuse rules for a few seconds.
-    from petition.rules import forget_rules
+    from petition.abuse import forget_rules
 
     forget_rules()
     yield

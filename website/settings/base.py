@@ -220,9 +220,7 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 CRISPY_FAIL_SILENTLY = False
 
-# Rate limits
-RATELIMIT_USE_CACHE = "default"
-RATELIMIT_VIEW = "website.views.rate_limited"
+# Rate limits and the client's address (website/ratelimits.py, website/client_ip.py)
 RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY", "REMOTE_ADDR")
 
 # Wagtail
