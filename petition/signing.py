@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from petition import abuse
 from petition.models import Signature
 from petition.places import locate
-from website import client_ip, ratelimits
+from website import client_ip, honeypot, ratelimits
 
 CONFIRM, ALREADY_SIGNED, THANK_YOU = "confirm", "already_signed", "thank_you"
 
@@ -51,7 +51,7 @@ def sign(request, petition, data):
     reason = fraud_reason(
         request,
         petition,
-        honeypot=bool(data.get("website")),
+        honeypot=bool(data.get(honeypot.FIELD)),
         ip=ip,
         ip_hash=ip_hash,
         domain=domain,

@@ -28,6 +28,7 @@ from support.models import (
     ContactAttempt,
     DisclosureRequest,
 )
+from website.spreadsheets import FormulaSafeExportMixin
 
 Action = AuditEntry.Action
 
@@ -49,7 +50,7 @@ class AgeColumn(Column):
 
 
 @method_decorator(never_cache, name="dispatch")
-class CaseQueueView(IndexView):
+class CaseQueueView(FormulaSafeExportMixin, IndexView):
     """A team's queue: only requests of the viewer's teams; counts and age per team; exports audited."""
 
     template_name = "support/admin/queue.html"

@@ -1,7 +1,7 @@
 """The right-to-ask form, in short steps. Each step is a plain Django form; support.views chains them."""
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Div, Field, Layout
+from crispy_forms.layout import Field, Layout
 from django import forms
 from django.conf import settings
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from support import police_forces
 from support.models import DisclosureRequest
+from website.honeypot import HoneypotForm, honeypot_layout
 
 # Nothing about the person of concern should be remembered by the browser or offered to someone else.
 NO_AUTOFILL = {"autocomplete": "off", "autocapitalize": "off", "spellcheck": "false"}
@@ -47,16 +48,10 @@ def radios(label, choices, *, required=True, help_text=""):
     )
 
 
-class StepForm(forms.Form):
+class StepForm(HoneypotForm):
     """A step of the form: a title, a honeypot, and crispy layout without its own <form> tag."""
 
     title = ""
-    # Bots fill every field; people never see this one.
-    website = forms.CharField(
-        label="Leave this empty",
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
 
     # Say what is missing, not "This field is required" (GOV.UK error-message style).
     required_messages = {}
@@ -68,19 +63,12 @@ class StepForm(forms.Form):
         self.helper = FormHelper(self)
         self.helper.form_tag = False
         self.helper.disable_csrf = True
-        visible = [name for name in self.fields if name != "website"]
-        self.helper.layout = Layout(
-            *[Field(name) for name in visible],
-            Div(Field("website"), css_class="honeypot", aria_hidden="true"),
-        )
-
-    @property
-    def is_spam(self):
-        return bool(self.data.get(self.add_prefix("website")))
+        self.helper.layout = Layout(*[Field(name) for name in self.visible_field_names()], honeypot_layout())
 
     def answers(self):
         """What this step contributes to the request (the honeypot is not an answer)."""
-        return {name: value for name, value in self.cleaned_data.items() if name != "website"}
+        visible = self.visible_field_names()
+        return {name: value for name, value in self.cleaned_data.items() if name in visible}
 
 
 class WhoForm(StepForm):
@@ -252,11 +240,7 @@ class ConcernsForm(StepForm):
         self.fields["concerns"].help_text += f" Up to {limit:,} characters."
         if not police_forces.postcode_data_loaded():
             del self.fields["postcode"]
-            self.helper.layout = Layout(
-                Field("concerns"),
-                Field("police_force"),
-                Div(Field("website"), css_class="honeypot", aria_hidden="true"),
-            )
+            self.helper.layout = Layout(Field("concerns"), Field("police_force"), honeypot_layout())
         else:
             self.fields["police_force"].label = "Police force area (if you know it)"
             self.fields["police_force"].help_text = "Or leave this and give your postcode above."

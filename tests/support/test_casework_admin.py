@@ -174,6 +174,14 @@ def test_exports_are_audited_and_hold_no_personal_data(client, caseworker, wales
     assert entry.user == caseworker and "1 request" in entry.detail
 
 
+def test_exported_cells_that_start_like_a_formula_stay_text(client, caseworker, wales_request):
+    wales_request.team.name = "=cmd|' /C calc'!A0"
+    wales_request.team.save()
+    client.force_login(caseworker)
+    body = b"".join(client.get(QUEUE + "?export=csv").streaming_content).decode()
+    assert "'=cmd" in body and ",=cmd" not in body
+
+
 def test_notes_contact_attempts_and_audit_entries_are_append_only(wales_request, caseworker):
     note = CaseNote.objects.create(request=wales_request, author=caseworker, text="First")
     note.text = "Rewritten"
