@@ -67,6 +67,7 @@ class SignatureForm(HoneypotForm):
         initial=False,
         help_text="Optional. You can unsubscribe from any email.",
     )
+
     def __init__(self, *args, privacy_url=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["name"].widget.attrs.update({"autocomplete": "name"})

@@ -1,20 +1,21 @@
-"""The right-to-ask form, in short steps. Each step is a plain Django form; support.views chains them."""
+"""The right-to-ask form, in short steps. Each step is a plain Django form; the page (DisclosureRequestPage)
+chains them."""
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Field, Layout
 from django import forms
-from django.conf import settings
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.utils import timezone
 
 from support import police_forces
-from support.models import DisclosureRequest
+from support.models.disclosure import DisclosureRequest
 from website.honeypot import HoneypotForm, honeypot_layout
 
 # Nothing about the person of concern should be remembered by the browser or offered to someone else.
 NO_AUTOFILL = {"autocomplete": "off", "autocapitalize": "off", "spellcheck": "false"}
 SHORT = 200
 MEDIUM = 1000
+CONCERNS_MAX_LENGTH = 5000
 
 
 def text(label, *, required=True, max_length=SHORT, help_text="", private=False, autocomplete=None, **attrs):
@@ -233,7 +234,7 @@ class ConcernsForm(StepForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        limit = settings.DISCLOSURE_CONCERNS_MAX_LENGTH
+        limit = CONCERNS_MAX_LENGTH
         self.fields["concerns"].max_length = limit
         self.fields["concerns"].validators.append(MaxLengthValidator(limit))
         self.fields["concerns"].widget.attrs["maxlength"] = limit

@@ -54,12 +54,12 @@ def test_the_queue_shows_counts_and_age_per_team(client, caseworker, wales_team)
     assert summaries[0]["oldest_days"] == 9
 
 
-def test_requests_older_than_the_configured_days_are_highlighted(client, caseworker, wales_team, settings):
-    settings.DISCLOSURE_HIGHLIGHT_AFTER_DAYS = 3
+def test_requests_older_than_the_configured_days_are_highlighted(client, caseworker, wales_team, monkeypatch):
+    monkeypatch.setattr(DisclosureRequest, "HIGHLIGHT_AFTER_DAYS", 3)
     DisclosureRequestFactory(team=wales_team, created_at=timezone.now() - timedelta(days=4))
     client.force_login(caseworker)
     assert "casework-age--overdue" in client.get(QUEUE).content.decode()
-    settings.DISCLOSURE_HIGHLIGHT_AFTER_DAYS = 10
+    monkeypatch.setattr(DisclosureRequest, "HIGHLIGHT_AFTER_DAYS", 10)
     assert "casework-age--overdue" not in client.get(QUEUE).content.decode()
 
 

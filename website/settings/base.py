@@ -290,16 +290,9 @@ LETTER_PDF_FONT = os.environ.get("LETTER_PDF_FONT", "/usr/share/fonts/truetype/d
 # --- Disclosure requests (support/) ---
 # Fernet keys, newest first, separate from SECRET_KEY (see docs/security.md for rotation).
 DISCLOSURE_ENCRYPTION_KEYS = env_list("DISCLOSURE_ENCRYPTION_KEYS")
-# Unfinished answers are forgotten after this many seconds without a step.
-DISCLOSURE_FORM_TIMEOUT = 30 * 60
-DISCLOSURE_CONCERNS_MAX_LENGTH = 5000
 # Per IP: every step posted, and requests actually sent.
 DISCLOSURE_STEP_RATE = os.environ.get("DISCLOSURE_STEP_RATE", "60/h")
 DISCLOSURE_SUBMIT_RATE = os.environ.get("DISCLOSURE_SUBMIT_RATE", "10/h")
-# Open requests older than this are highlighted in the casework queue.
-DISCLOSURE_HIGHLIGHT_AFTER_DAYS = int(os.environ.get("DISCLOSURE_HIGHLIGHT_AFTER_DAYS", "5"))
-# Personal data of closed requests is deleted this long after closing; anonymous counts stay.
-DISCLOSURE_RETENTION_DAYS = int(os.environ.get("DISCLOSURE_RETENTION_DAYS", "365"))
 
 # ("dotted.path.task", seconds between runs): enqueued by `manage.py run_scheduler`.
 # Caseworkers' avatars must not be fetched from Gravatar: a third-party request from the admin that
