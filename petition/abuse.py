@@ -34,7 +34,7 @@ def load_rules():
         return _local["rules"]
     rules = cache.get(CACHE_KEY)
     if rules is None:
-        from petition.models import BlockedDomain, BlockedNetwork, EmailDomainRule
+        from petition.models.rules import BlockedDomain, BlockedNetwork, EmailDomainRule
 
         rules = Rules(
             domain_rules={

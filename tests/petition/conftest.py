@@ -8,12 +8,33 @@ from tests.petition.factories import PetitionPageFactory
 
 @pytest.fixture(autouse=True)
 def fresh_rules():
-    # Each process also keeps its own copy of the abuse rules for a few seconds.
+    # Each process also keeps its own copy of the abuse rules and the petition settings for a few seconds.
     from petition.abuse import forget_rules
+    from petition.models.settings import forget_limits
 
     forget_rules()
+    forget_limits()
     yield
     forget_rules()
+    forget_limits()
+
+
+@pytest.fixture
+def petition_settings(home):
+    """Change the Petition settings of the site, as staff would in Settings → Petition settings."""
+    from wagtail.models import Site
+
+    from petition.models import PetitionSettings
+
+    def change(**fields):
+        chosen = PetitionSettings.for_site(Site.objects.get(is_default_site=True))
+        for name, value in fields.items():
+            setattr(chosen, name, value)
+        chosen.full_clean()
+        chosen.save()
+        return chosen
+
+    return change
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from django.core import mail
 from django.utils import timezone
 
 from campaign.models import Constituency, Postcode
-from petition import abuse
+from petition import abuse, tokens
 from petition.models import PetitionPage, Signature
 from petition.tokens import hash_token
 from tests.petition.conftest import confirm_link
@@ -90,7 +90,7 @@ def test_a_link_works_only_once(petition, sign, client):
 
 
 def test_a_link_expires_after_seven_days(petition, sign, client, settings):
-    assert settings.PETITION_CONFIRM_DAYS == 7
+    assert tokens.CONFIRM_DAYS == 7
     sign(petition)
     Signature.objects.update(token_expires_at=timezone.now() - timedelta(seconds=1))
     client.post(confirm_link(mail.outbox[0]))

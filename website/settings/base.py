@@ -207,10 +207,10 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # (task, every N seconds), enqueued by `manage.py run_scheduler`.
 PERIODIC_TASKS = [
     # Petition counters lag at most ~20 s behind (batch every 15 s, skipping the newest 5 s).
-    ("petition.tasks.update_counts", 15),
-    ("petition.tasks.check_signature_alerts", 300),
-    ("petition.tasks.recount", 24 * 60 * 60),
-    ("petition.tasks.anonymise_closed_petitions", 24 * 60 * 60),
+    ("petition.periodic_tasks.update_counts", 15),
+    ("petition.periodic_tasks.check_signature_alerts", 300),
+    ("petition.periodic_tasks.recount", 24 * 60 * 60),
+    ("petition.periodic_tasks.anonymise_closed_petitions", 24 * 60 * 60),
     ("support.tasks.forget_abandoned_form_answers", 60 * 10),
     ("support.tasks.delete_expired_disclosure_data", 60 * 60 * 6),
 ]
@@ -258,20 +258,6 @@ LOGGING = {
 # --- Petition (petition/) ---
 # Keyed hash for signers' IP addresses: the raw address is never stored. Required in production.
 SIGNATURE_IP_HMAC_KEY = os.environ.get("SIGNATURE_IP_HMAC_KEY", "")
-PETITION_CONFIRM_DAYS = int(os.environ.get("PETITION_CONFIRM_DAYS", "7"))
-PETITION_MAX_EMAILS_PER_SIGNATURE = 5
-# A failed send is retried after 10 s, 20 s, 40 s … (at most 10 min apart), up to this many attempts.
-PETITION_EMAIL_ATTEMPTS = int(os.environ.get("PETITION_EMAIL_ATTEMPTS", "10"))
-PETITION_EMAIL_RETRY_SECONDS = int(os.environ.get("PETITION_EMAIL_RETRY_SECONDS", "10"))
-# django-ratelimit rates per IP per petition (all must hold) and per email domain per petition.
-PETITION_IP_RATES = env_list("PETITION_IP_RATES", "1/m,5/5m")
-PETITION_DOMAIN_RATES = env_list("PETITION_DOMAIN_RATES", "300/m")
-# Campaign managers are emailed when one IP hash or domain passes this many verified signatures an hour.
-PETITION_ALERT_THRESHOLD = int(os.environ.get("PETITION_ALERT_THRESHOLD", "100"))
-# Rows committed a moment after their verified_at are still picked up, because the batch moves
-# rows by their `counted` flag, not by time; the lag only keeps it off rows being written now.
-PETITION_COUNT_LAG_SECONDS = 5
-PETITION_ANONYMISE_AFTER_MONTHS = int(os.environ.get("PETITION_ANONYMISE_AFTER_MONTHS", "6"))
 
 # --- Write to your MP (campaign/) ---
 # Postcode lookups per IP address (django-ratelimit syntax), counted in the shared cache.
