@@ -6,6 +6,8 @@ PIP := $(PY) -m pip
 DEPS := pyproject.toml constraints.txt
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# manage.py defaults to production settings; everything make runs on a laptop says development explicitly.
+DEV := DJANGO_SETTINGS_MODULE=website.settings.dev
 
 .PHONY: help run test lint format bench migrate seed clean
 
@@ -30,17 +32,17 @@ $(VENV)/.installed-test: $(DEPS) $(VENV)/.installed
 	@touch $@
 
 migrate: $(VENV)/.installed
-	$(PY) manage.py migrate --noinput
+	$(DEV) $(PY) manage.py migrate --noinput
 
 seed: migrate
-	$(PY) manage.py seed_demo
+	$(DEV) $(PY) manage.py seed_demo
 
 run: seed
 	@echo "Serving http://$(HOST):$(PORT) with the task worker and scheduler (Ctrl-C stops all three)."
 	@trap 'kill 0' INT TERM EXIT; \
-	$(PY) manage.py db_worker --queue-name '*' --interval 1 & \
-	$(PY) manage.py run_scheduler & \
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	$(DEV) $(PY) manage.py db_worker --queue-name '*' --interval 1 & \
+	$(DEV) $(PY) manage.py run_scheduler & \
+	$(DEV) $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed-test
 	$(PY) -m pytest $(PYTEST_ARGS)
@@ -48,7 +50,7 @@ test: $(VENV)/.installed-test
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(PY) manage.py makemigrations --check --dry-run
+	$(DEV) $(PY) manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=website.settings.production SECRET_KEY=lint-only-$$(date +%s)-a-long-random-looking-value-for-checks \
 	  ALLOWED_HOSTS=waymark.example SIGNATURE_IP_HMAC_KEY=lint-only-hmac-key DISCLOSURE_ENCRYPTION_KEYS=$$($(PY) -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())') \
 	  DATABASE_URL=$${DATABASE_URL:-sqlite:///lint.sqlite3} \

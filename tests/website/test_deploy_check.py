@@ -68,3 +68,37 @@ def test_production_sends_hsts_with_preload_and_redirects_to_https(tmp_path):
     )
     result = manage(production_env(tmp_path), "shell", "-c", code)
     assert result.stdout.strip().splitlines()[-1] == "31536000 True True True True True False"
+
+
+def test_manage_py_never_falls_back_to_development_settings(tmp_path):
+    """Attack: a worker or scheduler started without DJANGO_SETTINGS_MODULE ran with DEBUG on, no 2FA and
+    confirmation emails printed into the logs. Now manage.py uses production settings unless told."""
+    env = production_env(tmp_path)
+    del env["DJANGO_SETTINGS_MODULE"]
+    code = (
+        "from django.conf import settings as s; "
+        "print(s.SETTINGS_MODULE, s.DEBUG, s.WAYMARK_REQUIRE_2FA, s.EMAIL_BACKEND)"
+    )
+    result = manage(env, "shell", "-c", code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == (
+        "website.settings.production False True django.core.mail.backends.smtp.EmailBackend"
+    )
+
+
+def test_a_command_started_with_no_environment_at_all_refuses_to_run(tmp_path):
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "WAYMARK_"))}
+    for name in ("SECRET_KEY", "DATABASE_URL", "DISCLOSURE_ENCRYPTION_KEYS", "ALLOWED_HOSTS"):
+        env.pop(name, None)
+    result = manage(env, "db_worker", "--help")
+    assert result.returncode != 0
+    assert "must be set in production" in result.stderr
+
+
+def test_development_settings_are_only_ever_chosen_explicitly():
+    makefile = (ROOT / "Makefile").read_text()
+    for command in ("migrate", "seed_demo", "db_worker", "run_scheduler", "runserver", "makemigrations"):
+        lines = [line for line in makefile.splitlines() if f"manage.py {command}" in line]
+        assert lines, command
+        assert all("$(DEV)" in line for line in lines), command
+    assert "DEV := DJANGO_SETTINGS_MODULE=website.settings.dev" in makefile

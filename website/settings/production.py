@@ -31,7 +31,7 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
-# Email: an anymail provider when ANYMAIL_PROVIDER is set, SMTP when EMAIL_HOST is set.
+# Email: an anymail provider when ANYMAIL_PROVIDER is set, SMTP otherwise (EMAIL_HOST, default localhost).
 if os.environ.get("ANYMAIL_PROVIDER"):
     provider = os.environ["ANYMAIL_PROVIDER"]
     INSTALLED_APPS = [*INSTALLED_APPS, "anymail"]
@@ -44,13 +44,16 @@ if os.environ.get("ANYMAIL_PROVIDER"):
             if key.startswith("ANYMAIL_") and key != "ANYMAIL_PROVIDER"
         }
     )
-elif os.environ.get("EMAIL_HOST"):
+else:
+    # SMTP always, never base.py's console backend: that would print confirmation links into the logs.
+    # Without EMAIL_HOST it is Django's own default, a mail server on localhost:25.
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    EMAIL_HOST = os.environ["EMAIL_HOST"]
-    EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+    EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+    relay = "EMAIL_HOST" in os.environ
+    EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587" if relay else "25"))
     EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", relay)
     EMAIL_TIMEOUT = 10
 
 # Frontend cache purge on publish (a CDN in front of the site), only when configured.
