@@ -60,6 +60,9 @@ GROUP_PERMISSIONS = {
         "wagtailcore.add_task",
         "wagtailcore.change_task",
         "website.change_sitesettings",
+        # Failed sign-ins and lockouts (django-axes), read only.
+        "axes.view_accessfailurelog",
+        "axes.view_accessattempt",
         "support.add_helpline",
         "support.change_helpline",
         "support.delete_helpline",

@@ -1,7 +1,80 @@
-"""Admin registration for site-wide models."""
+"""Admin registration for site-wide models: the page cache's hook, and the record of sign-in lockouts."""
 
+from axes.models import AccessAttempt, AccessFailureLog
+from django.urls import path
 from wagtail import hooks
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
 
 from website import page_cache
+from website.spreadsheets import FormulaSafeIndexView
 
 hooks.register("on_serve_page", page_cache.mark_page_response)
+
+
+class ReadOnlyViewSet(ModelViewSet):
+    """A listing and an export; no add, edit, copy or delete: these records are evidence."""
+
+    index_view_class = FormulaSafeIndexView
+    add_to_reference_index = False
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    list_per_page = 100
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(
+            add_url_name=None, edit_url_name=None, delete_url_name=None, copy_url_name=None, **kwargs
+        )
+
+    def get_urlpatterns(self):
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+        ]
+
+
+class SignInFailureViewSet(ReadOnlyViewSet):
+    """Every failed staff sign-in (django-axes' AccessFailureLog); "Locked out" marks a lockout."""
+
+    model = AccessFailureLog
+    name = "sign_in_failures"
+    icon = "warning"
+    menu_label = "Failed sign-ins"
+    list_display = [
+        "attempt_time",
+        "username",
+        "ip_address",
+        Column("locked_out", label="Locked out", accessor="locked_out"),
+        "path_info",
+    ]
+    list_filter = ["locked_out"]
+    search_fields = ["username", "ip_address"]
+    list_export = ["attempt_time", "username", "ip_address", "locked_out", "path_info", "user_agent"]
+    export_filename = "failed-sign-ins"
+
+
+class CurrentLockoutViewSet(ReadOnlyViewSet):
+    """Failures still counting towards a lockout (django-axes' AccessAttempt). Unlock with
+    `manage.py axes_reset_username NAME` or `axes_reset_ip ADDRESS`."""
+
+    model = AccessAttempt
+    name = "sign_in_attempts"
+    icon = "lock"
+    menu_label = "Sign-in failures counting now"
+    list_display = ["attempt_time", "username", "ip_address", "failures_since_start"]
+    search_fields = ["username", "ip_address"]
+    list_export = ["attempt_time", "username", "ip_address", "failures_since_start"]
+    export_filename = "sign-in-failures-counting"
+
+
+class SignInGroup(ViewSetGroup):
+    menu_label = "Sign-in lockouts"
+    menu_icon = "lock"
+    add_to_settings_menu = True
+    items = (SignInFailureViewSet, CurrentLockoutViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_sign_in_records():
+    return SignInGroup()

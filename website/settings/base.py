@@ -1,6 +1,7 @@
 """Settings shared by every environment. Safe if deployed by mistake: no debug, no secrets, secure cookies."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -59,6 +60,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_email",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -82,6 +85,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the login page with a plain message.
+    "axes.middleware.AxesMiddleware",
 ]
 
 TEMPLATES = [
@@ -170,6 +175,25 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "wagtailadmin_login"
+# Restricted pages and private documents sign in through the admin's login, so the second factor follows.
+WAGTAIL_FRONTEND_LOGIN_URL = "/admin/login/"
+AUTHENTICATION_BACKENDS = [
+    "website.login_throttle.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Sign-in throttling (django-axes, website/login_throttle.py): 5 failures from one address, or for one
+# username, pause sign-in there for 30 minutes. Failures during the pause are refused without extending it,
+# so a stranger cannot keep a colleague locked out for longer; every lockout is recorded.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "website.client_ip.address"
+AXES_LOCKOUT_CALLABLE = "website.login_throttle.locked_out"
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+# The Django admin is not installed; the records are shown in Wagtail's (website/wagtail_hooks.py).
+AXES_ENABLE_ADMIN = False
 # Every staff member proves a second factor (TOTP) before reaching the admin.
 WAYMARK_REQUIRE_2FA = env_bool("WAYMARK_REQUIRE_2FA", True)
 OTP_TOTP_ISSUER = "Waymark"
@@ -245,6 +269,8 @@ LOGGING = {
         "django.server": {"level": "WARNING"},
         # Page edits are in Wagtail's own audit log; don't repeat them on the console.
         "wagtail": {"level": "WARNING"},
+        # Failures and lockouts (WARNING) are worth a line; every start-up and sign-in is not.
+        "axes": {"level": "WARNING"},
     },
 }
 
