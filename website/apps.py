@@ -12,6 +12,7 @@ class WebsiteConfig(AppConfig):
 
         from website import (
             checks,  # noqa: F401  (registers the deploy checks)
+            enrolment,
             page_cache,
         )
         from website.staff import sync_group_permissions
@@ -20,3 +21,4 @@ class WebsiteConfig(AppConfig):
         # permission rows first, so one receiver on our own app is enough.
         post_migrate.connect(sync_group_permissions, sender=self, dispatch_uid="waymark-group-permissions")
         page_cache.connect_purge_signals()
+        enrolment.connect_signals()

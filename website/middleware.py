@@ -1,13 +1,23 @@
-"""Staff must prove a second factor (TOTP, django-otp) before they reach the admin."""
+"""Anything behind a login needs a completed second factor (TOTP, django-otp), not just a password.
+
+With WAYMARK_REQUIRE_2FA on, a member of staff who has given a password but not yet a code:
+- is sent from any `/admin/` URL (the login page included) to the code step, `/admin/2fa/?next=<path>`;
+- counts as not signed in everywhere else: login-restricted and group-restricted pages, private documents
+  and the petition's sign endpoint all see an anonymous visitor, and ask them to sign in (which leads
+  through the code step and back).
+"""
 
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 
+LOGIN_PATH = "/admin/login/"
 # The sign-in steps themselves, and the admin's translation catalogue that the code page loads.
-OPEN_PATHS = ("/admin/login/", "/admin/logout/", "/admin/2fa/", "/admin/password_reset/", "/admin/jsi18n/")
+OPEN_PATHS = ("/admin/logout/", "/admin/2fa/", "/admin/password_reset/", "/admin/jsi18n/")
 
 
 class StaffTwoFactorMiddleware:
@@ -15,20 +25,26 @@ class StaffTwoFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if self._needs_second_factor(request):
-            verify = reverse("two_factor_verify")
-            if request.method == "GET" and request.path != reverse("wagtailadmin_home"):
+        if settings.WAYMARK_REQUIRE_2FA and self._password_only(request):
+            path = request.path
+            if not path.startswith("/admin/"):
+                request.user = AnonymousUser()
+            elif path == LOGIN_PATH and request.method == "GET":
+                return redirect(self._verify_url(request, request.GET.get("next", "")))
+            elif not path.startswith((LOGIN_PATH, *OPEN_PATHS)):
                 # The path only: an admin query string can hold a search for someone's name.
-                verify += "?" + urlencode({"next": request.path}, safe="/")
-            return redirect(verify)
+                target = path if request.method == "GET" and path != reverse("wagtailadmin_home") else ""
+                return redirect(self._verify_url(request, target))
         return self.get_response(request)
 
     @staticmethod
-    def _needs_second_factor(request):
-        if not settings.WAYMARK_REQUIRE_2FA:
-            return False
-        path = request.path
-        if not path.startswith("/admin/") or path.startswith(OPEN_PATHS):
-            return False
+    def _password_only(request):
         user = getattr(request, "user", None)
         return bool(user and user.is_authenticated and not user.is_verified())
+
+    @staticmethod
+    def _verify_url(request, target):
+        verify = reverse("two_factor_verify")
+        if target and url_has_allowed_host_and_scheme(target, {request.get_host()}):
+            verify += "?" + urlencode({"next": target}, safe="/")
+        return verify

@@ -1,7 +1,9 @@
 """Site-wide pages (home, standard pages) and site settings (quick exit, emergency message, helplines)."""
 
 from django import forms
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views.decorators.vary import vary_on_headers
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -92,3 +94,17 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "Site settings"
+
+
+class EnrolmentClock(models.Model):
+    """When a member of staff's days to set up two-factor sign-in began, when that was not the day their
+    account was opened: an administrator switched the account back on, or reset its authenticator.
+    (website/enrolment.py)"""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True, related_name="enrolment_clock"
+    )
+    started_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return f"Two-factor enrolment clock of user {self.user_id} from {self.started_at:%Y-%m-%d}"

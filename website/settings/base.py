@@ -197,6 +197,10 @@ AXES_ENABLE_ADMIN = False
 # Every staff member proves a second factor (TOTP) before reaching the admin.
 WAYMARK_REQUIRE_2FA = env_bool("WAYMARK_REQUIRE_2FA", True)
 OTP_TOTP_ISSUER = "Waymark"
+# Enrolling an authenticator first needs a code sent to the staff member's email (website/two_factor.py).
+OTP_EMAIL_SUBJECT = "Your Waymark code to set up two-factor sign-in"
+OTP_EMAIL_BODY_TEMPLATE_PATH = "emails/two_factor/enrolment_code.txt"
+OTP_EMAIL_TOKEN_VALIDITY = 10 * 60
 
 # Internationalisation
 LANGUAGE_CODE = "en-gb"
@@ -230,6 +234,8 @@ PERIODIC_TASKS = [
     ("petition.periodic_tasks.anonymise_closed_petitions", 24 * 60 * 60),
     ("support.tasks.forget_abandoned_form_answers", 60 * 10),
     ("support.tasks.delete_expired_disclosure_data", 60 * 60 * 6),
+    # Staff who never set up two-factor sign-in are switched off (website/enrolment.py).
+    ("website.tasks.disable_unenrolled_staff", 60 * 60),
 ]
 
 # Forms

@@ -2,7 +2,10 @@
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from django_otp.plugins.otp_email.models import EmailDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from website import enrolment
 
 
 class Command(BaseCommand):
@@ -16,4 +19,10 @@ class Command(BaseCommand):
         if user is None:
             raise CommandError(f"No user called {username!r}.")
         deleted, _ = TOTPDevice.objects.filter(user=user).delete()
-        self.stdout.write(f"Removed {deleted} authenticator(s); {username} enrols a new one at next sign-in.")
+        EmailDevice.objects.filter(user=user).delete()
+        # They get the usual number of days to enrol again before the account is switched off.
+        enrolment.restart_clock(user)
+        self.stdout.write(
+            f"Removed {deleted} authenticator(s); {username} enrols a new one at next sign-in "
+            f"(within {enrolment.ENROL_WITHIN_DAYS} days)."
+        )
