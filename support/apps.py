@@ -6,7 +6,10 @@ class SupportConfig(AppConfig):
     verbose_name = "Support"
 
     def ready(self):
+        from support import grants
         from website.staff import ADMINISTRATORS, CASEWORKERS, extend_group_permissions
+
+        grants.connect_signals()
 
         # Caseworkers work requests (scoped to their teams in support.casework_views); they never add or
         # delete them, and cannot touch teams, routing or the audit log.
@@ -18,7 +21,7 @@ class SupportConfig(AppConfig):
             ],
         )
         # Administrators set up teams and routing and read the audit log; they do not read requests
-        # unless they are also a team member.
+        # (support/access.py), and any access they give, themselves included, is audited and announced.
         extend_group_permissions(
             ADMINISTRATORS,
             [

@@ -65,9 +65,7 @@ class CaseQueueView(FormulaSafeExportMixin, IndexView):
         )
 
     def get_team_summaries(self):
-        teams = CaseworkTeam.objects.all()
-        if not self.request.user.has_perm("support.view_all_disclosure_requests"):
-            teams = teams.filter(members=self.request.user)
+        teams = CaseworkTeam.objects.for_user(self.request.user)
         overdue_before = timezone.now() - timedelta(days=DisclosureRequest.HIGHLIGHT_AFTER_DAYS)
         open_requests = Q(requests__status__in=DisclosureRequest.OPEN_STATUSES)
         teams = teams.annotate(

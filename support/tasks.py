@@ -1,10 +1,11 @@
 """Background work for disclosure requests: telling a team a request is waiting, and retention."""
 
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 from importlib import import_module
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
@@ -13,7 +14,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from support import form_state
-from support.models.casework import AuditEntry
+from support.models.casework import AuditEntry, CaseworkTeam
 from support.models.disclosure import DisclosureRequest
 
 logger = logging.getLogger("waymark.disclosure")
@@ -36,6 +37,35 @@ def notify_team_of_new_request(request_id):
     url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("disclosure_requests:edit", args=[request.pk])
     body = render_to_string("emails/support/new_disclosure_request.txt", {"url": url})
     return send_mail("A new request is waiting", body, None, recipients)
+
+
+@task()
+def notify_casework_grant(grantee_id, team_ids, granted_by, granted_at):
+    """Tell the other members of each team (and its inbox) that someone can now read its requests.
+
+    Says who, by whom and when; nothing about any request. (support/grants.py)
+    """
+    grantee = get_user_model().objects.filter(pk=grantee_id).first()
+    if grantee is None:
+        return 0
+    sent = 0
+    for team in CaseworkTeam.objects.filter(pk__in=team_ids):
+        members = team.members.filter(is_active=True).exclude(pk=grantee_id).exclude(email="")
+        recipients = sorted({*(member.email for member in members), *([team.email] if team.email else [])})
+        if not recipients:
+            logger.warning("Casework team %s has nobody to tell about a new grant of access", team.pk)
+            continue
+        body = render_to_string(
+            "emails/support/casework_access_granted.txt",
+            {
+                "grantee": grantee.get_username(),
+                "team": team.name,
+                "granted_by": granted_by,
+                "granted_at": datetime.fromisoformat(granted_at),
+            },
+        )
+        sent += send_mail("Someone can now read your team's requests", body, None, recipients)
+    return sent
 
 
 @task()

@@ -10,7 +10,7 @@ from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 
-from support import police_forces
+from support import access, police_forces
 from support.encryption import EncryptedTextField
 
 
@@ -31,6 +31,12 @@ class AppendOnlyModel(models.Model):
         raise AppendOnlyError(f"{type(self).__name__} records cannot be deleted.")
 
 
+class CaseworkTeamQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """The teams whose requests this member of staff may see (support/access.py)."""
+        return self.filter(access.teams_filter(user)).distinct()
+
+
 class CaseworkTeam(models.Model):
     name = models.CharField(max_length=120, unique=True)
     email = models.EmailField(
@@ -43,6 +49,8 @@ class CaseworkTeam(models.Model):
         default=False,
         help_text="Receives every request no routing rule matches. Only one team can be the default.",
     )
+
+    objects = CaseworkTeamQuerySet.as_manager()
 
     panels = [FieldPanel("name"), FieldPanel("email"), FieldPanel("is_default"), FieldPanel("members")]
 
@@ -151,6 +159,8 @@ class AuditEntry(AppendOnlyModel):
         DENIED = "denied", "Refused access (another team's request)"
         PERSONAL_DATA_DELETED = "personal_data_deleted", "Deleted personal data (retention)"
         KEY_ROTATED = "key_rotated", "Re-encrypted with the newest key"
+        ACCESS_GRANTED = "access_granted", "Casework access granted"
+        ACCESS_REMOVED = "access_removed", "Casework access removed"
 
     at = models.DateTimeField(default=timezone.now, editable=False, db_index=True)
     user = models.ForeignKey(

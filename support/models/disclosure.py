@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from support import police_forces
+from support import access, police_forces
 from support.encryption import EncryptedTextField
 
 
@@ -24,12 +24,10 @@ def new_reference():
 
 class DisclosureRequestQuerySet(models.QuerySet):
     def for_user(self, user):
-        """The requests this staff member may see: their own teams' (or every team's, if allowed)."""
-        if not user.is_authenticated or not user.is_active:
+        """The requests this member of staff may see: their own teams' only (support/access.py)."""
+        if not access.may_do_casework(user):
             return self.none()
-        if user.has_perm("support.view_all_disclosure_requests"):
-            return self
-        return self.filter(team__members=user).distinct()
+        return self.filter(access.requests_filter(user)).distinct()
 
     def open(self):
         return self.filter(status__in=DisclosureRequest.OPEN_STATUSES)
@@ -133,7 +131,6 @@ class DisclosureRequest(models.Model):
     class Meta:
         ordering = ["created_at", "pk"]
         verbose_name = "disclosure request"
-        permissions = [("view_all_disclosure_requests", "Can see every team's disclosure requests")]
 
     def __str__(self):
         return self.reference

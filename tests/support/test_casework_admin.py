@@ -222,9 +222,16 @@ def test_administrators_read_the_audit_log_but_cannot_edit_it(client, wales_requ
     assert client.get(case_url(wales_request)).status_code in {302, 403}
 
 
-def test_a_superuser_sees_every_team(client, wales_request, triage_request, django_user_model):
+def test_a_superuser_sees_no_request_outside_their_teams(
+    client, wales_request, triage_request, django_user_model
+):
+    """Issue 11 reversed the old rule (superusers saw every team): being a superuser opens nothing."""
     superuser = django_user_model.objects.create_superuser("root", "root@waymark.test", "a-long-password-1")
     client.force_login(superuser)
     content = client.get(QUEUE).content.decode()
-    assert wales_request.reference in content and triage_request.reference in content
-    assert client.get(case_url(triage_request)).status_code == 200
+    assert wales_request.reference not in content and triage_request.reference not in content
+    assert client.get(case_url(triage_request)).status_code == 403
+    assert "Someone Elsewhere" not in client.get(case_url(triage_request)).content.decode()
+    export = client.get(QUEUE + "?export=csv")
+    body = b"".join(export.streaming_content).decode() if export.status_code == 200 else ""
+    assert wales_request.reference not in body and triage_request.reference not in body
