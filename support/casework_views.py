@@ -1,5 +1,6 @@
 """Casework admin views: the team queue (a scoped, audited listing) and one request's case page."""
 
+import time
 from datetime import timedelta
 
 from django import forms
@@ -189,9 +190,30 @@ class CaseView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
     def can_change(self):
         return self.user_has_permission("change")
 
+    # Every render of the case is audited exactly once: a plain GET as "Viewed"; an action as itself (its
+    # redirect's GET is the same look, so it adds nothing); a POST that renders the case again (a form with
+    # errors, an unknown action) as "Viewed" with what was refused.
+    ACTED_SESSION_KEY = "casework_acted_on"
+    ACTED_SECONDS = 60
+
     def get(self, request, *args, **kwargs):
-        AuditEntry.record(Action.VIEWED, user=request.user, request=self.object)
+        acted = request.session.pop(self.ACTED_SESSION_KEY, None) or {}
+        follows_action = (
+            acted.get("pk") == self.object.pk and time.time() - acted.get("at", 0) < self.ACTED_SECONDS
+        )
+        if not follows_action:
+            AuditEntry.record(Action.VIEWED, user=request.user, request=self.object)
         return super().get(request, *args, **kwargs)
+
+    def acted(self, request):
+        """After an audited action: back to the case, whose next GET is that action's render."""
+        request.session[self.ACTED_SESSION_KEY] = {"pk": self.object.pk, "at": time.time()}
+        return redirect(request.path)
+
+    def render_again(self, request, refused, **forms):
+        """A POST that shows the case again without doing anything: audited as a view."""
+        AuditEntry.record(Action.VIEWED, user=request.user, request=self.object, detail=f"{refused} refused")
+        return self.render_to_response(self.get_context_data(**forms))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -225,7 +247,7 @@ class CaseView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
         }.get(request.POST.get("action"))
         if handler is None:
             messages.error(request, "Unknown action.")
-            return redirect(request.path)
+            return self.render_again(request, "Unknown action")
         return handler(request)
 
     def claim(self, request):
@@ -234,12 +256,12 @@ class CaseView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
         case.save(update_fields=["assigned_to", "updated_at"])
         AuditEntry.record(Action.CLAIMED, user=request.user, request=case)
         messages.success(request, "You have claimed this request.")
-        return redirect(request.path)
+        return self.acted(request)
 
     def assign(self, request):
         form = AssignForm(request.POST, team=self.object.team)
         if not form.is_valid():
-            return self.render_to_response(self.get_context_data(assign_form=form))
+            return self.render_again(request, "Assignment", assign_form=form)
         case = self.object
         case.assigned_to = form.cleaned_data["assignee"]
         case.save(update_fields=["assigned_to", "updated_at"])
@@ -247,12 +269,12 @@ class CaseView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
             Action.ASSIGNED, user=request.user, request=case, detail=f"to {case.assigned_to.get_username()}"
         )
         messages.success(request, f"Assigned to {case.assigned_to.get_username()}.")
-        return redirect(request.path)
+        return self.acted(request)
 
     def change_status(self, request):
         form = StatusForm(request.POST)
         if not form.is_valid():
-            return self.render_to_response(self.get_context_data(status_form=form))
+            return self.render_again(request, "Status change", status_form=form)
         case = self.object
         before = case.get_status_display()
         case.set_status(form.cleaned_data["status"])
@@ -263,21 +285,21 @@ class CaseView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
             detail += f" (outcome: {case.get_outcome_display()})"
         AuditEntry.record(Action.STATUS_CHANGED, user=request.user, request=case, detail=detail)
         messages.success(request, f"Status is now {case.get_status_display()}.")
-        return redirect(request.path)
+        return self.acted(request)
 
     def add_note(self, request):
         form = NoteForm(request.POST)
         if not form.is_valid():
-            return self.render_to_response(self.get_context_data(note_form=form))
+            return self.render_again(request, "Note", note_form=form)
         CaseNote.objects.create(request=self.object, author=request.user, text=form.cleaned_data["text"])
         AuditEntry.record(Action.NOTE_ADDED, user=request.user, request=self.object)
         messages.success(request, "Note added.")
-        return redirect(request.path)
+        return self.acted(request)
 
     def log_contact(self, request):
         form = ContactAttemptForm(request.POST)
         if not form.is_valid():
-            return self.render_to_response(self.get_context_data(contact_form=form))
+            return self.render_again(request, "Contact attempt", contact_form=form)
         attempt = ContactAttempt.objects.create(
             request=self.object, caseworker=request.user, **form.cleaned_data
         )
@@ -288,4 +310,4 @@ class CaseView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
             detail=f"{attempt.get_method_display()}: {attempt.get_outcome_display()}",
         )
         messages.success(request, "Contact attempt logged.")
-        return redirect(request.path)
+        return self.acted(request)

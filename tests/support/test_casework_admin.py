@@ -235,3 +235,75 @@ def test_a_superuser_sees_no_request_outside_their_teams(
     export = client.get(QUEUE + "?export=csv")
     body = b"".join(export.streaming_content).decode() if export.status_code == 200 else ""
     assert wales_request.reference not in body and triage_request.reference not in body
+
+
+# --- Every render of a request's personal data is audited exactly once per action ------------------------
+
+
+def audit_trail(request):
+    return list(
+        AuditEntry.objects.filter(request_id=request.pk).order_by("at", "pk").values_list("action", "detail")
+    )
+
+
+def test_posting_an_invalid_action_that_shows_the_case_is_audited(client, caseworker, wales_request):
+    """Attack: posting any action (even an invalid status) rendered the whole case with no audit entry."""
+    client.force_login(caseworker)
+    before = len(audit_trail(wales_request))
+    response = client.post(case_url(wales_request), {"action": "status", "status": "not-a-status"})
+    assert response.status_code == 200
+    assert "Barnaby Perpetratorson" in response.content.decode()
+    assert audit_trail(wales_request)[before:] == [("viewed", "Status change refused")]
+
+    response = client.post(case_url(wales_request), {"action": "no-such-action"})
+    assert "Barnaby Perpetratorson" in response.content.decode()
+    assert "Unknown action." in response.content.decode()
+    assert audit_trail(wales_request)[before + 1 :] == [("viewed", "Unknown action refused")]
+
+    for data in (
+        {"action": "note", "text": ""},
+        {"action": "assign", "assignee": "999999"},
+        {"action": "contact", "method": "carrier-pigeon", "outcome": "spoke"},
+    ):
+        count = len(audit_trail(wales_request))
+        assert "Barnaby Perpetratorson" in client.post(case_url(wales_request), data).content.decode()
+        assert len(audit_trail(wales_request)) == count + 1
+        assert audit_trail(wales_request)[-1][0] == "viewed"
+
+
+def test_an_action_and_the_page_after_it_are_one_audit_entry(client, caseworker, wales_request):
+    """Attack: GETs added an extra "Viewed" entry after every action."""
+    client.force_login(caseworker)
+    before = len(audit_trail(wales_request))
+    response = client.post(case_url(wales_request), {"action": "note", "text": "Rang back"}, follow=True)
+    assert response.status_code == 200
+    assert "Barnaby Perpetratorson" in response.content.decode()
+    assert audit_trail(wales_request)[before:] == [("note_added", "")]
+    # The next look is a new view, audited.
+    client.get(case_url(wales_request))
+    assert audit_trail(wales_request)[before:] == [("note_added", ""), ("viewed", "")]
+
+
+def test_every_plain_look_at_a_case_is_audited(client, caseworker, wales_request):
+    client.force_login(caseworker)
+    for _ in range(3):
+        client.get(case_url(wales_request))
+    assert [action for action, _detail in audit_trail(wales_request)].count("viewed") == 3
+
+
+def test_an_action_on_one_case_does_not_hide_a_look_at_another(client, caseworker, wales_request, wales_team):
+    other = DisclosureRequestFactory(team=wales_team)
+    client.force_login(caseworker)
+    client.post(case_url(wales_request), {"action": "claim"})
+    client.get(case_url(other))
+    assert audit_trail(other)[-1] == ("viewed", "")
+
+
+def test_a_late_return_after_an_action_is_audited_as_a_view(client, caseworker, wales_request, monkeypatch):
+    from support.casework_views import CaseView
+
+    client.force_login(caseworker)
+    client.post(case_url(wales_request), {"action": "claim"})
+    monkeypatch.setattr(CaseView, "ACTED_SECONDS", 0)
+    client.get(case_url(wales_request))
+    assert [action for action, _detail in audit_trail(wales_request)][-2:] == ["claimed", "viewed"]
