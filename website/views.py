@@ -1,5 +1,7 @@
 """Site-wide views: quick exit, search, robots.txt and the health check."""
 
+from urllib.parse import urlsplit
+
 from django.core.paginator import Paginator
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -15,19 +17,35 @@ SEARCH_QUERY_MAX = 200
 
 @never_cache
 def quick_exit(request):
-    """Forget the visitor's session and send them to the neutral destination.
+    """Send the visitor to the neutral destination, and forget their session if the exit came from us.
 
     The JavaScript reaches this with `location.replace`, so the site page leaves the Back history;
-    without JavaScript it is a plain link with rel="noreferrer".
+    without JavaScript it is a plain link with rel="noreferrer". It always redirects; but another website
+    linking here must not be able to sign staff out or wipe someone's half-finished form, so the session is
+    flushed only for a same-site request (`came_from_this_site`).
     """
-    request.session.flush()
+    same_site = came_from_this_site(request)
+    if same_site:
+        request.session.flush()
     site = Site.find_for_request(request)
     destination = SiteSettings.for_site(site).quick_exit_url if site else None
     response = HttpResponseRedirect(destination or "https://www.bbc.co.uk/weather")
     response["Referrer-Policy"] = "no-referrer"
-    # Ask the browser to drop anything it cached from us (honoured on HTTPS only).
-    response["Clear-Site-Data"] = '"cache"'
+    if same_site:
+        # Ask the browser to drop anything it cached from us (honoured on HTTPS only).
+        response["Clear-Site-Data"] = '"cache"'
     return response
+
+
+def came_from_this_site(request):
+    """Sec-Fetch-Site when the browser sends it ("none" is the person's own typing or bookmark); else the
+    host of Origin or Referer (our Referrer-Policy sends it on our own links). No evidence: not same-site."""
+    fetch_site = request.headers.get("Sec-Fetch-Site")
+    if fetch_site:
+        return fetch_site in {"same-origin", "same-site", "none"}
+    source = request.headers.get("Origin") or request.headers.get("Referer") or ""
+    host = urlsplit(source).netloc
+    return bool(host) and host == request.get_host()
 
 
 @require_http_methods(["GET", "POST"])

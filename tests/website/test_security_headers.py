@@ -25,7 +25,7 @@ def test_quick_exit_flushes_the_session_and_redirects_to_the_setting(client, hom
     session = client.session
     session["step"] = "secret"
     session.save()
-    response = client.get("/exit/")
+    response = client.get("/exit/", HTTP_SEC_FETCH_SITE="same-origin")  # what a browser sends on our link
     assert response.status_code == 302
     assert response["Location"] == "https://www.bbc.co.uk/weather"
     assert response["Referrer-Policy"] == "no-referrer"
@@ -69,3 +69,58 @@ def test_only_wagtails_preview_may_be_framed_and_only_by_the_admin(admin_client,
     page = Page.objects.get(url_path="/home/about/")
     response = admin_client.get(reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk]))
     assert response["X-Frame-Options"] == "SAMEORIGIN"
+
+
+def session_with_secret(client):
+    session = client.session
+    session["step"] = "secret"
+    session.save()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"HTTP_SEC_FETCH_SITE": "cross-site"},
+        {"HTTP_SEC_FETCH_SITE": "cross-site", "HTTP_REFERER": "http://testserver/support/"},
+        {"HTTP_ORIGIN": "https://evil.example"},
+        {"HTTP_REFERER": "https://evil.example/page"},
+        {"HTTP_REFERER": "https://testserver.evil.example/"},
+        {},
+    ],
+)
+def test_another_website_cannot_end_a_session_through_the_quick_exit(client, home, headers):
+    """Attack: /exit/ cleared the session for a request from any site (a cross-site logout)."""
+    session_with_secret(client)
+    response = client.get("/exit/", **headers)
+    assert response.status_code == 302
+    assert response["Location"] == "https://www.bbc.co.uk/weather"
+    assert response["Referrer-Policy"] == "no-referrer"
+    assert client.session.get("step") == "secret"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"HTTP_SEC_FETCH_SITE": "same-origin"},
+        {"HTTP_SEC_FETCH_SITE": "same-site"},
+        {"HTTP_SEC_FETCH_SITE": "none"},
+        {"HTTP_REFERER": "http://testserver/support/cover-your-tracks/"},
+        {"HTTP_ORIGIN": "http://testserver"},
+    ],
+)
+def test_the_quick_exit_from_this_site_forgets_the_session(client, home, headers):
+    session_with_secret(client)
+    response = client.get("/exit/", **headers)
+    assert response.status_code == 302
+    assert response["Clear-Site-Data"] == '"cache"'
+    assert "step" not in client.session
+
+
+@pytest.mark.django_db
+def test_a_staff_member_is_not_signed_out_by_another_website(client, home, django_user_model):
+    user = django_user_model.objects.create_user("staffer", "s@waymark.example", "a long staff password 1")
+    client.force_login(user)
+    client.get("/exit/", HTTP_SEC_FETCH_SITE="cross-site")
+    assert client.session.get("_auth_user_id") == str(user.pk)
