@@ -1,4 +1,4 @@
-"""A logging filter that keeps personal data out of log lines."""
+"""Keeping personal data and secret links out of log lines: Django's logs and gunicorn's access log."""
 
 import logging
 import re
@@ -7,12 +7,27 @@ import re
 # but a mistyped link might (?email=...). Strip every query string before it is written.
 _QUERY = re.compile(r"(\"[A-Z]+ [^\"?]*)\?[^\" ]*")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+# The petition's emailed links carry a secret in the path: confirm/<token>/, withdraw/<id-hmac>/,
+# unsubscribe/<id-hmac>/. Whoever reads the log must not be able to use them. (docs/deploy/nginx.conf
+# masks the same paths with the same pattern.)
+TOKEN_PATH = re.compile(r"(/(?:confirm|withdraw|unsubscribe)/)[^/?#\s\"]+")
+TOKEN_MASK = r"\1[token]"  # noqa: S105 (a replacement pattern, not a secret)
+
+
+def mask_tokens(text):
+    return TOKEN_PATH.sub(TOKEN_MASK, text)
+
+
+def redact_url(url):
+    """A path or URL fit for a log: tokens masked, any query string replaced by `?[redacted]`."""
+    path, question, _query = mask_tokens(url).partition("?")
+    return path + ("?[redacted]" if question else "")
 
 
 class RedactPersonalData(logging.Filter):
     def filter(self, record):
         message = record.getMessage()
-        cleaned = _EMAIL.sub("[email]", _QUERY.sub(r"\1?[redacted]", message))
+        cleaned = _EMAIL.sub("[email]", _QUERY.sub(r"\1?[redacted]", mask_tokens(message)))
         if cleaned != message:
             record.msg, record.args = cleaned, ()
         return True
