@@ -14,13 +14,20 @@ from wagtail.models import Site
 from petition.models.pages import PetitionPage
 
 
+def refused_by_view_restrictions(page, request):
+    """True when the page's privacy settings (password, login, groups) do not let this visitor in.
+    These views bypass Wagtail's serve, so they ask what its `before_serve_page` check would."""
+    return any(not restriction.accept_request(request) for restriction in page.get_view_restrictions())
+
+
 @never_cache
 @require_POST
 def sign(request, petition_id):
     page = PetitionPage.objects.for_signing(petition_id)
     if page is None:
         raise Http404
-    if not page.is_collecting():
+    if not page.is_collecting() or refused_by_view_restrictions(page, request):
+        # The page itself then shows why: closed, or its password or sign-in form.
         return HttpResponseRedirect(page.url, status=303)
     return page.sign(request)
 
@@ -31,6 +38,6 @@ def count_json(request, page_path):
         raise Http404
     components = [part for part in page_path.split("/") if part]
     page, args, kwargs = site.root_page.localized.specific.route(request, [*components, "count.json"])
-    if not isinstance(page, PetitionPage) or page.get_view_restrictions().exists():
+    if not isinstance(page, PetitionPage) or refused_by_view_restrictions(page, request):
         raise Http404
     return page.serve(request, *args, **kwargs)

@@ -171,6 +171,11 @@ class PetitionPage(RoutablePageMixin, BasePage):
     @path("count.json/", name="count_json")
     def count_json(self, request):
         response = JsonResponse(stats.as_json(stats.petition_stats(self)))
+        if self.get_view_restrictions().exists():
+            # Wagtail's serve (or petition.views.count_json) has let this visitor in: the counts are for
+            # them only, never a shared cache or another website.
+            patch_cache_control(response, private=True, no_store=True)
+            return response
         patch_cache_control(response, public=True, max_age=60)
         response["Access-Control-Allow-Origin"] = "*"
         return response

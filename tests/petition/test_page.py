@@ -147,3 +147,51 @@ def test_the_page_is_at_most_a_minute_behind(petition, client, settings):
     assert "1 signature" in client.get(petition.url).content.decode()
     count_verified(petition, 1)
     assert "2 signatures" in client.get(petition.url).content.decode()
+
+
+# --- The page's view restrictions hold for signing and count.json too ------------------------------------
+
+
+def restrict(page, restriction_type, **fields):
+    from wagtail.models import PageViewRestriction
+
+    return PageViewRestriction.objects.create(page=page, restriction_type=restriction_type, **fields)
+
+
+@pytest.mark.parametrize("restriction_type", ["password", "login", "groups"])
+def test_a_restricted_petition_cannot_be_signed_or_counted_from_outside(
+    petition, client, sign, restriction_type
+):
+    """Attack: the signing endpoint did not check the page's view restrictions."""
+    from petition.models import Signature
+
+    fields = {"password": "members only 2026"} if restriction_type == "password" else {}
+    restriction = restrict(petition, restriction_type, **fields)
+    if restriction_type == "groups":
+        from django.contrib.auth.models import Group
+
+        restriction.groups.add(Group.objects.get(name="Editors"))
+    response = sign(petition)
+    assert response.status_code == 303
+    assert response["Location"] == petition.url
+    assert not Signature.objects.exists()
+    assert client.get(petition.url + "count.json").status_code == 404
+    # Wagtail's own route to the same counts shows the password or sign-in step instead.
+    assert client.get(petition.url + "count.json/")["Content-Type"] != "application/json"
+
+
+def test_a_visitor_who_gave_the_password_signs_and_sees_private_counts(petition, client, sign):
+    from petition.models import Signature
+
+    restriction = restrict(petition, "password", password="members only 2026")
+    response = client.post(
+        f"/_util/authenticate_with_password/{restriction.pk}/{petition.pk}/",
+        {"password": "members only 2026", "return_url": petition.url},
+    )
+    assert response.status_code == 302
+    assert sign(petition).status_code == 303
+    assert Signature.objects.count() == 1
+    counts = client.get(petition.url + "count.json")
+    assert counts.status_code == 200
+    assert "private" in counts["Cache-Control"] and "public" not in counts["Cache-Control"]
+    assert "Access-Control-Allow-Origin" not in counts
