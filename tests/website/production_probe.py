@@ -105,7 +105,7 @@ def restricted_content():
 if __name__ == "__main__":
     setup_test_environment()  # the test client's own needs: in-memory email, "testserver" allowed
     assert os.environ["DJANGO_SETTINGS_MODULE"] == "website.settings.production"
-    # Static files straight from the source folders, instead of a collectstatic manifest: nothing else changes.
+    # Static files from the source folders instead of a collectstatic manifest; nothing else changes.
     storages = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
