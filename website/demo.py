@@ -108,8 +108,9 @@ def run(stdout):
             "<b>Letters to your MP.</b> We do not store your name, address or letter. We only count "
             "how many letters were written in each constituency.",
             "<b>Disclosure requests.</b> What you tell us is sensitive and may be criminal-offence "
-            "data. It is encrypted, seen only by the caseworkers handling your request, and deleted "
-            "twelve months after your request is closed.",
+            "data. It is encrypted, seen only by the caseworkers of the team handling your request (not "
+            "our other staff or the administrators of this website), every look at it is recorded, and it is "
+            "deleted twelve months after your request is closed.",
             "<b>Your device.</b> We set no tracking or advertising cookies and load nothing from other "
             "websites. The quick exit button clears what our server knows about your visit.",
         ),

@@ -44,9 +44,11 @@ DEFAULT_BEFORE_FORM = (
 )
 DEFAULT_PRIVACY = (
     "<p>What you tell us is sensitive. It may include information about crimes, which the law calls "
-    "criminal-offence data. We encrypt it, and only the small team of caseworkers handling your request "
-    "can read it. We use it only to help you ask the police for a disclosure. We do not share it with "
-    "anyone, including the police, unless you agree or someone's life is in danger.</p>"
+    "criminal-offence data. We encrypt it, and only the caseworkers of the team handling your request "
+    "can read it: not our other staff, and not the administrators of this website. Each time a "
+    "caseworker opens it, that is recorded. We use it only to help you ask the police for a disclosure. "
+    "We do not share it with anyone, including the police, unless you agree or someone's life is in "
+    "danger.</p>"
     "<p>We delete the details twelve months after your request is closed, keeping only anonymous "
     "counts.</p>"
 )
