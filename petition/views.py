@@ -26,7 +26,7 @@ def sign(request, petition_id):
     page = PetitionPage.objects.for_signing(petition_id)
     if page is None:
         raise Http404
-    if not page.is_collecting() or refused_by_view_restrictions(page, request):
+    if not page.is_collecting() or (page.restricted and refused_by_view_restrictions(page, request)):
         # The page itself then shows why: closed, or its password or sign-in form.
         return HttpResponseRedirect(page.url, status=303)
     return page.sign(request)

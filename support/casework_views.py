@@ -21,6 +21,7 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
+from support import access
 from support.models import (
     AuditEntry,
     CaseNote,
@@ -164,7 +165,7 @@ class CaseView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
     def dispatch(self, request, *args, **kwargs):
         # A plain 403, not Wagtail's usual redirect to the dashboard: the answer to a guessed URL must
         # be the same whether or not the request exists, and must say nothing about it.
-        if not self.user_has_any_permission(self.any_permission_required):
+        if not access.may_do_casework(request.user):
             return forbidden(request)
         self.object = (
             DisclosureRequest.objects.select_related("team", "assigned_to").filter(pk=kwargs["pk"]).first()
@@ -188,7 +189,7 @@ class CaseView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
 
     @cached_property
     def can_change(self):
-        return self.user_has_permission("change")
+        return access.may_change_cases(self.request.user)
 
     # Every render of the case is audited exactly once: a plain GET as "Viewed"; an action as itself (its
     # redirect's GET is the same look, so it adds nothing); a POST that renders the case again (a form with

@@ -9,7 +9,7 @@ from django.views.decorators.cache import never_cache, patch_cache_control
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PageManager
+from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.search import index
 
 from petition import privacy, signing, stats, tokens
@@ -40,12 +40,24 @@ class PetitionPageManager(PageManager):
     @cached_property
     def _signing_sql(self):
         qn = connection.ops.quote_name
+        page_table, restrictions = qn(Page._meta.db_table), qn(PageViewRestriction._meta.db_table)
+        # `restricted`: does any view restriction sit on the page or an ancestor (or what an ancestor is an
+        # alias of)? Almost never, so signing asks Wagtail for the details only then (petition.views.sign).
+        on_ancestor = (
+            f"EXISTS (SELECT 1 FROM {restrictions} r JOIN {page_table} a ON a.id = r.page_id "  # noqa: S608
+            "WHERE p.path LIKE a.path || '%%')"
+        )
+        on_original = (
+            f"EXISTS (SELECT 1 FROM {restrictions} r JOIN {page_table} a "  # noqa: S608
+            "ON a.alias_of_id = r.page_id WHERE p.path LIKE a.path || '%%')"
+        )
         return (
             # Table names come from our own models; the id is a parameter.
             "SELECT p.id, pp.page_ptr_id, p.path, p.depth, p.url_path, p.live, p.locale_id, "  # noqa: S608
-            "p.content_type_id, pp.state, pp.opens_at, pp.closes_at "
+            f"p.content_type_id, pp.state, pp.opens_at, pp.closes_at, ({on_ancestor} OR {on_original}) "
+            "AS restricted "
             f"FROM {qn(self.model._meta.db_table)} pp "
-            f"JOIN {qn(Page._meta.db_table)} p ON p.id = pp.page_ptr_id "
+            f"JOIN {page_table} p ON p.id = pp.page_ptr_id "
             "WHERE pp.page_ptr_id = %s AND p.live"
         )
 
