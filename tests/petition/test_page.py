@@ -195,3 +195,14 @@ def test_a_visitor_who_gave_the_password_signs_and_sees_private_counts(petition,
     assert counts.status_code == 200
     assert "private" in counts["Cache-Control"] and "public" not in counts["Cache-Control"]
     assert "Access-Control-Allow-Origin" not in counts
+
+
+def test_a_restriction_on_a_parent_page_holds_for_signing_too(petition, home, sign):
+    from petition.models import Signature
+
+    restrict(home, "login")
+    assert sign(petition).status_code == 303
+    assert not Signature.objects.exists()
+    assert PetitionPage.objects.for_signing(petition.pk).restricted
+    home.get_view_restrictions().delete()
+    assert not PetitionPage.objects.for_signing(petition.pk).restricted

@@ -316,11 +316,12 @@ def private_document():
 
 
 @pytest.mark.django_db
-@override_settings(WAYMARK_REQUIRE_2FA=True)
 def test_login_restricted_pages_and_documents_need_the_second_factor(
     client, editor, home, tmp_path, settings
 ):
     """Attack: login-restricted documents and pages opened after a password-only login."""
+    # One way of overriding settings per test: pytest-django's fixture and override_settings do not nest.
+    settings.WAYMARK_REQUIRE_2FA = True
     settings.MEDIA_ROOT = tmp_path
     page = restricted_page(home, "login")
     by_group = restricted_page(home, "groups")
