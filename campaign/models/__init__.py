@@ -1,5 +1,6 @@
 """Campaign models, one concept per module."""
 
+from campaign.models.hexmap import ConstituencyHex
 from campaign.models.letters import LetterCount, LetterPage
 from campaign.models.pages import CampaignPage
 from campaign.models.places import Constituency, MemberOfParliament, Postcode, PostcodeImport
@@ -8,6 +9,7 @@ from campaign.models.stories import StoryIndexPage, StoryPage
 __all__ = [
     "CampaignPage",
     "Constituency",
+    "ConstituencyHex",
     "LetterCount",
     "LetterPage",
     "MemberOfParliament",

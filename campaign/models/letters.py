@@ -164,5 +164,10 @@ class LetterCount(models.Model):
             cls.objects.filter(pk=constituency_code).update(letters=F("letters") + 1)
 
     @classmethod
+    def by_constituency(cls):
+        """{constituency code: letters} for every constituency with a letter (at most 650 rows)."""
+        return dict(cls.objects.filter(letters__gt=0).values_list("constituency_id", "letters"))
+
+    @classmethod
     def top(cls, limit=5):
         return cls.objects.filter(letters__gt=0).select_related("constituency").order_by("-letters")[:limit]
