@@ -4,14 +4,17 @@ import io
 import json
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from campaign import hexmap
 from campaign.models import CampaignPage, ConstituencyHex, LetterCount
 from tests.campaign.conftest import CONSTITUENCIES_2024, GE2024_RESULTS, HEXMAP_2024, shared_file
 from tests.campaign.factories import ConstituencyFactory, ConstituencyHexFactory, LetterPageFactory
+from website.staff import CAMPAIGN_MANAGERS
 
 # The five Scottish hexes of the Open Innovations layout that still carry pre-2024 codes.
 RENAMED = {
@@ -345,3 +348,29 @@ def test_seed_demo_leaves_a_loaded_layout_alone(settings, tmp_path):
     ConstituencyHexFactory(code="E14000001", name="Staff's own", q=0, r=0)
     call_command("seed_demo", stdout=io.StringIO())
     assert list(ConstituencyHex.objects.values_list("name", flat=True)) == ["Staff's own"]
+
+
+# --- Staff --------------------------------------------------------------------------------------------------
+
+
+def test_staff_see_which_hexes_were_matched_by_name(client, django_user_model, tmp_path):
+    ConstituencyFactory(code="S14000111", name="West Aberdeenshire and Kincardine")
+    path = write_hexjson(
+        tmp_path / "map.hexjson", {"S14000058": {"n": "West Aberdeenshire and Kincardine", "q": 0, "r": 0}}
+    )
+    import_hexmap(path)
+    staff = django_user_model.objects.create_superuser("staff", "staff@example.org", "a-long-test-password")
+    client.force_login(staff)
+    response = client.get(reverse("wagtailsnippets_campaign_constituencyhex:list") + "?matched_by=name")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "West Aberdeenshire and Kincardine" in html and "S14000058" in html and "By name" in html
+
+
+def test_campaign_managers_may_read_the_map_layout_but_not_change_it(db):
+    from website.staff import sync_group_permissions
+
+    sync_group_permissions()
+    codenames = set(Group.objects.get(name=CAMPAIGN_MANAGERS).permissions.values_list("codename", flat=True))
+    assert "view_constituencyhex" in codenames
+    assert not {"add_constituencyhex", "change_constituencyhex", "delete_constituencyhex"} & codenames
