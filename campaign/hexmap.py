@@ -49,9 +49,6 @@ class Layout:
     labels: tuple  # (text, x, y, text-anchor)
     min_x: int = 0
 
-    def __bool__(self):
-        return bool(self.cells)
-
 
 def nation_of(code, region=""):
     """England, Scotland, Wales or Northern Ireland, from the ONS region or the constituency code."""
@@ -148,7 +145,6 @@ class HexMap:
     largest: list  # [(name, value)] the three largest, for the summary
     places: int  # constituencies on the map
     places_with_any: int
-    total: int  # the sum of counts on the map
     off_map: int  # counts for places the map does not show (no constituency, outside the UK)
     noun: tuple
 
@@ -162,8 +158,9 @@ class HexMap:
             text = f"No {self.noun[1]} yet in any of the {self.places} constituencies."
         else:
             most = ", ".join(f"{name} ({describe(value, self.noun)})" for name, value in self.largest)
+            have = "has" if self.places_with_any == 1 else "have"
             text = (
-                f"{self.places_with_any:,} of the {self.places} constituencies have at least one "
+                f"{self.places_with_any:,} of the {self.places} constituencies {have} at least one "
                 f"{self.noun[0]}. Most: {most}."
             )
         if self.off_map:
@@ -199,7 +196,6 @@ def build(counts, noun=("signature", "signatures"), shades=SHADES):
         largest=[(names[code], values[code]) for code in ranked[:3]],
         places=len(grid.cells),
         places_with_any=len(ranked),
-        total=sum(values.values()),
         off_map=sum(n for code, n in counts.items() if code not in on_map and n > 0),
         noun=noun,
     )

@@ -297,7 +297,7 @@ def test_the_campaign_page_shows_letters_per_constituency_on_the_map(client, cam
     assert "<title>Bermondsey and Old Southwark: 3</title>" in html
     assert "<title>Southam: 0</title>" in html
     assert (
-        "1 of the 5 constituencies have at least one letter. Most: Bermondsey and Old Southwark (3 letters)."
+        "1 of the 5 constituencies has at least one letter. Most: Bermondsey and Old Southwark (3 letters)."
         in html
     )
     assert 'href="/campaign/letters/">Every constituency\'s letters as a table</a>' in html
