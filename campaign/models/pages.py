@@ -12,6 +12,7 @@ from campaign import hexmap
 from campaign.models.letters import LetterCount
 from website.blocks import content_blocks
 from website.models import BasePage
+from website.rendering import render_page
 
 LETTERS_MAP_CACHE_KEY = "campaign:letters-map"
 
@@ -65,10 +66,6 @@ class CampaignPage(RoutablePageMixin, BasePage):
             context["letters_map"] = letters_map()
         return context
 
-    @path("")
-    def index(self, request):
-        return self.render(request)
-
     @path("letters/", name="letters")
     def letters_table(self, request):
         """The letters map as a table: every constituency with a letter, most first."""
@@ -77,8 +74,6 @@ class CampaignPage(RoutablePageMixin, BasePage):
             .select_related("constituency")
             .order_by("-letters", "constituency__name")
         )
-        return self.render(
-            request,
-            template="campaign/letters_table.html",
-            context_overrides={"rows": rows, "total": sum(row.letters for row in rows)},
+        return render_page(
+            request, self, "campaign/letters_table.html", rows=rows, total=sum(row.letters for row in rows)
         )
