@@ -22,7 +22,7 @@ MARGIN = 4
 HEX_PATH = "M0-6 5-3V3L0 6-5 3V-3Z"
 SHADES = 5  # colour classes above "none"; the darkest is always the class holding the largest count
 
-LABEL_CHAR_WIDTH = 7.4
+LABEL_CHAR_WIDTH = 8.5
 NATIONS = {"E": "England", "S": "Scotland", "W": "Wales", "N": "Northern Ireland"}
 # Where each nation's label sits, as a fraction of the way across its own hexes' bounding box.
 LABEL_ANCHORS = {
@@ -80,15 +80,16 @@ def layout():
         y = top + down * (bottom - top) + (HEX_HEIGHT + 8 if down == 1.0 else 4)
         labels.append((nation, round(x), round(y), anchor))
     # Labels may sit outside the hexes: widen the drawing (and shift it) so they fit.
-    left_edge = min([0] + [x - _text_width(text) for text, x, _y, anchor in labels if anchor == "end"])
-    right_edge = max([width] + [x + _text_width(text) for text, x, _y, anchor in labels if anchor == "start"])
+    reach = {"end": (1, 0), "middle": (0.5, 0.5), "start": (0, 1)}  # share of the text left, right of x
+    left_edge = min([0] + [x - reach[anchor][0] * _text_width(text) for text, x, _y, anchor in labels])
+    right_edge = max([width] + [x + reach[anchor][1] * _text_width(text) for text, x, _y, anchor in labels])
     max_y = max([height] + [y + 4 for _t, _x, y, _a in labels])
     return Layout(
         cells=tuple(cells),
-        width=right_edge - left_edge + 2 * MARGIN,
+        width=math.ceil(right_edge - left_edge) + 2 * MARGIN,
         height=max_y + MARGIN,
         labels=tuple(labels),
-        min_x=left_edge - MARGIN,
+        min_x=math.floor(left_edge) - MARGIN,
     )
 
 

@@ -44,6 +44,10 @@ class TrendChart:
     def middle(self):
         return self.top // 2
 
+    @property
+    def middle_y(self):
+        return self.height // 2
+
 
 def nice_top(value):
     """The smallest 1, 2 or 5 × 10ⁿ at least `value` (and at least 1)."""

@@ -291,7 +291,7 @@ def test_the_campaign_page_shows_letters_per_constituency_on_the_map(client, cam
 
     assert "Where people are writing to their MP" in html
     assert (
-        '<figcaption id="letters-map-caption" class="hexmap__caption">Letters by constituency</figcaption>'
+        '<figcaption id="lm-caption" class="hexmap__caption">Letters by constituency</figcaption>'
         in html
     )
     assert "<title>Bermondsey and Old Southwark: 3</title>" in html
@@ -301,7 +301,7 @@ def test_the_campaign_page_shows_letters_per_constituency_on_the_map(client, cam
         in html
     )
     assert 'href="/campaign/letters/">Every constituency\'s letters as a table</a>' in html
-    assert 'aria-describedby="letters-map-summary"' in html and "<script" in html and "js/hexmap.js" in html
+    assert 'aria-describedby="lm-summary"' in html and "<script" in html and "js/hexmap.js" in html
 
 
 def test_the_letters_table_is_one_click_from_the_map(client, campaign_with_letters, mp):
