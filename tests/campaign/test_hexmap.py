@@ -290,10 +290,7 @@ def test_the_campaign_page_shows_letters_per_constituency_on_the_map(client, cam
     html = client.get(campaign_with_letters.url).content.decode()
 
     assert "Where people are writing to their MP" in html
-    assert (
-        '<figcaption id="lm-caption" class="hexmap__caption">Letters by constituency</figcaption>'
-        in html
-    )
+    assert '<figcaption id="lm-caption" class="hexmap__caption">Letters by constituency</figcaption>' in html
     assert "<title>Bermondsey and Old Southwark: 3</title>" in html
     assert "<title>Southam: 0</title>" in html
     assert (
