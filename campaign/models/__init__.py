@@ -1,7 +1,7 @@
 """Campaign models, one concept per module."""
 
 from campaign.models.hexmap import ConstituencyHex
-from campaign.models.letters import LetterCount, LetterPage
+from campaign.models.letters import LetterCount, LetterPage, LetterWeek
 from campaign.models.pages import CampaignPage
 from campaign.models.places import Constituency, MemberOfParliament, Postcode, PostcodeImport
 from campaign.models.stories import StoryIndexPage, StoryPage
@@ -12,6 +12,7 @@ __all__ = [
     "ConstituencyHex",
     "LetterCount",
     "LetterPage",
+    "LetterWeek",
     "MemberOfParliament",
     "Postcode",
     "PostcodeImport",
