@@ -79,14 +79,14 @@ def chart(by_hour, until=None, max_points=MAX_POINTS):
         totals.append(running)
     top = nice_top(max(totals))
     last = len(totals) - 1 or 1
+    # Whole units: a 600 × 150 drawing needs no finer steps, and the page stays light.
     points = [
-        (round(WIDTH * i / last, 1), round(HEIGHT - HEIGHT * total / top, 1))
-        for i, total in enumerate(totals)
+        (round(WIDTH * i / last), round(HEIGHT - HEIGHT * total / top)) for i, total in enumerate(totals)
     ]
     if len(points) == 1:  # one bucket: a flat line across
         points.append((WIDTH, points[0][1]))
-    line = " ".join(f"{_num(x)},{_num(y)}" for x, y in points)
-    area = f"M0 {HEIGHT}L" + "L".join(f"{_num(x)} {_num(y)}" for x, y in points) + f"L{WIDTH} {HEIGHT}Z"
+    line = " ".join(f"{x},{y}" for x, y in points)
+    area = f"M0 {HEIGHT}L" + "L".join(f"{x} {y}" for x, y in points) + f"L{WIDTH} {HEIGHT}Z"
     day_ago = end - timedelta(hours=23)
     return TrendChart(
         line=line,
@@ -103,10 +103,6 @@ def chart(by_hour, until=None, max_points=MAX_POINTS):
 
 def _floor_hour(moment):
     return moment.replace(minute=0, second=0, microsecond=0)
-
-
-def _num(value):
-    return f"{value:g}"
 
 
 def _count(n):

@@ -290,7 +290,7 @@ def test_the_campaign_page_shows_letters_per_constituency_on_the_map(client, cam
     html = client.get(campaign_with_letters.url).content.decode()
 
     assert "Where people are writing to their MP" in html
-    assert '<figcaption id="lm-caption" class="hexmap__caption">Letters by constituency</figcaption>' in html
+    assert '<figcaption id="l-caption" class="hexmap__caption">Letters by constituency</figcaption>' in html
     assert "<title>Bermondsey and Old Southwark: 3</title>" in html
     assert "<title>Southam: 0</title>" in html
     assert (
@@ -298,7 +298,7 @@ def test_the_campaign_page_shows_letters_per_constituency_on_the_map(client, cam
         in html
     )
     assert 'href="/campaign/letters/">Every constituency\'s letters as a table</a>' in html
-    assert 'aria-describedby="lm-summary"' in html and "<script" in html and "js/hexmap.js" in html
+    assert 'aria-describedby="l-summary"' in html and "<script" in html and "js/hexmap.js" in html
 
 
 def test_the_letters_table_is_one_click_from_the_map(client, campaign_with_letters, mp):

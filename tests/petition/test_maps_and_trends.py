@@ -47,7 +47,7 @@ def test_the_page_shows_signatures_per_constituency_on_the_map(petition, client,
     html = page_html(client, petition)
 
     assert (
-        '<figcaption id="sm-caption" class="hexmap__caption">Signatures by constituency</figcaption>' in html
+        '<figcaption id="s-caption" class="hexmap__caption">Signatures by constituency</figcaption>' in html
     )
     assert "<title>Southam: 3</title>" in html and "<title>Easton: 0</title>" in html
     assert (
