@@ -8,6 +8,7 @@ The drills restart and stop only these. A front proxy (nginx, for the production
 
 import base64
 import contextlib
+import functools
 import os
 import pwd
 import secrets
@@ -28,6 +29,8 @@ TMP = ROOT / "bench" / "tmp"
 PY = sys.executable
 HOST = "127.0.0.1"
 PORT = int(os.environ.get("BENCH_PORT", "8731"))  # where the load goes: the front, or the only app server
+# The app servers behind a front, or those beyond the first without one: APP_PORT, APP_PORT + 1…
+APP_PORT = int(os.environ.get("BENCH_APP_PORT", "8751"))
 PG_PORT = int(os.environ.get("BENCH_PG_PORT", "8741"))
 REDIS_PORT = int(os.environ.get("BENCH_REDIS_PORT", "8742"))
 DB_NAME = os.environ.get("BENCH_DB", "bench_waymark")
@@ -153,14 +156,11 @@ class Postgres:
 
     def __init__(self, port=PG_PORT):
         self.port = port
-        self.bin = self._bindir()
         self.user = "postgres" if os.geteuid() == 0 else None
-        self.dir = self._home()
-        self.data = self.dir / "data"
-        self.logfile = self.dir / "postgres.log"
 
-    @staticmethod
-    def _bindir():
+    @functools.cached_property
+    def bin(self):
+        """The newest server installed in /usr/lib/postgresql (Debian's layout)."""
         versions = sorted(
             Path("/usr/lib/postgresql").glob("*/bin/initdb"), key=lambda p: int(p.parent.parent.name)
         )
@@ -168,17 +168,25 @@ class Postgres:
             raise SystemExit("No PostgreSQL server in /usr/lib/postgresql: apt-get install postgresql")
         return versions[-1].parent
 
-    def _home(self):
+    @functools.cached_property
+    def dir(self):
         """bench/tmp/pg, unless the server's user cannot reach it (a clone in a private home directory):
         then a directory of the bench's own under /tmp."""
-        home = TMP / "pg"
         TMP.mkdir(parents=True, exist_ok=True)
         if (
             self.user
             and sh(["runuser", "-u", self.user, "--", "test", "-x", str(TMP)], check=False).returncode
         ):
-            home = Path(tempfile.gettempdir()) / f"waymark-bench-pg-{self.port}"
-        return home
+            return Path(tempfile.gettempdir()) / f"waymark-bench-pg-{self.port}"
+        return TMP / "pg"
+
+    @property
+    def data(self):
+        return self.dir / "data"
+
+    @property
+    def logfile(self):
+        return self.dir / "postgres.log"
 
     @property
     def version(self):
@@ -365,7 +373,7 @@ class Stack:
         self.postgres = Postgres()
         self.redis = Redis()
         ports = [PORT] if front is None else []
-        ports += [PORT + 10 + i for i in range(app_servers - len(ports))]
+        ports += [APP_PORT + i for i in range(len(ports), app_servers)]
         self.app_servers = [AppServer(i, port) for i, port in enumerate(ports)]
         self.front = front(PORT, [s.url for s in self.app_servers]) if front else None
         self.base_url = f"http://{HOST}:{PORT}"
@@ -456,8 +464,9 @@ class Stack:
         return healthy(self.base_url)
 
     def app_worker_pids(self):
-        """Every gunicorn worker of every app server: the processes that share the load."""
-        return [pid for server in self.app_servers for pid in server.worker_pids()]
+        """The gunicorn workers that share the load: every app server's behind a front, else the first's."""
+        servers = self.app_servers if self.front else self.app_servers[:1]
+        return [pid for server in servers for pid in server.worker_pids()]
 
     def restart_postgres(self):
         return self.postgres.restart()
