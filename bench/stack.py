@@ -14,6 +14,7 @@ import pwd
 import secrets
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -109,7 +110,12 @@ class Service:
     def running(self):
         return self.process is not None and self.process.poll() is None
 
+    @property
+    def pidfile(self):
+        return TMP / f"{self.name}.pid"
+
     def start(self, env=None, timeout=60):
+        self.stop_leftover()
         self._handle = open(self.logfile, "a")  # noqa: SIM115 (closed in stop())
         self.process = subprocess.Popen(
             self.command(),
@@ -119,8 +125,24 @@ class Service:
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
+        self.pidfile.write_text(str(self.process.pid))
         if not wait_for(self.ready, timeout, step=0.2):
             raise RuntimeError(f"{self.name} did not come up; see {self.logfile}")
+
+    def stop_leftover(self):
+        """Stop what this service left running when an earlier run was killed: only a process that still
+        runs this very command line, never one that has since been given the same id."""
+        try:
+            pid = int(self.pidfile.read_text())
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")[:-1]
+        except (OSError, ValueError):
+            cmdline, pid = None, None
+        if cmdline == [str(part).encode() for part in self.command()]:
+            log(f"{self.name} from an earlier run is still up (pid {pid}): stopping it first")
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(pid, signal.SIGKILL)
+            wait_for(lambda: not Path(f"/proc/{pid}").exists(), 10)
+        self.pidfile.unlink(missing_ok=True)
 
     def signal(self, signum):
         if self.running():
@@ -147,6 +169,7 @@ class Service:
         if self._handle is not None:
             self._handle.close()
             self._handle = None
+        self.pidfile.unlink(missing_ok=True)
 
 
 class Postgres:
@@ -277,7 +300,6 @@ class Redis(Service):
         super().__init__()
         self.port = port
         self.dir = TMP / "redis"
-        self.pidfile = TMP / "redis.pid"
 
     @property
     def url(self):
@@ -286,7 +308,7 @@ class Redis(Service):
     def command(self):
         return [
             "redis-server", "--port", str(self.port), "--bind", HOST, "--save", "", "--appendonly", "no",
-            "--dir", str(self.dir), "--pidfile", str(self.pidfile), "--daemonize", "no",
+            "--dir", str(self.dir), "--daemonize", "no",
         ]  # fmt: skip
 
     def ready(self):
@@ -294,11 +316,16 @@ class Redis(Service):
             sh(["redis-cli", "-h", HOST, "-p", str(self.port), "ping"], check=False).stdout.strip() == "PONG"
         )
 
+    def stop_leftover(self):
+        # redis-server renames its process, so its command line cannot be matched: a Redis answering on
+        # the bench's port while the bench's pid file is there is the one an earlier run left.
+        if self.pidfile.exists() and self.ready():
+            log("the bench's Redis from an earlier run is still up: stopping it first")
+            self.shutdown()
+        self.pidfile.unlink(missing_ok=True)
+
     def start(self, env=None, timeout=30):
         self.dir.mkdir(parents=True, exist_ok=True)
-        if self.ready() and self.pidfile.exists():
-            log("a bench Redis from an earlier run is still up: stopping it first")
-            self.shutdown()
         super().start(env, timeout)
 
     def shutdown(self):
@@ -332,6 +359,15 @@ class AppServer(Service):
 
     def ready(self):
         return healthy(self.url)
+
+    def start(self, env=None, timeout=60):
+        self.stop_leftover()
+        # With --reuse-port a second server on the port would silently share the load: refuse instead.
+        with contextlib.suppress(OSError), socket.create_connection((HOST, self.port), timeout=1):
+            raise SystemExit(
+                f"something already listens on {HOST}:{self.port}; set BENCH_PORT/BENCH_APP_PORT"
+            )
+        super().start(env, timeout)
 
     def worker_pids(self):
         return children(self.process.pid) if self.running() else []
@@ -422,9 +458,11 @@ class Stack:
         shutil.rmtree(self.mail_dir, ignore_errors=True)
         self.email_fail_flag.unlink(missing_ok=True)
         self.mail_dir.mkdir(parents=True)
+        for service in (self.scheduler, self.worker, self.front, *self.app_servers):
+            if service is not None:
+                service.stop_leftover()
         for path in TMP.glob("*.log"):
-            if path.name != "postgres.log":
-                path.write_text("")
+            path.write_text("")
         self.postgres.start()
         self.redis.start()
         log(f"PostgreSQL {self.postgres.version} on :{self.postgres.port}, Redis on :{self.redis.port}")

@@ -38,7 +38,7 @@ def _sign_form(bench):
     form = journeys.find_sign_form(client, petition)
     if form is None:
         raise RuntimeError(f"no POST form with an email field on {petition}")
-    trial = bench.sign(f"trial-{bench.sign_tag}@trial.example.net")
+    trial = bench.sign(f"trial{bench.addresses.next}@trial.example.net")
     if trial["outcome"] != "success":
         raise RuntimeError(f"a trial signature failed: {trial['outcome']} {trial.get('body', '')[:300]}")
     data = form.fill(journeys.signer_values("s__N__@m__N__.example.net", "Bench Signer __N__"))
