@@ -34,7 +34,7 @@ def main(keys):
     bench.load("warmup", [BARE], seconds=2)
     for step in MEASURES:
         if step.key in keys:
-            bench.run(step)
+            bench.run_measure(step)
     print()
     for name, value in bench.figures.items():
         print(f"{name}: {value}")

@@ -61,7 +61,7 @@ def main(keys):
         bench.pages = bench.probe("pages")
         log(f"pages: {bench.pages}")
         for step in chosen:
-            bench.run(step)
+            bench.run_measure(step)
             if step is baseline.baseline and not bench.baseline_rps:
                 raise SystemExit("the baseline view could not be measured")
     finally:

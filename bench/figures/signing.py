@@ -71,6 +71,7 @@ def signing(bench):
                 "counted": min(rows["pending_with_email_queued"], piece["requests"] - piece["non_2xx_3xx"]),
                 "rows_by_state": rows["rows"],
                 "worker_cpu_shares": piece["worker_cpu_shares"],
+                "app_cpu_ms_per_request": piece["app_cpu_ms_per_request"],
             }
         )
     bench.details["sign_slices"] = slices
