@@ -1,7 +1,8 @@
 """The figures `make bench` reports and the measures that make them: each figure is declared once, with its
 goal and how it is made, beside the code that measures it (bench/figures/, bench/drills/)."""
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -25,9 +26,9 @@ class Measure:
     has not recorded are null, with the error as the reason."""
 
     key: str  # the name to run it by: `python -m bench.run sign`, `python -m bench.quick sign`
-    function: object
+    function: Callable
     figures: tuple = ()
-    needs: tuple = field(default=())  # what bench.probe's "pages" must have found: "petition", "letter"…
+    needs: tuple = ()  # what bench.probe's "pages" must have found: "petition", "letter"…
 
     def __call__(self, bench):
         return self.function(bench)
@@ -43,6 +44,7 @@ def measure(key, *figures, needs=()):
 
 
 def figures_of(measures):
+    """Every figure the measures record, in order. A name declared twice is an error."""
     seen = {}
     for step in measures:
         for figure in step.figures:
