@@ -12,7 +12,6 @@ from dataclasses import dataclass
 import requests
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection
 
 from campaign import postcodes
 from campaign.models.places import (
@@ -115,7 +114,7 @@ def lookup(raw):
     if not postcodes.is_valid(postcode):
         return LookupResult(MALFORMED, MESSAGES[MALFORMED])
 
-    row = _find(postcode)
+    row = Postcode.objects.with_constituency_and_mp(postcode)
     if row is None and settings.POSTCODES_IO_FALLBACK:
         row = _postcodes_io(postcode)
     if row is None:
@@ -136,29 +135,6 @@ def result_for_constituency(code):
         return _result("", "", code, "", constituency.name, "", "", "", None)
     c = mp.constituency
     return _result("", "", code, "", c.name, mp.name, mp.party, mp.email, mp.is_vacant)
-
-
-# One query on the postcode's primary key, joined to its constituency and MP.
-_SQL = None
-
-
-def _find(postcode):
-    global _SQL
-    if _SQL is None:
-        qn = connection.ops.quote_name
-        p, c, m = (model._meta.db_table for model in (Postcode, Constituency, MemberOfParliament))
-        _SQL = (
-            # Table names come from our own models, the postcode is a parameter.
-            f"SELECT p.country_code, p.constituency_code, p.terminated, c.name, m.name, m.party, "  # noqa: S608
-            f"m.email, "
-            f"m.is_vacant FROM {qn(p)} p "
-            f"LEFT JOIN {qn(c)} c ON c.code = p.constituency_code "
-            f"LEFT JOIN {qn(m)} m ON m.constituency_id = c.code "
-            f"WHERE p.postcode = %s"
-        )
-    with connection.cursor() as cursor:
-        cursor.execute(_SQL, [postcode])
-        return cursor.fetchone()
 
 
 def _result(postcode, country_code, constituency_code, terminated, name, mp_name, party, email, vacant):

@@ -10,15 +10,19 @@ from django.db.models import Count
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from petition.models import PetitionPage, Signature
+from petition.models import PetitionPage, PetitionSettings, Signature
+from petition.models.settings import DEFAULT_LIMITS
 from website.staff import CAMPAIGN_MANAGERS
 
 
 def check_signature_alerts(now=None):
-    """Email managers about each IP hash or domain past the threshold in the last hour, once an hour.
-    Returns the alerts sent."""
+    """Email managers about each IP hash or domain past its petition's alert threshold (Petition settings)
+    in the last hour, once an hour. Returns the alerts sent."""
     now = now or timezone.now()
-    threshold = settings.PETITION_ALERT_THRESHOLD
+    threshold_for = _thresholds()
+    lowest = min(
+        [DEFAULT_LIMITS.alert_threshold, *PetitionSettings.objects.values_list("alert_threshold", flat=True)]
+    )
     recent = Signature.objects.filter(
         state=Signature.State.VERIFIED, verified_at__gte=now - timedelta(hours=1)
     )
@@ -28,11 +32,13 @@ def check_signature_alerts(now=None):
             recent.exclude(**{field: ""})
             .values_list("petition_id", field)
             .annotate(n=Count("pk"))
-            .filter(n__gte=threshold)
+            .filter(n__gte=lowest)
             .order_by("-n")
         )
         for petition_id, value, n in rows:
-            if cache.add(f"petition:alert:{petition_id}:{field}:{value}", 1, 60 * 60):
+            if n >= threshold_for(petition_id) and cache.add(
+                f"petition:alert:{petition_id}:{field}:{value}", 1, 60 * 60
+            ):
                 shown = value[:12] if field == "ip_hash" else value
                 alerts.append({"petition_id": petition_id, "kind": kind, "value": shown, "count": n})
     if alerts:
@@ -51,7 +57,25 @@ def check_signature_alerts(now=None):
         if recipients:
             body = render_to_string(
                 "emails/petition/alert.txt",
-                {"alerts": alerts, "threshold": threshold, "admin_url": settings.WAGTAILADMIN_BASE_URL},
+                {
+                    "alerts": alerts,
+                    "threshold": min(threshold_for(a["petition_id"]) for a in alerts),
+                    "admin_url": settings.WAGTAILADMIN_BASE_URL,
+                },
             )
             send_mail("Petition: unusual signing activity", body, None, recipients)
     return alerts
+
+
+def _thresholds():
+    """petition id → the alert threshold on its site, looked up once per petition."""
+    found = {}
+
+    def threshold_for(petition_id):
+        if petition_id not in found:
+            page = PetitionPage.objects.filter(pk=petition_id).first()
+            limits = PetitionSettings.limits_for_page(page) if page else DEFAULT_LIMITS
+            found[petition_id] = limits.alert_threshold
+        return found[petition_id]
+
+    return threshold_for

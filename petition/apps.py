@@ -10,13 +10,16 @@ class PetitionConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from petition.models import BlockedDomain, BlockedNetwork, EmailDomainRule
-        from petition.rules import forget_rules
+        from petition.abuse import forget_rules
+        from petition.models import BlockedDomain, BlockedNetwork, EmailDomainRule, PetitionSettings
+        from petition.models.settings import forget_limits
         from website.staff import CAMPAIGN_MANAGERS, extend_group_permissions
 
         for model in (BlockedDomain, BlockedNetwork, EmailDomainRule):
             post_save.connect(forget_rules, sender=model, dispatch_uid=f"rules-save-{model.__name__}")
             post_delete.connect(forget_rules, sender=model, dispatch_uid=f"rules-delete-{model.__name__}")
+        post_save.connect(forget_limits, sender=PetitionSettings, dispatch_uid="limits-save")
+        post_delete.connect(forget_limits, sender=PetitionSettings, dispatch_uid="limits-delete")
 
         extend_group_permissions(
             CAMPAIGN_MANAGERS,
@@ -36,5 +39,7 @@ class PetitionConfig(AppConfig):
                 "petition.add_emaildomainrule",
                 "petition.change_emaildomainrule",
                 "petition.delete_emaildomainrule",
+                # Settings → Petition settings: the signing rates and the alert threshold.
+                "petition.change_petitionsettings",
             ],
         )

@@ -2,6 +2,7 @@
 
 from wagtail.models import Page
 
+from campaign.models import CampaignPage
 from petition.models import PetitionPage
 from website.demo import ensure_child, rich
 from website.models import HomePage
@@ -36,10 +37,6 @@ def run(stdout):
 
 
 def _link_from_campaign(petition):
-    try:
-        from campaign.models import CampaignPage
-    except ImportError:  # pragma: no cover - campaign is always installed
-        return
     for campaign in CampaignPage.objects.filter(petition_page__isnull=True):
         # Only fills an empty link: a petition chosen by staff is never replaced.
         campaign.petition_page = petition

@@ -2,15 +2,18 @@
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from petition import tokens
-from petition.models import Signature
-from petition.signing import ALREADY_SIGNED, CONFIRM, THANK_YOU
+from petition.models.signatures import Signature
+
+# The kinds of email a signer gets.
+CONFIRM, ALREADY_SIGNED, THANK_YOU = "confirm", "already_signed", "thank_you"
+# However often someone signs again, a signature gets at most this many emails.
+MAX_EMAILS_PER_SIGNATURE = 5
 
 STATE_FOR_KIND = {
     CONFIRM: Signature.State.PENDING,
@@ -20,7 +23,7 @@ STATE_FOR_KIND = {
 
 
 def send_signature_email(signature_id, kind):
-    """Send one email, unless the signature has had its share (settings.PETITION_MAX_EMAILS_PER_SIGNATURE).
+    """Send one email, unless the signature has had its share (MAX_EMAILS_PER_SIGNATURE).
     Returns True when an email was sent."""
     updates = {"emails_sent": F("emails_sent") + 1}
     raw = None
@@ -29,13 +32,13 @@ def send_signature_email(signature_id, kind):
         raw, digest = tokens.new_confirmation_token()
         updates.update(
             token_hash=digest,
-            token_expires_at=timezone.now() + timedelta(days=settings.PETITION_CONFIRM_DAYS),
+            token_expires_at=timezone.now() + timedelta(days=tokens.CONFIRM_DAYS),
         )
     # Reserving the slot and checking the cap is one UPDATE, so concurrent tasks cannot exceed it.
     reserved = Signature.objects.filter(
         pk=signature_id,
         state=STATE_FOR_KIND[kind],
-        emails_sent__lt=settings.PETITION_MAX_EMAILS_PER_SIGNATURE,
+        emails_sent__lt=MAX_EMAILS_PER_SIGNATURE,
     ).update(**updates)
     if not reserved:
         return False
@@ -49,7 +52,7 @@ def send_signature_email(signature_id, kind):
         "confirm_url": base + page.reverse_subpage("confirm", kwargs={"token": raw}) if raw else "",
         "withdraw_url": base + page.reverse_subpage("withdraw", kwargs={"token": manage}),
         "unsubscribe_url": base + page.reverse_subpage("unsubscribe", kwargs={"token": manage}),
-        "confirm_days": settings.PETITION_CONFIRM_DAYS,
+        "confirm_days": tokens.CONFIRM_DAYS,
         "opted_in": signature.opt_in,
     }
     subject = " ".join(render_to_string(f"emails/petition/{kind}_subject.txt", context).split())

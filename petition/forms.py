@@ -3,17 +3,17 @@
 import re
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Field, Layout, Submit
+from crispy_forms.layout import Layout, Submit
 from django import forms
 from django.core.validators import validate_email
 
 from campaign import postcodes
+from petition.abuse import domain_block, split_email
 from petition.countries import COUNTRIES
-from petition.rules import domain_block, split_email
+from website.honeypot import HoneypotForm, honeypot_layout
+from website.spreadsheets import starts_like_formula
 
 UK = "UK"
-# Spreadsheets treat cells starting with these as formulas.
-FORMULA_PREFIXES = ("=", "+", "-", "@")
 _URL = re.compile(
     r"(://|www\.|https?:|\b[a-z0-9-]+\.(com|net|org|uk|co|io|info|biz|ru|xyz|me|ly|app|site|online|link)\b)",
     re.IGNORECASE,
@@ -27,7 +27,7 @@ def country_choices():
     return _COUNTRY_CHOICES
 
 
-class SignatureForm(forms.Form):
+class SignatureForm(HoneypotForm):
     name = forms.CharField(
         label="Your name",
         max_length=255,
@@ -67,8 +67,6 @@ class SignatureForm(forms.Form):
         initial=False,
         help_text="Optional. You can unsubscribe from any email.",
     )
-    # Hidden from people (CSS and aria-hidden); bots fill it in.
-    website = forms.CharField(label="Leave this empty", required=False, max_length=200)
 
     def __init__(self, *args, privacy_url=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -85,7 +83,7 @@ class SignatureForm(forms.Form):
             "postcode",
             "country",
             "opt_in",
-            Field("website", wrapper_class="honeypot", tabindex="-1", autocomplete="off", aria_hidden="true"),
+            honeypot_layout(),
             Submit("sign", "Sign the petition", css_class="button"),
         )
 
@@ -95,7 +93,8 @@ class SignatureForm(forms.Form):
             raise forms.ValidationError("Enter your name.")
         if _CONTROL.search(name):
             raise forms.ValidationError("Your name contains characters we cannot accept.")
-        if name.startswith(FORMULA_PREFIXES):
+        # Supporters are exported to spreadsheets, which would run such a name as a formula.
+        if starts_like_formula(name):
             raise forms.ValidationError("Your name cannot start with =, +, - or @.")
         if _URL.search(name):
             raise forms.ValidationError("Enter your name, not a web address.")

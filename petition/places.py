@@ -1,6 +1,7 @@
 """Where a signer lives, for the counts: constituency and country codes, and their names."""
 
 from campaign.models.places import COUNTRY_NAMES as ONS_COUNTRY_NAMES
+from campaign.models.places import Postcode
 from petition.countries import COUNTRY_NAMES as ISO_COUNTRY_NAMES
 
 # Our own codes for UK signers whose nation we cannot tell (postcode data not loaded, BFPO).
@@ -16,8 +17,6 @@ COUNTRY_NAMES = {
 
 def locate(postcode, country):
     """(constituency_code, country_code) for a normalised postcode or an ISO country code."""
-    from campaign.models import Postcode
-
     if country:
         return "", country
     if not postcode:

@@ -1,14 +1,11 @@
-"""Withdrawal and anonymisation: personal data goes, the counts stay."""
+"""What a signer can do to their own signature (withdraw it, unsubscribe), and anonymising a petition's
+signatures: personal data goes, the counts stay. When it happens by itself is petition.retention."""
 
-import calendar
-from datetime import timedelta
-
-from django.conf import settings
 from django.db.models import CharField, Value
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
-from petition.models import PetitionPage, Signature
+from petition.models.signatures import Signature
 
 PERSONAL_DATA_CLEARED = {
     "name": "",
@@ -48,30 +45,7 @@ def unsubscribe(signature_id, petition_id):
     )
 
 
-def add_months(moment, months):
-    month_index = moment.month - 1 + months
-    year, month = moment.year + month_index // 12, month_index % 12 + 1
-    day = min(moment.day, calendar.monthrange(year, month)[1])
-    return moment.replace(year=year, month=month, day=day)
-
-
 def anonymise(petition_id):
     return Signature.objects.filter(petition_id=petition_id, anonymised_at__isnull=True).update(
         canonical_email=_placeholder("anonymised:"), anonymised_at=timezone.now(), **PERSONAL_DATA_CLEARED
     )
-
-
-def anonymise_closed_petitions(now=None):
-    """Anonymise the signatures of every petition closed more than PETITION_ANONYMISE_AFTER_MONTHS ago,
-    and delete signatures never confirmed a month after their link expired. Returns rows changed."""
-    now = now or timezone.now()
-    changed = 0
-    for page in PetitionPage.objects.all():
-        closed = page.closed_since()
-        if closed and add_months(closed, settings.PETITION_ANONYMISE_AFTER_MONTHS) <= now:
-            changed += anonymise(page.pk)
-    stale = now - timedelta(days=settings.PETITION_CONFIRM_DAYS + 30)
-    deleted, _ = Signature.objects.filter(
-        state=Signature.State.PENDING, counted=False, created_at__lt=stale
-    ).delete()
-    return changed + deleted

@@ -1,37 +1,38 @@
 """Signing: store (or re-use) the one row per canonical email, decide if it is fraudulent, queue the email.
 
 The request does the postcode lookup and one transaction holding the INSERT and its email task (or, on
-re-signing, a SELECT and an UPDATE); rules come from the cache, and the email is sent by a background task.
+re-signing, a SELECT and an UPDATE); the abuse rules and the rates (PetitionSettings) come from the cache,
+and the email is sent by a background task. Confirming a signature is here too.
 """
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
-from petition import rules as abuse
-from petition.models import Signature
+from petition import abuse, tokens
+from petition.emails import ALREADY_SIGNED, CONFIRM, THANK_YOU
+from petition.models.settings import DEFAULT_LIMITS, PetitionSettings
+from petition.models.signatures import Signature
 from petition.places import locate
-from website import ratelimits
+from petition.tasks import send_signature_email
+from website import client_ip, honeypot, ratelimits
 
-CONFIRM, ALREADY_SIGNED, THANK_YOU = "confirm", "already_signed", "thank_you"
 
-
-def rate_limited(request, petition_id, ip_hash, domain):
+def exceeds_rate_limits(request, petition_id, ip_hash, domain, limits=DEFAULT_LIMITS):
     """True when this IP (per petition) or email domain (per petition) is over any of its rates.
     Every rate is checked and incremented, in one round trip to the shared cache, so the limits hold
     across processes."""
-    checks = [(f"petition:{petition_id}:ip:{rate}", ip_hash, rate) for rate in settings.PETITION_IP_RATES]
-    checks += [
-        (f"petition:{petition_id}:domain:{rate}", domain, rate) for rate in settings.PETITION_DOMAIN_RATES
-    ]
+    checks = [(f"petition:{petition_id}:ip:{rate}", ip_hash, rate) for rate in limits.ip_rates]
+    checks += [(f"petition:{petition_id}:domain:{rate}", domain, rate) for rate in limits.domain_rates]
     return ratelimits.hit(request, checks)
 
 
-def fraud_reason(request, petition, *, honeypot, ip, ip_hash, domain, rules):
+def fraud_reason(request, petition, *, filled_honeypot, ip, ip_hash, domain, rules):
     Reason = Signature.Reason
-    if honeypot:
+    if filled_honeypot:
         return Reason.HONEYPOT
     # Rate limits count every attempt, including ones we would block anyway.
-    limited = rate_limited(request, petition.pk, ip_hash, domain)
+    limits = PetitionSettings.limits_for_page(petition)
+    limited = exceeds_rate_limits(request, petition.pk, ip_hash, domain, limits)
     if abuse.ip_blocked(ip, rules):
         return Reason.BLOCKED_IP
     if abuse.domain_block(domain, rules):
@@ -44,14 +45,14 @@ def fraud_reason(request, petition, *, honeypot, ip, ip_hash, domain, rules):
 def sign(request, petition, data):
     """Record a signature from the form's cleaned data. Always ends the same way for the signer."""
     rules = abuse.load_rules()
-    ip = abuse.client_ip(request)
-    ip_hash = abuse.hash_ip(ip)
+    ip = client_ip.address(request)
+    ip_hash = abuse.hash_ip(client_ip.key(request))
     canonical = abuse.canonical_email(data["email"], rules)
     domain = canonical.rpartition("@")[2]
     reason = fraud_reason(
         request,
         petition,
-        honeypot=bool(data.get("website")),
+        filled_honeypot=bool(data.get(honeypot.FIELD)),
         ip=ip,
         ip_hash=ip_hash,
         domain=domain,
@@ -104,9 +105,27 @@ def _sign_again(signature, details, reason):
             queue_email(signature.pk, CONFIRM)
 
 
+def confirm(petition, token):
+    """Verify the pending signature this confirmation token belongs to, and thank its signer.
+    True if it did; a token works once, until it expires."""
+    pending = Signature.objects.filter(
+        petition=petition,
+        state=Signature.State.PENDING,
+        token_hash=tokens.hash_token(token),
+        token_expires_at__gt=timezone.now(),
+    )
+    signature_id = pending.values_list("pk", flat=True).first()
+    with transaction.atomic():
+        # Single use: the token hash goes in the same UPDATE that verifies.
+        verified = signature_id and pending.filter(pk=signature_id).update(
+            state=Signature.State.VERIFIED, verified_at=timezone.now(), token_hash=None
+        )
+        if verified:
+            queue_email(signature_id, THANK_YOU)
+    return bool(verified)
+
+
 def queue_email(signature_id, kind):
     """Call inside the transaction that wrote the signature: with the database task backend the task
     row commits (or rolls back) with it, so a worker never looks for a row that is not there yet."""
-    from petition.tasks import send_signature_email
-
     send_signature_email.enqueue(signature_id, kind)

@@ -2,7 +2,8 @@
 
 from django.core.cache import cache
 
-from petition.models import AreaCount, PetitionCount
+from campaign.models.places import Constituency
+from petition.models.counts import AreaCount, PetitionCount
 from petition.places import country_name
 
 CHART_BARS = 10
@@ -25,8 +26,6 @@ def petition_stats(page):
 
 
 def _build(petition_id, count, updated_at):
-    from campaign.models import Constituency
-
     areas = list(
         AreaCount.objects.filter(petition_id=petition_id, count__gt=0)
         .order_by("-count", "code")

@@ -1,15 +1,21 @@
-"""Background work: signer emails, the counting batch, the nightly recount, alerts and anonymisation."""
+"""Background work a request starts: the signer's email, retried with backoff while the provider fails.
+
+The periodic work (counting, recount, alerts, anonymisation) is in petition.periodic_tasks.
+"""
 
 import logging
 from datetime import timedelta
 
-from django.conf import settings
 from django.utils import timezone
 from django_tasks import task
 
-from petition import alerts, counting, emails, privacy
+from petition import emails
 
 logger = logging.getLogger(__name__)
+
+# A failed send is retried after 10 s, 20 s, 40 s … (at most 10 min apart), up to this many attempts.
+EMAIL_ATTEMPTS = 10
+EMAIL_RETRY_SECONDS = 10
 
 
 @task()
@@ -19,7 +25,7 @@ def send_signature_email(signature_id, kind, attempt=1):
     try:
         return emails.send_signature_email(signature_id, kind)
     except Exception as error:
-        if attempt >= settings.PETITION_EMAIL_ATTEMPTS:
+        if attempt >= EMAIL_ATTEMPTS:
             logger.error(
                 "Gave up on a %s email for signature %s after %d attempts (%s)",
                 kind,
@@ -28,7 +34,7 @@ def send_signature_email(signature_id, kind, attempt=1):
                 type(error).__name__,
             )
             raise
-        delay = min(settings.PETITION_EMAIL_RETRY_SECONDS * 2 ** (attempt - 1), 600)
+        delay = min(EMAIL_RETRY_SECONDS * 2 ** (attempt - 1), 600)
         retry = send_signature_email
         if retry.get_backend().supports_defer:
             retry = retry.using(run_after=timezone.now() + timedelta(seconds=delay))
@@ -42,23 +48,3 @@ def send_signature_email(signature_id, kind, attempt=1):
         )
         retry.enqueue(signature_id, kind, attempt + 1)
         return False
-
-
-@task()
-def update_counts():
-    return counting.update_counts()
-
-
-@task()
-def recount():
-    return len(counting.recount())
-
-
-@task()
-def check_signature_alerts():
-    return len(alerts.check_signature_alerts())
-
-
-@task()
-def anonymise_closed_petitions():
-    return privacy.anonymise_closed_petitions()

@@ -6,6 +6,8 @@ import secrets
 from django.utils.crypto import constant_time_compare, salted_hmac
 
 MANAGE_SALT = "petition.signature.manage"
+# A confirmation link works for this many days (the email says so).
+CONFIRM_DAYS = 7
 
 
 def new_confirmation_token():

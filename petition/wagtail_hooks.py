@@ -4,27 +4,13 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 
 from petition import admin_views
 from petition.models import BlockedDomain, BlockedNetwork, EmailDomainRule, PetitionPage, Signature
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
-
-
-def spreadsheet_safe(value):
-    """Spreadsheets run cells starting with = + - @ as formulas; a leading quote keeps them as text."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
-
-
-class SafeExportIndexView(IndexView):
-    def preprocess_field_value(self, field, value, export_format):
-        value = super().preprocess_field_value(field, value, export_format)
-        return spreadsheet_safe(value) if isinstance(value, str) else value
+from website.spreadsheets import FormulaSafeIndexView
 
 
 class SignatureViewSet(ModelViewSet):
@@ -75,7 +61,7 @@ class SignatureViewSet(ModelViewSet):
     ]
 
 
-class SupporterIndexView(SafeExportIndexView):
+class SupporterIndexView(FormulaSafeIndexView):
     def get_base_queryset(self):
         return (
             super()
@@ -185,7 +171,7 @@ def register_petition_admin_urls():
 
 
 def _stop_button(page, user):
-    specific = page.specific_deferred if hasattr(page, "specific_deferred") else page.specific
+    specific = page.specific_deferred
     if (
         isinstance(specific, PetitionPage)
         and specific.state == PetitionPage.State.OPEN

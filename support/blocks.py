@@ -32,7 +32,7 @@ class HelplineCalloutBlock(blocks.StructBlock):
 
     def get_preview_value(self):
         # An unsaved example, so the preview works before any helpline has been entered.
-        from support.models import Helpline
+        from support.models.helplines import Helpline
 
         example = Helpline(
             name="National Domestic Abuse Helpline", number="0808 2000 247", hours="24 hours, every day"

@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Min, Q
@@ -28,6 +27,7 @@ from support.models import (
     ContactAttempt,
     DisclosureRequest,
 )
+from website.spreadsheets import FormulaSafeExportMixin
 
 Action = AuditEntry.Action
 
@@ -49,7 +49,7 @@ class AgeColumn(Column):
 
 
 @method_decorator(never_cache, name="dispatch")
-class CaseQueueView(IndexView):
+class CaseQueueView(FormulaSafeExportMixin, IndexView):
     """A team's queue: only requests of the viewer's teams; counts and age per team; exports audited."""
 
     template_name = "support/admin/queue.html"
@@ -68,7 +68,7 @@ class CaseQueueView(IndexView):
         teams = CaseworkTeam.objects.all()
         if not self.request.user.has_perm("support.view_all_disclosure_requests"):
             teams = teams.filter(members=self.request.user)
-        overdue_before = timezone.now() - timedelta(days=settings.DISCLOSURE_HIGHLIGHT_AFTER_DAYS)
+        overdue_before = timezone.now() - timedelta(days=DisclosureRequest.HIGHLIGHT_AFTER_DAYS)
         open_requests = Q(requests__status__in=DisclosureRequest.OPEN_STATUSES)
         teams = teams.annotate(
             open_count=Count("requests", filter=open_requests, distinct=True),

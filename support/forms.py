@@ -1,19 +1,21 @@
-"""The right-to-ask form, in short steps. Each step is a plain Django form; support.views chains them."""
+"""The right-to-ask form, in short steps. Each step is a plain Django form; the page (DisclosureRequestPage)
+chains them."""
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Div, Field, Layout
+from crispy_forms.layout import Field, Layout
 from django import forms
-from django.conf import settings
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.utils import timezone
 
 from support import police_forces
-from support.models import DisclosureRequest
+from support.models.disclosure import DisclosureRequest
+from website.honeypot import HoneypotForm, honeypot_layout
 
 # Nothing about the person of concern should be remembered by the browser or offered to someone else.
 NO_AUTOFILL = {"autocomplete": "off", "autocapitalize": "off", "spellcheck": "false"}
 SHORT = 200
 MEDIUM = 1000
+CONCERNS_MAX_LENGTH = 5000
 
 
 def text(label, *, required=True, max_length=SHORT, help_text="", private=False, autocomplete=None, **attrs):
@@ -47,16 +49,10 @@ def radios(label, choices, *, required=True, help_text=""):
     )
 
 
-class StepForm(forms.Form):
+class StepForm(HoneypotForm):
     """A step of the form: a title, a honeypot, and crispy layout without its own <form> tag."""
 
     title = ""
-    # Bots fill every field; people never see this one.
-    website = forms.CharField(
-        label="Leave this empty",
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
 
     # Say what is missing, not "This field is required" (GOV.UK error-message style).
     required_messages = {}
@@ -68,19 +64,12 @@ class StepForm(forms.Form):
         self.helper = FormHelper(self)
         self.helper.form_tag = False
         self.helper.disable_csrf = True
-        visible = [name for name in self.fields if name != "website"]
-        self.helper.layout = Layout(
-            *[Field(name) for name in visible],
-            Div(Field("website"), css_class="honeypot", aria_hidden="true"),
-        )
-
-    @property
-    def is_spam(self):
-        return bool(self.data.get(self.add_prefix("website")))
+        self.helper.layout = Layout(*[Field(name) for name in self.visible_field_names()], honeypot_layout())
 
     def answers(self):
         """What this step contributes to the request (the honeypot is not an answer)."""
-        return {name: value for name, value in self.cleaned_data.items() if name != "website"}
+        visible = self.visible_field_names()
+        return {name: value for name, value in self.cleaned_data.items() if name in visible}
 
 
 class WhoForm(StepForm):
@@ -245,18 +234,14 @@ class ConcernsForm(StepForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        limit = settings.DISCLOSURE_CONCERNS_MAX_LENGTH
+        limit = CONCERNS_MAX_LENGTH
         self.fields["concerns"].max_length = limit
         self.fields["concerns"].validators.append(MaxLengthValidator(limit))
         self.fields["concerns"].widget.attrs["maxlength"] = limit
         self.fields["concerns"].help_text += f" Up to {limit:,} characters."
         if not police_forces.postcode_data_loaded():
             del self.fields["postcode"]
-            self.helper.layout = Layout(
-                Field("concerns"),
-                Field("police_force"),
-                Div(Field("website"), css_class="honeypot", aria_hidden="true"),
-            )
+            self.helper.layout = Layout(Field("concerns"), Field("police_force"), honeypot_layout())
         else:
             self.fields["police_force"].label = "Police force area (if you know it)"
             self.fields["police_force"].help_text = "Or leave this and give your postcode above."
@@ -290,9 +275,6 @@ class ConsentForm(StepForm):
         label="I have read the privacy notice and agree to Waymark keeping this information to help me",
         error_messages={"required": "Agree to the privacy notice so that we can help you"},
     )
-
-    # The privacy notice itself is page content, shown above this step by the page template.
-    show_privacy_notice = True
 
 
 STEPS = [WhoForm, ContactForm, PersonForm, ConcernsForm, ConsentForm]

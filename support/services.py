@@ -3,8 +3,8 @@
 from django.db import transaction
 from django.views.decorators.debug import sensitive_variables
 
-from support.models import AuditEntry, DisclosureRequest
-from support.models.casework import team_for_force
+from support.models.casework import AuditEntry, team_for_force
+from support.models.disclosure import DisclosureRequest
 
 REQUEST_FIELDS = {
     "asking_for",

@@ -12,6 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from support.casework_views import AgeColumn, CaseQueueView, CaseView
 from support.models import AuditEntry, CaseworkTeam, DisclosureRequest, Helpline, RoutingRule
+from website.spreadsheets import FormulaSafeIndexView
 
 
 class HelplineViewSet(SnippetViewSet):
@@ -107,6 +108,7 @@ class AuditLogViewSet(ModelViewSet):
     ]
     list_filter = ["action"]
     list_export = ["at", "username", "action", "request_id", "detail"]
+    index_view_class = FormulaSafeIndexView
     export_filename = "casework-audit-log"
     add_to_reference_index = False
     copy_view_enabled = False

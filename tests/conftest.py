@@ -1,19 +1,36 @@
-"""Shared fixtures: the demo page tree, a client, staff users."""
+"""Shared fixtures: a site built by the factories, a client, staff users."""
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from wagtail.models import Site
 
-from website.models import HomePage
+from tests.website.factories import ensure_tree_root, make_site_with_standard_pages
+
+
+@pytest.fixture(autouse=True)
+def clean_cache():
+    """Rate-limit counters, cached rules and cached pages live in the cache, which outlives each test's
+    transaction."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def wagtail_tree_root(request):
+    """Transactional tests (and every browser test) empty every table afterwards, including the rows
+    Wagtail's migrations made; put those back before the test builds its pages."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker and marker.kwargs.get("transaction"):
+        request.getfixturevalue("transactional_db")
+        ensure_tree_root()
 
 
 @pytest.fixture
 def home(db):
-    """A site whose root is a HomePage, as seed_demo builds it."""
-    from website import demo
-
-    demo.run(_Silent())
-    return HomePage.objects.get()
+    """A site whose root is a HomePage with an about page, a privacy notice and an accessibility statement."""
+    return make_site_with_standard_pages()
 
 
 @pytest.fixture

@@ -6,8 +6,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
-from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Collection, GroupPagePermission, Locale, Page, Site
+from wagtail.models import GroupPagePermission, Page, Site
 
 from website import staff
 from website.models import HomePage, SiteSettings, StandardPage
@@ -56,22 +55,8 @@ def ensure_page_permissions(home):
             GroupPagePermission.objects.get_or_create(group=group, page=home, permission=permission)
 
 
-def ensure_tree_root():
-    """Wagtail's migrations create the default locale, the root collection and the tree's root; a
-    flushed database (as browser tests leave it) has none of them, so make them again rather than fail."""
-    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
-    if not Collection.objects.exists():
-        Collection.add_root(name="Root")
-    root = Page.get_first_root_node()
-    if root is None:
-        root = Page.add_root(
-            instance=Page(title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page))
-        )
-    return root
-
-
 def run(stdout):
-    root = ensure_tree_root()
+    root = Page.get_first_root_node()
     home = HomePage.objects.first()
     created = home is None
     if created:

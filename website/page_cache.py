@@ -82,7 +82,7 @@ def mark_page_response(serve):
         if hasattr(response, "render") and not getattr(response, "is_rendered", True):
             # Render now, so any CSRF token the template asks for is known before we decide.
             response.render()
-        if _shareable(page, request, response):
+        if _shareable(request, page, response):
             patch_cache_control(response, **SHARED_CACHE_CONTROL)
             response.page_cache_shareable = True
         elif _personal(request, response) or not response.has_header("Cache-Control"):
@@ -101,7 +101,7 @@ def _personal(request, response):
     )
 
 
-def _shareable(page, request, response):
+def _shareable(request, page, response):
     if not getattr(page, "cache_anonymous", False):
         return False
     if request.method not in ("GET", "HEAD") or response.status_code != 200:

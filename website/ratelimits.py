@@ -1,35 +1,47 @@
-"""Rate limits with django-ratelimit's keys and windows, counted in one Redis round trip however many apply.
+"""Rate limits: the one way the site counts requests against a limit, and the page it answers when over.
 
-django-ratelimit's `is_ratelimited` costs two round trips per rate (ADD, then INCR); signing checks three
-rates, so six. `hit()` sends every rate's SET NX EX and INCR in one MULTI/EXEC pipeline: each counter
-is created with its expiry atomically. Keys and windows are made by django-ratelimit's own functions
-(method ALL), so the limits and their windows are unchanged and `get_usage` reads the same counts.
-Caches other than Redis (LocMemCache in tests and development) take django-ratelimit's own path.
+Keys and windows are django-ratelimit's own (its rate syntax, e.g. "5/m", and its cache keys), counted in the
+shared cache, so limits hold across processes. `hit()` counts one request against several rates in a single
+Redis round trip: each rate's SET NX EX and INCR in one MULTI/EXEC pipeline, so every counter is created
+with its expiry atomically (django-ratelimit's `is_ratelimited` costs two round trips per rate). Caches
+other than Redis (LocMemCache in tests and development) take django-ratelimit's own path.
+
+Who a request comes from is `website.client_ip.key` unless the caller counts something else (a user, an
+email domain).
 """
 
 import logging
 
 from django.conf import settings
 from django.core.cache import caches
+from django.shortcuts import render
 from django_ratelimit import ALL
 from django_ratelimit.core import (
     EXPIRATION_FUDGE,
-    _get_ip,
     _get_window,
     _make_cache_key,
     _split_rate,
     is_ratelimited,
 )
 
+from website import client_ip
+
 logger = logging.getLogger(__name__)
 
 
+def exceeded(request, group, rate, key=None):
+    """Count this request against one `rate` for `group`; True if it is over. `key` defaults to the
+    client's address (IPv6 by /64)."""
+    return hit(request, [(group, client_ip.key(request) if key is None else key, rate)])
+
+
 def hit(request, checks):
-    """Count this request against each `(group, value, rate)`; True if any is over its limit.
+    """Count this request against each `(group, key, rate)`; True if any is over its limit.
 
     Every rate is counted, even after one is found over, so an attacker cannot spend one budget to save
     another. If Redis cannot be reached the request counts as limited (django-ratelimit's fail-closed
-    default): signing keeps the signature as rate-limited, lookups answer 429, and a warning is logged.
+    default): signing keeps the signature as rate-limited, the other forms answer 429, and a warning is
+    logged.
     """
     if not getattr(settings, "RATELIMIT_ENABLE", True) or not checks:
         return False
@@ -71,9 +83,9 @@ def hit(request, checks):
     return any(count > limit for count, limit in zip(counts, limits, strict=True))
 
 
-def client_ip(request):
-    """django-ratelimit's "ip" key: the client address, IPv6 masked to its /64."""
-    return _get_ip(request)
+def too_many_requests(request):
+    """The page a person sees when over a limit: what happened and when to try again (429)."""
+    return render(request, "429.html", status=429)
 
 
 def _redis_client(cache):

@@ -20,7 +20,6 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("", include("petition.urls")),
     path("", include("campaign.urls")),
-    path("", include("support.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,4 +1,4 @@
-"""Site-wide views: quick exit, search, robots.txt, health check and the rate-limit page."""
+"""Site-wide views: quick exit, search, robots.txt and the health check."""
 
 from django.core.paginator import Paginator
 from django.http import HttpResponse, HttpResponseRedirect
@@ -64,7 +64,3 @@ def robots_txt(request):
 @never_cache
 def healthz(request):
     return HttpResponse("ok", content_type="text/plain")
-
-
-def rate_limited(request, exception=None):
-    return render(request, "429.html", status=429)

@@ -1,11 +1,13 @@
 """Write to your MP: the letter page (postcode → MP → a personalised letter) and anonymous counts."""
 
 import re
+from datetime import date
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
-from django.http import HttpResponseNotAllowed
+from django.http import HttpResponse, HttpResponseNotAllowed
 from django.utils.decorators import method_decorator
 from django.utils.html import strip_tags
 from django.views.decorators.cache import never_cache
@@ -15,8 +17,17 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from campaign import lookup, pdf
+from campaign.forms import LetterForm, PostcodeForm, sign_constituency
+from campaign.mailto import mailto_link
+from campaign.models.places import PostcodeImport
+from website import ratelimits
 from website.models import BasePage
+from website.rendering import render_page
 
+PARLIAMENT_ADDRESS = "House of Commons\nLondon SW1A 0AA"
+# Rate-limit groups: postcode lookups (the page and the JSON API share one), and finished letters and PDFs.
+LOOKUP_GROUP, LETTER_GROUP = "campaign.lookup", "campaign.letter"
 PLACEHOLDERS = ("mp_name", "constituency", "sender_name", "sender_address", "personal_paragraph")
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
@@ -122,19 +133,120 @@ class LetterPage(RoutablePageMixin, BasePage):
         return fill(self.subject), fill(self.letter_template)
 
     # The journey: every step is a POST to this page, so nothing personal ever appears in a URL.
+    # postcode ─POST→ lookup → "your MP is …" + details form (carrying a signed constituency code, never
+    # the postcode) ─POST→ the finished letter (and one anonymous count) ─POST pdf/→ the PDF download.
+
     @path("")
     def journey(self, request):
-        from campaign import views
-
-        return views.journey(self, request)
+        if request.method != "POST":
+            return self.render_step(request, "postcode", form=PostcodeForm())
+        if request.POST.get("step") == "letter":
+            return self.letter_step(request)
+        if request.POST.get("step") == "edit":
+            return self.edit_step(request)
+        return self.postcode_step(request)
 
     @path("pdf/")
     def pdf(self, request):
-        from campaign import views
-
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
-        return views.letter_pdf(self, request)
+        if lookups_exceeded(request, LETTER_GROUP):
+            return private(ratelimits.too_many_requests(request))
+        form = LetterForm(request.POST, page=self)
+        result = result_for(form)
+        if not form.is_valid() or result is None:
+            return self.render_step(request, "postcode", form=PostcodeForm(), expired=True)
+        subject, body = self.letter_from(form, result)
+        content = pdf.letter_pdf(subject=subject, body=body, recipient=recipient(result), dated=date.today())
+        response = HttpResponse(content, content_type="application/pdf")
+        response["Content-Disposition"] = 'attachment; filename="letter-to-your-mp.pdf"'
+        return private(response)
+
+    def render_step(self, request, step, **context):
+        demo_data_only = PostcodeImport.only_demo_data()
+        return private(render_page(request, self, step=step, demo_data_only=demo_data_only, **context))
+
+    def postcode_step(self, request):
+        if lookups_exceeded(request):
+            return private(ratelimits.too_many_requests(request))
+        form = PostcodeForm(request.POST)
+        if not form.is_valid():
+            return self.render_step(request, "postcode", form=form, result=getattr(form, "result", None))
+        result = form.result
+        details = LetterForm(page=self, initial={"ref": sign_constituency(result.constituency_code)})
+        return self.render_step(request, "details", form=details, result=result)
+
+    def letter_step(self, request):
+        if lookups_exceeded(request, LETTER_GROUP):
+            return private(ratelimits.too_many_requests(request))
+        form = LetterForm(request.POST, page=self)
+        result = result_for(form)
+        if result is None:
+            # An expired or tampered reference: start again from the postcode.
+            return self.render_step(request, "postcode", form=PostcodeForm(), expired=True)
+        if not form.is_valid():
+            return self.render_step(request, "details", form=form, result=result)
+        subject, body = self.letter_from(form, result)
+        LetterCount.record(result.constituency_code)
+        return self.render_step(
+            request,
+            "letter",
+            form=form,
+            result=result,
+            subject=subject,
+            body=body,
+            recipient=recipient(result),
+            mailto=mailto_link(result.mp_email, subject, body),
+        )
+
+    def edit_step(self, request):
+        """Back from the finished letter to the details form, with what the writer typed still in it."""
+        result = result_for(LetterForm(request.POST, page=self))
+        if result is None:
+            return self.render_step(request, "postcode", form=PostcodeForm(), expired=True)
+        fields = ("ref", "sender_name", "sender_address", "personal_paragraph")
+        form = LetterForm(page=self, initial={name: request.POST.get(name, "") for name in fields})
+        return self.render_step(request, "details", form=form, result=result)
+
+    def letter_from(self, form, result):
+        data = form.cleaned_data
+        return self.render_letter(
+            {
+                "mp_name": result.mp_name,
+                "constituency": result.constituency_name,
+                "sender_name": data["sender_name"],
+                "sender_address": data["sender_address"],
+                "personal_paragraph": data["personal_paragraph"],
+            }
+        )
+
+
+def lookups_exceeded(request, group=LOOKUP_GROUP):
+    """One budget per IP address for the page's postcode step and the JSON lookup together; another for
+    making letters and PDFs (which are counted, and cost CPU). Only POSTs count."""
+    if request.method != "POST":
+        return False
+    return ratelimits.exceeded(request, group, settings.LETTER_LOOKUP_RATE)
+
+
+def result_for(form):
+    """The MP for the form's signed constituency code, or None when the code is missing or bad."""
+    form.is_valid()
+    code = form.cleaned_data.get("ref") if hasattr(form, "cleaned_data") else None
+    if not code:
+        return None
+    result = lookup.result_for_constituency(code)
+    return result if result.ok else None
+
+
+def recipient(result):
+    return f"{result.mp_name} MP\n{PARLIAMENT_ADDRESS}"
+
+
+def private(response):
+    # Personal details are on these pages: no copy in any cache, browser or proxy.
+    response["Cache-Control"] = "no-store, max-age=0"
+    return response
 
 
 class LetterCount(models.Model):

@@ -1,6 +1,7 @@
 """Postcodes, Westminster constituencies and their MPs, loaded from ONS and Commons Library data."""
 
-from django.db import models
+from django.db import connection, models
+from django.utils.functional import cached_property
 
 # ONS country codes (ctry / ctry25cd in the ONSPD).
 ENGLAND, SCOTLAND, WALES, NORTHERN_IRELAND = "E92000001", "S92000003", "W92000004", "N92000002"
@@ -15,6 +16,29 @@ COUNTRY_NAMES = {
 }
 
 
+class PostcodeManager(models.Manager):
+    def with_constituency_and_mp(self, postcode):
+        """(country code, constituency code, terminated, constituency name, MP name, party, email, is vacant)
+        for a normalised postcode, or None: one query on the postcode's primary key, joined to its
+        constituency and MP. The SQL is built once per process."""
+        with connection.cursor() as cursor:
+            cursor.execute(self._lookup_sql, [postcode])
+            return cursor.fetchone()
+
+    @cached_property
+    def _lookup_sql(self):
+        qn = connection.ops.quote_name
+        p, c, m = (model._meta.db_table for model in (Postcode, Constituency, MemberOfParliament))
+        return (
+            # Table names come from our own models, the postcode is a parameter.
+            "SELECT p.country_code, p.constituency_code, p.terminated, c.name, m.name, m.party, "  # noqa: S608
+            f"m.email, m.is_vacant FROM {qn(p)} p "
+            f"LEFT JOIN {qn(c)} c ON c.code = p.constituency_code "
+            f"LEFT JOIN {qn(m)} m ON m.constituency_id = c.code "
+            "WHERE p.postcode = %s"
+        )
+
+
 class Postcode(models.Model):
     """One row of the ONS Postcode Directory, reduced to what the site needs."""
 
@@ -24,15 +48,13 @@ class Postcode(models.Model):
     police_force_code = models.CharField(max_length=9, blank=True)
     terminated = models.CharField(max_length=6, blank=True, help_text="YYYYMM when no longer in use.")
 
+    objects = PostcodeManager()
+
     class Meta:
         verbose_name = "postcode"
 
     def __str__(self):
         return self.postcode
-
-    @property
-    def is_terminated(self):
-        return bool(self.terminated)
 
 
 class Constituency(models.Model):

@@ -3,6 +3,7 @@
 from petition.models.counts import AreaCount, PetitionCount
 from petition.models.pages import PetitionPage
 from petition.models.rules import BlockedDomain, BlockedNetwork, EmailDomainRule
+from petition.models.settings import PetitionSettings
 from petition.models.signatures import Signature
 
 __all__ = [
@@ -12,5 +13,6 @@ __all__ = [
     "EmailDomainRule",
     "PetitionCount",
     "PetitionPage",
+    "PetitionSettings",
     "Signature",
 ]

@@ -1,15 +1,22 @@
-"""The petition page: the ask, the live count, the signing form and its routes (count.json, confirm…)."""
+"""The petition page: the ask, the live count, the signing form, and its routes (count.json, confirm…)."""
 
-from django.db import models
+from django.db import connection, models
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
+from django.utils.functional import cached_property
+from django.views.decorators.cache import never_cache, patch_cache_control
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
 from wagtail.search import index
 
+from petition import privacy, signing, stats, tokens
+from petition.forms import SignatureForm
 from website.blocks import content_blocks
 from website.models import BasePage
+from website.rendering import render_page
 
 DEFAULT_CHECK_EMAIL = (
     "<p>We have sent you an email. Open the link in it and press <b>Confirm</b> to add your name. "
@@ -19,6 +26,28 @@ DEFAULT_CONFIRMED = (
     "<p>Thank you. Your signature has been added and will appear in the count within a minute.</p>"
 )
 DEFAULT_CLOSED = "<p>This petition is no longer collecting signatures. Thank you to everyone who signed.</p>"
+
+
+class PetitionPageManager(PageManager):
+    def for_signing(self, pk):
+        """The live petition with only what signing reads (routing and collecting fields), or None.
+
+        One plain primary-key join: the ORM's compile of the same query cost more CPU than the rest of the
+        lookup. The other fields are deferred; a form with errors reloads the whole page to render it.
+        """
+        return next(iter(self.raw(self._signing_sql, [pk])), None)
+
+    @cached_property
+    def _signing_sql(self):
+        qn = connection.ops.quote_name
+        return (
+            # Table names come from our own models; the id is a parameter.
+            "SELECT p.id, pp.page_ptr_id, p.path, p.depth, p.url_path, p.live, p.locale_id, "  # noqa: S608
+            "p.content_type_id, pp.state, pp.opens_at, pp.closes_at "
+            f"FROM {qn(self.model._meta.db_table)} pp "
+            f"JOIN {qn(Page._meta.db_table)} p ON p.id = pp.page_ptr_id "
+            "WHERE pp.page_ptr_id = %s AND p.live"
+        )
 
 
 class PetitionPage(RoutablePageMixin, BasePage):
@@ -83,6 +112,8 @@ class PetitionPage(RoutablePageMixin, BasePage):
     subpage_types = []
     template = "pages/petition_page.html"
 
+    objects = PetitionPageManager()
+
     def save(self, *args, **kwargs):
         # Anonymisation counts its months from the moment collecting stopped.
         if self.state == self.State.OPEN:
@@ -111,48 +142,97 @@ class PetitionPage(RoutablePageMixin, BasePage):
             return self.closes_at
         return None
 
-    # Routes. Each is a thin wrapper; the work is in petition.views.
+    # The page's HTTP glue, Wagtail's way: each route does the HTTP work and hands the rest to a domain
+    # module (petition.signing, .privacy, .stats). Every route that shows a form or concerns one signer is
+    # never cached; confirming, withdrawing and unsubscribing happen only on POST, so mail scanners that
+    # follow links change nothing.
 
     @path("")
+    @method_decorator(never_cache)
     def sign(self, request):
-        from petition import views
+        if request.method not in ("GET", "HEAD", "POST"):
+            return HttpResponseNotAllowed(["GET", "POST"])
+        if request.method == "POST" and self.is_collecting():
+            form = self.get_form(request.POST)
+            if form.is_valid():
+                self.process_signature(request, form)
+                # The same neutral page whatever happened: it never says whether an address has signed.
+                return HttpResponseRedirect(self.url + self.reverse_subpage("check_email"), status=303)
+        else:
+            form = self.get_form()
+        page = self
+        if self.get_deferred_fields():
+            # PetitionPage.objects.for_signing loads only what signing needs; the form needs the rest.
+            page = type(self).objects.get(pk=self.pk)
+        return render_page(request, page, **page.form_context(form))
 
-        return views.sign(request, self)
-
-    # Wagtail routes every path with a trailing slash; petition/urls.py sends `<page URL>count.json`
+    # Wagtail routes every path with a trailing slash; petition.views.count_json sends `<page URL>count.json`
     # (no slash, the public address) through this same route.
     @path("count.json/", name="count_json")
     def count_json(self, request):
-        from petition import views
-
-        return views.count_json(request, self)
+        response = JsonResponse(stats.as_json(stats.petition_stats(self)))
+        patch_cache_control(response, public=True, max_age=60)
+        response["Access-Control-Allow-Origin"] = "*"
+        return response
 
     @path("check-your-email/", name="check_email")
+    @method_decorator(never_cache)
     def check_email(self, request):
-        from petition import views
-
-        return views.check_email(request, self)
+        return render_page(request, self, "petition/check_email.html")
 
     @path("confirm/<str:token>/", name="confirm")
+    @method_decorator(never_cache)
     def confirm(self, request, token):
-        from petition import views
-
-        return views.confirm(request, self, token)
+        if request.method != "POST":
+            # GET shows a button and looks nothing up, so opening the link reveals and changes nothing.
+            return render_page(request, self, "petition/confirm.html")
+        if not self.is_collecting():
+            return render_page(request, self, "petition/closed.html")
+        if signing.confirm(self, token):
+            return HttpResponseRedirect(self.url + self.reverse_subpage("thank_you"), status=303)
+        return render_page(request, self, "petition/link_invalid.html", status=400)
 
     @path("thank-you/", name="thank_you")
+    @method_decorator(never_cache)
     def thank_you(self, request):
-        from petition import views
-
-        return views.thank_you(request, self)
+        return render_page(request, self, "petition/thank_you.html")
 
     @path("withdraw/<str:token>/", name="withdraw")
+    @method_decorator(never_cache)
     def withdraw(self, request, token):
-        from petition import views
-
-        return views.withdraw(request, self, token)
+        return self.manage_signature(request, token, privacy.withdraw, "petition/withdraw.html")
 
     @path("unsubscribe/<str:token>/", name="unsubscribe")
+    @method_decorator(never_cache)
     def unsubscribe(self, request, token):
-        from petition import views
+        return self.manage_signature(request, token, privacy.unsubscribe, "petition/unsubscribe.html")
 
-        return views.unsubscribe(request, self, token)
+    # The steps the routes are made of, to read or override one at a time.
+
+    def get_form(self, data=None):
+        return SignatureForm(data)
+
+    def form_context(self, form):
+        petition_stats = stats.petition_stats(self)
+        count = petition_stats["signature_count"]
+        return {
+            "form": form,
+            "stats": petition_stats,
+            "collecting": self.is_collecting(),
+            "progress_percent": min(100, round(100 * count / self.target)) if self.target else 0,
+            "constituency_chart": stats.bar_chart(petition_stats["by_constituency"]),
+            "country_chart": stats.bar_chart(petition_stats["by_country"]),
+            "privacy_url": self.privacy_page.url if self.privacy_page_id else "/privacy/",
+        }
+
+    def process_signature(self, request, form):
+        signing.sign(request, self, form.cleaned_data)
+
+    def manage_signature(self, request, token, action, template):
+        if request.method != "POST":
+            return render_page(request, self, template, done=False)
+        signature_id = tokens.read_manage_token(token)
+        if signature_id is not None:
+            action(signature_id, self.pk)
+        # The same answer whether or not the link matched a signature.
+        return render_page(request, self, template, done=True)

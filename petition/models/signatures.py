@@ -75,7 +75,3 @@ class Signature(models.Model):
 
     def __str__(self):
         return f"Signature {self.pk}"
-
-    @property
-    def is_counted_state(self):
-        return self.state == self.State.VERIFIED

@@ -7,7 +7,8 @@ from support.models.casework import (
     ContactAttempt,
     RoutingRule,
 )
-from support.models.disclosure import DisclosureRequest, DisclosureRequestPage
+from support.models.disclosure import DisclosureRequest
+from support.models.disclosure_page import DisclosureRequestPage
 from support.models.guidance import GuidanceIndexPage, GuidancePage
 from support.models.helplines import Helpline
 

@@ -1,7 +1,7 @@
-"""Right-to-ask disclosure requests (Clare's Law): the public page with its form, and the request itself.
+"""Right-to-ask disclosure requests (Clare's Law): the request itself, and the queries casework makes.
 
-Every personal field of a request is encrypted at rest (support.encryption). The form's steps live only
-in the server session (support.views); casework happens in the Wagtail admin (support.wagtail_hooks).
+Every personal field of a request is encrypted at rest (support.encryption). The public form is
+support.models.disclosure_page; casework happens in the Wagtail admin (support.wagtail_hooks).
 """
 
 import secrets
@@ -10,90 +10,9 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from django.utils.decorators import method_decorator
-from django.views.decorators.cache import never_cache
-from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField
-from wagtail.models import Page
 
 from support import police_forces
 from support.encryption import EncryptedTextField
-from support.models.guidance import SupportPageMixin
-from website.models import BasePage
-
-DEFAULT_INTRO = (
-    "<p>Under the Domestic Violence Disclosure Scheme (Clare's Law) you can ask the police whether a "
-    "partner, or the partner of someone you care about, has a record of abuse or violence. This is the "
-    "<b>right to ask</b>. The police can also decide to tell someone without being asked: the "
-    "<b>right to know</b>.</p>"
-    "<p>Scotland has its own Disclosure Scheme for Domestic Abuse, and Northern Ireland its Domestic "
-    "Violence and Abuse Disclosure Scheme. They work in much the same way.</p>"
-    "<p>The police decide whether to tell you anything, and it usually takes around 28 days. Our "
-    "caseworkers can help you ask, contact you only in the way you tell us is safe, and support you "
-    "whatever the answer.</p>"
-)
-DEFAULT_EMERGENCY = (
-    "<p>If you are in danger now, call <b>999</b>. If you cannot speak, call 999, listen, and press "
-    "<b>55</b> when asked (the Silent Solution).</p>"
-)
-DEFAULT_BEFORE_FORM = (
-    "<p>You can leave this page at any time with the <b>Exit this page</b> button or by pressing Shift "
-    "three times: what you have typed is then forgotten. Nothing is saved on this device, and unfinished "
-    "answers are deleted after 30 minutes.</p>"
-)
-DEFAULT_PRIVACY = (
-    "<p>What you tell us is sensitive. It may include information about crimes, which the law calls "
-    "criminal-offence data. We encrypt it, and only the small team of caseworkers handling your request "
-    "can read it. We use it only to help you ask the police for a disclosure. We do not share it with "
-    "anyone, including the police, unless you agree or someone's life is in danger.</p>"
-    "<p>We delete the details twelve months after your request is closed, keeping only anonymous "
-    "counts.</p>"
-)
-DEFAULT_CONFIRMATION = (
-    "<p>Thank you. A caseworker will contact you in the way you told us is safe, usually within two "
-    "working days.</p><p>If you are in danger, call 999.</p>"
-)
-
-
-@method_decorator(never_cache, name="serve")
-class DisclosureRequestPage(RoutablePageMixin, SupportPageMixin, BasePage):
-    """The page with the right-to-ask form. Never cached anywhere: it is a form about someone's safety."""
-
-    intro = RichTextField(features=["bold", "italic", "link"], default=DEFAULT_INTRO)
-    emergency_banner = RichTextField(features=["bold", "link"], default=DEFAULT_EMERGENCY)
-    before_form_note = RichTextField(features=["bold", "link"], default=DEFAULT_BEFORE_FORM)
-    privacy_notice = RichTextField(
-        features=["bold", "italic", "link"],
-        default=DEFAULT_PRIVACY,
-        help_text="Shown with the consent question: what the data is, who sees it, how long it is kept.",
-    )
-    confirmation = RichTextField(features=["bold", "link"], default=DEFAULT_CONFIRMATION)
-
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("intro"),
-        FieldPanel("emergency_banner"),
-        FieldPanel("before_form_note"),
-        FieldPanel("privacy_notice"),
-        FieldPanel("confirmation"),
-    ]
-
-    parent_page_types = ["website.HomePage", "support.GuidanceIndexPage"]
-    subpage_types = []
-    template = "pages/disclosure_request_page.html"
-
-    @path("")
-    def form(self, request):
-        from support.views import disclosure_form
-
-        return disclosure_form(request, self)
-
-    @path("sent/")
-    def sent(self, request):
-        from support.views import disclosure_sent
-
-        return disclosure_sent(request, self)
 
 
 def new_reference():
@@ -187,6 +106,8 @@ class DisclosureRequest(models.Model):
 
     objects = DisclosureRequestQuerySet.as_manager()
 
+    # Open requests older than this are highlighted in the casework queue.
+    HIGHLIGHT_AFTER_DAYS = 5
     OPEN_STATUSES = [Status.NEW, Status.TRIAGED, Status.CONTACTED, Status.SUPPORTED, Status.OUTCOME]
 
     PERSONAL_FIELDS = [
@@ -233,7 +154,7 @@ class DisclosureRequest(models.Model):
     def is_overdue(self):
         if self.is_closed:
             return False
-        return self.age >= timedelta(days=settings.DISCLOSURE_HIGHLIGHT_AFTER_DAYS)
+        return self.age >= timedelta(days=self.HIGHLIGHT_AFTER_DAYS)
 
     @property
     def police_force_name(self):

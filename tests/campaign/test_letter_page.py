@@ -11,8 +11,9 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from campaign.forms import sign_constituency
 from campaign.models import CampaignPage, LetterCount, LetterPage, PostcodeImport
-from tests.campaign.factories import LetterPageFactory
+from tests.campaign.factories import CampaignPageFactory, LetterPageFactory
 from tests.conftest import _Silent
+from tests.website.factories import make_site
 from website.models import HomePage
 
 PARAGRAPH = (
@@ -48,10 +49,7 @@ class TestLetterPageType(WagtailPageTestCase):
         self.assertCanNotCreateAt(LetterPage, LetterPage)
 
     def test_it_is_renderable_and_routable(self):
-        from website import demo
-
-        demo.run(_Silent())
-        page = LetterPageFactory(parent=HomePage.objects.get())
+        page = LetterPageFactory(parent=make_site())
         self.assertPageIsRenderable(page)
         self.assertPageIsRoutable(page)
 
@@ -186,10 +184,9 @@ def test_staff_templates_must_use_known_placeholders(letter_page):
 
 def test_the_campaign_page_shows_the_top_constituencies(client, home, mp):
     letter = LetterPageFactory(parent=home)
-    campaign = CampaignPage(
-        title="The campaign", slug="campaign", intro="Back the register.", letter_page=letter
+    campaign = CampaignPageFactory(
+        parent=home, title="The campaign", slug="campaign", intro="Back the register.", letter_page=letter
     )
-    home.add_child(instance=campaign)
     for _ in range(3):
         LetterCount.record(mp.constituency_id)
     html = client.get(campaign.url).content.decode()
@@ -224,8 +221,9 @@ def test_going_back_to_change_the_words_keeps_what_was_typed(client, letter_page
 def test_the_demo_links_an_existing_campaign_page_to_the_new_letter_page(home):
     from campaign import letter_demo
 
-    campaign = CampaignPage(title="The campaign", slug="campaign", intro="Back the register.")
-    home.add_child(instance=campaign)
+    campaign = CampaignPageFactory(
+        parent=home, title="The campaign", slug="campaign", intro="Back the register."
+    )
     campaign.save_revision().publish()
     letter_demo.run(_Silent())
     campaign.refresh_from_db()

@@ -17,11 +17,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def petition(transactional_db, request):
-    from website.demo import ensure_tree_root
-
-    ensure_tree_root()
-    home = request.getfixturevalue("home")
+def petition(transactional_db, home):
     return PetitionPageFactory(parent=home, slug="petition", title="Register serial abusers", target=100)
 
 

@@ -1,31 +1,40 @@
-"""Petition fixtures: a live petition under the demo home page, a clean cache, a signing helper."""
+"""Petition fixtures: a live petition under the home page, fresh abuse rules, a signing helper."""
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
 from tests.petition.factories import PetitionPageFactory
-from website.demo import ensure_tree_root
 
 
 @pytest.fixture(autouse=True)
-def clean_cache():
-    # Rate-limit counters and cached rules live in the cache, which outlives each test's transaction.
-    from petition.rules import forget_rules
+def fresh_rules():
+    # Each process also keeps its own copy of the abuse rules and the petition settings for a few seconds.
+    from petition.abuse import forget_rules
+    from petition.models.settings import forget_limits
 
-    cache.clear()
     forget_rules()
+    forget_limits()
     yield
-    cache.clear()
     forget_rules()
+    forget_limits()
 
 
-@pytest.fixture(autouse=True)
-def wagtail_root(request):
-    marker = request.node.get_closest_marker("django_db")
-    if marker and marker.kwargs.get("transaction"):
-        request.getfixturevalue("transactional_db")
-        ensure_tree_root()
+@pytest.fixture
+def petition_settings(home):
+    """Change the Petition settings of the site, as staff would in Settings → Petition settings."""
+    from wagtail.models import Site
+
+    from petition.models import PetitionSettings
+
+    def change(**fields):
+        chosen = PetitionSettings.for_site(Site.objects.get(is_default_site=True))
+        for name, value in fields.items():
+            setattr(chosen, name, value)
+        chosen.full_clean()
+        chosen.save()
+        return chosen
+
+    return change
 
 
 @pytest.fixture

@@ -27,23 +27,23 @@ def test_rate_limits_are_per_petition(petition, home, sign):
     assert set(Signature.objects.values_list("state", flat=True)) == {"pending"}
 
 
-def test_rates_come_from_settings(petition, sign, settings):
-    settings.PETITION_IP_RATES = ["3/m"]
+def test_rates_come_from_settings(petition, sign, petition_settings):
+    petition_settings(ip_rates="3/m")
     for n in range(4):
         sign(petition, email=f"s{n}@example.org")
     assert Signature.objects.filter(state="fraudulent").count() == 1
 
 
-def test_five_in_five_minutes_per_ip(petition, sign, settings):
-    settings.PETITION_IP_RATES = ["100/m", "5/5m"]
+def test_five_in_five_minutes_per_ip(petition, sign, petition_settings):
+    petition_settings(ip_rates="100/m, 5/5m")
     for n in range(6):
         sign(petition, email=f"s{n}@example.org")
     assert Signature.objects.filter(state="pending").count() == 5
     assert Signature.objects.filter(state="fraudulent").count() == 1
 
 
-def test_per_domain_rate_limit(petition, sign, settings):
-    settings.PETITION_DOMAIN_RATES = ["2/m"]
+def test_per_domain_rate_limit(petition, sign, petition_settings):
+    petition_settings(domain_rates="2/m")
     for n in range(3):
         sign(petition, ip=f"203.0.113.{n + 1}", email=f"s{n}@example.org")
     assert Signature.objects.filter(state="fraudulent").count() == 1

@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group, User
 from django.core import mail
 
 from petition.alerts import check_signature_alerts
+from petition.models import PetitionSettings
 from tests.petition.factories import SignatureFactory
 from website.staff import CAMPAIGN_MANAGERS
 
@@ -18,8 +19,8 @@ def manager(db):
     return user
 
 
-def test_managers_are_emailed_once_when_a_network_passes_the_threshold(petition, manager, settings):
-    settings.PETITION_ALERT_THRESHOLD = 5
+def test_managers_are_emailed_once_when_a_network_passes_the_threshold(petition, manager, petition_settings):
+    petition_settings(alert_threshold=5)
     for _ in range(5):
         SignatureFactory(petition=petition, verified=True, ip_hash="f" * 64, email_domain="example.org")
     alerts = check_signature_alerts()
@@ -31,8 +32,8 @@ def test_managers_are_emailed_once_when_a_network_passes_the_threshold(petition,
     assert check_signature_alerts() == []  # not again within the hour
 
 
-def test_no_alert_below_the_threshold_or_for_unverified_signatures(petition, manager, settings):
-    settings.PETITION_ALERT_THRESHOLD = 5
+def test_no_alert_below_the_threshold_or_for_unverified_signatures(petition, manager, petition_settings):
+    petition_settings(alert_threshold=5)
     for _ in range(4):
         SignatureFactory(petition=petition, verified=True, ip_hash="e" * 64)
     for _ in range(3):
@@ -41,5 +42,6 @@ def test_no_alert_below_the_threshold_or_for_unverified_signatures(petition, man
     assert mail.outbox == []
 
 
-def test_the_default_threshold_is_100_an_hour(settings):
-    assert settings.PETITION_ALERT_THRESHOLD == 100
+def test_the_default_threshold_is_100_an_hour(petition):
+    assert PetitionSettings.limits_for_page(petition).alert_threshold == 100
+    assert PetitionSettings().alert_threshold == 100

@@ -62,8 +62,8 @@ def test_fifty_threads_signing_the_same_email_make_exactly_one_signature(petitio
     assert Signature.objects.get().emails_sent <= 5
 
 
-def test_two_hundred_distinct_emails_make_two_hundred_after_counting(petition, settings):
-    settings.PETITION_DOMAIN_RATES = ["1000/m"]
+def test_two_hundred_distinct_emails_make_two_hundred_after_counting(petition, petition_settings):
+    petition_settings(domain_rates="1000/m")
     mail.outbox = []
 
     @in_thread

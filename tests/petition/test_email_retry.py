@@ -49,8 +49,8 @@ def test_a_failed_confirmation_email_is_retried_until_it_goes_out(flaky_email, p
 
 
 @pytest.mark.django_db
-def test_retries_stop_after_the_configured_number_of_attempts(flaky_email, petition, settings):
-    settings.PETITION_EMAIL_ATTEMPTS = 3
+def test_retries_stop_after_the_configured_number_of_attempts(flaky_email, petition, monkeypatch):
+    monkeypatch.setattr(tasks, "EMAIL_ATTEMPTS", 3)
     signature = SignatureFactory(petition=petition, state=Signature.State.PENDING, emails_sent=0)
     flaky_email.failures = 10
     tasks.send_signature_email.enqueue(signature.pk, emails.CONFIRM)

@@ -1,4 +1,4 @@
-"""Privacy: withdraw and unsubscribe links (POST only), anonymisation N months after closing."""
+"""Privacy: withdraw and unsubscribe links (POST only), anonymisation N months after closing (retention)."""
 
 from datetime import UTC, datetime, timedelta
 
@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from petition import counting, privacy
+from petition import counting, retention
 from petition.models import PetitionCount, PetitionPage, Signature
 from tests.petition.conftest import confirm_link, link_containing
 from tests.petition.factories import SignatureFactory
@@ -68,15 +68,15 @@ def test_emails_carry_a_list_unsubscribe_header(petition, sign):
     assert "/unsubscribe/" in mail.outbox[0].extra_headers["List-Unsubscribe"]
 
 
-def test_signatures_are_anonymised_six_months_after_closing_keeping_the_counts(petition, settings):
-    assert settings.PETITION_ANONYMISE_AFTER_MONTHS == 6
+def test_signatures_are_anonymised_six_months_after_closing_keeping_the_counts(petition):
+    assert retention.ANONYMISE_AFTER_MONTHS == 6
     SignatureFactory(petition=petition, verified=True, verified_at=timezone.now() - timedelta(days=400))
     counting.update_counts()
     closed = datetime(2026, 1, 31, 12, tzinfo=UTC)
     PetitionPage.objects.filter(pk=petition.pk).update(state="closed", state_changed_at=closed)
 
-    assert privacy.anonymise_closed_petitions(now=datetime(2026, 7, 30, tzinfo=UTC)) == 0
-    assert privacy.anonymise_closed_petitions(now=datetime(2026, 7, 31, 13, tzinfo=UTC)) == 1
+    assert retention.anonymise_closed_petitions(now=datetime(2026, 7, 30, tzinfo=UTC)) == 0
+    assert retention.anonymise_closed_petitions(now=datetime(2026, 7, 31, 13, tzinfo=UTC)) == 1
     signature = Signature.objects.get()
     personal = (signature.name, signature.email, signature.postcode, signature.ip_hash)
     assert signature.email_domain == ""
@@ -89,28 +89,34 @@ def test_signatures_are_anonymised_six_months_after_closing_keeping_the_counts(p
 
 def test_open_petitions_are_not_anonymised(petition):
     SignatureFactory(petition=petition, verified=True)
-    assert privacy.anonymise_closed_petitions(now=timezone.now() + timedelta(days=3650)) == 0
+    assert retention.anonymise_closed_petitions(now=timezone.now() + timedelta(days=3650)) == 0
 
 
 def test_a_closing_date_starts_the_clock_too(petition):
     SignatureFactory(petition=petition, verified=True)
     PetitionPage.objects.filter(pk=petition.pk).update(closes_at=timezone.now() - timedelta(days=200))
-    assert privacy.anonymise_closed_petitions() == 1
+    assert retention.anonymise_closed_petitions() == 1
 
 
 def test_never_confirmed_signatures_are_deleted_a_month_after_their_link_expired(petition):
     old = SignatureFactory(petition=petition)
     Signature.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=40))
     SignatureFactory(petition=petition)
-    privacy.anonymise_closed_petitions()
+    retention.anonymise_closed_petitions()
     assert Signature.objects.count() == 1
 
 
-def test_the_anonymisation_task_runs(petition):
-    from petition import tasks
+def test_the_daily_anonymisation_task_anonymises_long_closed_petitions(petition):
+    from petition import periodic_tasks
 
-    tasks.anonymise_closed_petitions.enqueue()
+    SignatureFactory(petition=petition, verified=True)
+    PetitionPage.objects.filter(pk=petition.pk).update(
+        state="closed", state_changed_at=timezone.now() - timedelta(days=400)
+    )
+    result = periodic_tasks.anonymise_closed_petitions.enqueue()
+    assert result.return_value == 1
+    assert Signature.objects.get().anonymised_at is not None
 
 
 def test_add_months_clamps_to_the_end_of_the_month():
-    assert privacy.add_months(datetime(2026, 8, 31), 6) == datetime(2027, 2, 28)
+    assert retention.add_months(datetime(2026, 8, 31), 6) == datetime(2027, 2, 28)

@@ -16,9 +16,9 @@ import django, sys
 django.setup()
 from django.core.cache import cache
 from django.test import RequestFactory
-from petition.signing import rate_limited
+from petition.signing import exceeds_rate_limits
 request = RequestFactory().post("/", REMOTE_ADDR="192.0.2.44")
-limited = rate_limited(request, int(sys.argv[1]), "hash-of-192.0.2.44", "example.org")
+limited = exceeds_rate_limits(request, int(sys.argv[1]), "hash-of-192.0.2.44", "example.org")
 print("limited" if limited else "allowed")
 """
 

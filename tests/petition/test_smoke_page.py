@@ -5,17 +5,14 @@ from wagtail.test.utils import WagtailPageTestCase
 from campaign.models import CampaignPage
 from petition.models import PetitionPage
 from tests.petition.factories import PetitionPageFactory
+from tests.website.factories import make_site
 from website.models import HomePage, StandardPage
 
 
 class PetitionPageTypeTests(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
-        from tests.conftest import _Silent
-        from website import demo
-
-        demo.run(_Silent())
-        cls.home = HomePage.objects.get()
+        cls.home = make_site()
         cls.page = PetitionPageFactory(parent=cls.home, slug="petition")
 
     def test_can_be_created_under_the_home_page_and_a_campaign_page(self):

@@ -1,7 +1,6 @@
 """Fixtures for disclosure requests: the page, teams, caseworkers and a form helper."""
 
 import pytest
-from django.core.cache import cache
 
 from tests.support.factories import (
     CaseworkerFactory,
@@ -50,13 +49,6 @@ PERSONAL_VALUES = [
     "Her boyfriend",
     "Ophelia Xylophone",
 ]
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -54,12 +54,12 @@ def test_the_queue_shows_counts_and_age_per_team(client, caseworker, wales_team)
     assert summaries[0]["oldest_days"] == 9
 
 
-def test_requests_older_than_the_configured_days_are_highlighted(client, caseworker, wales_team, settings):
-    settings.DISCLOSURE_HIGHLIGHT_AFTER_DAYS = 3
+def test_requests_older_than_the_configured_days_are_highlighted(client, caseworker, wales_team, monkeypatch):
+    monkeypatch.setattr(DisclosureRequest, "HIGHLIGHT_AFTER_DAYS", 3)
     DisclosureRequestFactory(team=wales_team, created_at=timezone.now() - timedelta(days=4))
     client.force_login(caseworker)
     assert "casework-age--overdue" in client.get(QUEUE).content.decode()
-    settings.DISCLOSURE_HIGHLIGHT_AFTER_DAYS = 10
+    monkeypatch.setattr(DisclosureRequest, "HIGHLIGHT_AFTER_DAYS", 10)
     assert "casework-age--overdue" not in client.get(QUEUE).content.decode()
 
 
@@ -172,6 +172,14 @@ def test_exports_are_audited_and_hold_no_personal_data(client, caseworker, wales
     assert "Barnaby" not in body and "07700" not in body
     entry = AuditEntry.objects.get(action=AuditEntry.Action.EXPORTED)
     assert entry.user == caseworker and "1 request" in entry.detail
+
+
+def test_exported_cells_that_start_like_a_formula_stay_text(client, caseworker, wales_request):
+    wales_request.team.name = "=cmd|' /C calc'!A0"
+    wales_request.team.save()
+    client.force_login(caseworker)
+    body = b"".join(client.get(QUEUE + "?export=csv").streaming_content).decode()
+    assert "'=cmd" in body and ",=cmd" not in body
 
 
 def test_notes_contact_attempts_and_audit_entries_are_append_only(wales_request, caseworker):

@@ -8,10 +8,12 @@ from django.test import override_settings
 from wagtail.test.utils import WagtailPageTestCase
 
 from campaign.models import Postcode
+from support import form_state
+from support.form_state import SESSION_KEY
 from support.models import AuditEntry, DisclosureRequest, DisclosureRequestPage
-from support.views import SESSION_KEY
 from tests.support.conftest import PERSONAL_VALUES, VALID_STEPS, fill_in
 from tests.support.factories import DisclosureRequestPageFactory
+from tests.website.factories import make_site
 from website.models import HomePage, StandardPage
 
 pytestmark = pytest.mark.django_db
@@ -19,11 +21,7 @@ pytestmark = pytest.mark.django_db
 
 class TestDisclosureRequestPage(WagtailPageTestCase):
     def setUp(self):
-        from tests.conftest import _Silent
-        from website import demo
-
-        demo.run(_Silent())
-        self.home = HomePage.objects.get()
+        self.home = make_site()
         self.page = DisclosureRequestPageFactory(parent=self.home)
 
     def test_can_be_created_under_the_home_page_only(self):
@@ -148,7 +146,8 @@ def test_no_step_number_or_answer_appears_in_any_url(client, request_page, wales
 
 def test_answers_expire_after_the_timeout(client, request_page):
     fill_in(client, request_page.url, VALID_STEPS[:2])
-    with override_settings(DISCLOSURE_FORM_TIMEOUT=-1):
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(form_state, "TIMEOUT_SECONDS", -1)
         content = client.get(request_page.url).content.decode()
     assert "Step 1 of 5" in content
     assert "cleared your answers after 30 minutes" in content
@@ -224,24 +223,22 @@ def test_without_postcode_data_the_force_is_chosen_from_the_list(client, request
 def test_the_form_view_hides_post_data_from_error_reports(rf, request_page):
     from django.views.debug import SafeExceptionReporterFilter
 
-    from support.views import disclosure_form
-
     request = rf.post(request_page.url, {"person_name": "Barnaby Perpetratorson"})
     request.session = {}
-    with contextlib.suppress(Exception):  # the page is missing on purpose: we only want the marking
-        disclosure_form(request, None)
+    with contextlib.suppress(Exception):  # a bare request, on purpose: we only want the marking
+        request_page.form(request)
     assert request.sensitive_post_parameters == "__ALL__"
     cleansed = SafeExceptionReporterFilter().get_post_parameters(request)
     assert "Barnaby" not in str(cleansed)
 
 
-def test_abandoned_answers_are_removed_from_the_session_store(client, request_page, settings):
+def test_abandoned_answers_are_removed_from_the_session_store(client, request_page, settings, monkeypatch):
     from support.tasks import forget_abandoned_form_answers
 
     fill_in(client, request_page.url, VALID_STEPS[:2])
     assert forget_abandoned_form_answers.call() == 0  # still within the 30 minutes
     assert SESSION_KEY in client.session
-    settings.DISCLOSURE_FORM_TIMEOUT = -1
+    monkeypatch.setattr(form_state, "TIMEOUT_SECONDS", -1)
     assert forget_abandoned_form_answers.call() == 1
     assert SESSION_KEY not in client.session
     assert ("support.tasks.forget_abandoned_form_answers", 600) in settings.PERIODIC_TASKS

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
 
-from support import police_forces
+from support import police_forces, tasks
 from support.models import AuditEntry, CaseNote, ContactAttempt, DisclosureRequest
 from support.models.casework import team_for_force
 from support.tasks import delete_expired_disclosure_data
@@ -59,8 +59,8 @@ def closed_request(days_ago, **kwargs):
     return request
 
 
-def test_retention_deletes_personal_data_of_long_closed_requests_and_keeps_counts(settings):
-    settings.DISCLOSURE_RETENTION_DAYS = 365
+def test_retention_deletes_personal_data_of_long_closed_requests_and_keeps_counts():
+    assert tasks.RETENTION_DAYS == 365
     old = closed_request(400, police_force="gwent")
     recent = closed_request(100)
     still_open = DisclosureRequestFactory(created_at=timezone.now() - timedelta(days=800))
@@ -90,11 +90,11 @@ def test_retention_deletes_personal_data_of_long_closed_requests_and_keeps_count
     assert CaseNote.objects.filter(request=recent).exists()
 
 
-def test_the_retention_period_is_configurable(settings):
+def test_the_retention_period_is_configurable(monkeypatch):
     request = closed_request(40)
-    settings.DISCLOSURE_RETENTION_DAYS = 60
+    monkeypatch.setattr(tasks, "RETENTION_DAYS", 60)
     assert delete_expired_disclosure_data.call() == 0
-    settings.DISCLOSURE_RETENTION_DAYS = 30
+    monkeypatch.setattr(tasks, "RETENTION_DAYS", 30)
     assert delete_expired_disclosure_data.call() == 1
     request.refresh_from_db()
     assert request.person_name == ""

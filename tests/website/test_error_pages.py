@@ -35,8 +35,8 @@ def test_the_500_page_keeps_the_quick_exit_and_the_helplines_without_touching_th
 
 @pytest.mark.django_db
 def test_the_429_page_keeps_the_quick_exit(client, home):
-    from website.views import rate_limited
+    from website.ratelimits import too_many_requests
 
-    response = rate_limited(RequestFactory().get("/"))
+    response = too_many_requests(RequestFactory().get("/"))
     assert response.status_code == 429
     assert_has_quick_exit(response.content.decode())

@@ -179,3 +179,14 @@ def test_the_code_page_loads_its_scripts_before_the_code_is_given(client, editor
     html = client.get("/admin/2fa/").content.decode()
     assert 'src="/admin/jsi18n/"' in html
     assert client.get("/admin/jsi18n/").status_code == 200
+
+
+@pytest.mark.django_db
+@override_settings(WAYMARK_REQUIRE_2FA=True)
+def test_guessing_codes_is_limited_per_staff_member(client, editor, home):
+    sign_in(client)
+    for _ in range(10):
+        assert client.post("/admin/2fa/", {"token": "000000"}).status_code == 200
+    response = client.post("/admin/2fa/", {"token": "000000"})
+    assert response.status_code == 429
+    assert not TOTPDevice.objects.filter(user=editor, confirmed=True).exists()

@@ -135,20 +135,15 @@ WAYMARK_PAGE_CACHE = env_bool("WAYMARK_PAGE_CACHE", True)
 # Sessions write through to the database, so a cache outage loses no session.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_SECURE = True
-SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_AGE = 60 * 60 * 8
 CSRF_COOKIE_SECURE = True
 CSRF_COOKIE_HTTPONLY = True
 
-# Security headers
-SECURE_CONTENT_TYPE_NOSNIFF = True
-X_FRAME_OPTIONS = "DENY"
+# Security headers (Django's defaults already send nosniff, X-Frame-Options: DENY and COOP same-origin)
 # same-origin, not no-referrer: with no-referrer browsers send `Origin: null` on POST and Django's
 # CSRF check rejects every form over HTTPS. Off-site links never see our URLs either way.
 SECURE_REFERRER_POLICY = "same-origin"
-SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 CONTENT_SECURITY_POLICY = {
@@ -182,8 +177,6 @@ OTP_TOTP_ISSUER = "Waymark"
 # Internationalisation
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
-USE_I18N = True
-USE_TZ = True
 
 # Static and media files
 STATIC_URL = "/static/"
@@ -207,10 +200,10 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # (task, every N seconds), enqueued by `manage.py run_scheduler`.
 PERIODIC_TASKS = [
     # Petition counters lag at most ~20 s behind (batch every 15 s, skipping the newest 5 s).
-    ("petition.tasks.update_counts", 15),
-    ("petition.tasks.check_signature_alerts", 300),
-    ("petition.tasks.recount", 24 * 60 * 60),
-    ("petition.tasks.anonymise_closed_petitions", 24 * 60 * 60),
+    ("petition.periodic_tasks.update_counts", 15),
+    ("petition.periodic_tasks.check_signature_alerts", 300),
+    ("petition.periodic_tasks.recount", 24 * 60 * 60),
+    ("petition.periodic_tasks.anonymise_closed_petitions", 24 * 60 * 60),
     ("support.tasks.forget_abandoned_form_answers", 60 * 10),
     ("support.tasks.delete_expired_disclosure_data", 60 * 60 * 6),
 ]
@@ -220,9 +213,7 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 CRISPY_FAIL_SILENTLY = False
 
-# Rate limits
-RATELIMIT_USE_CACHE = "default"
-RATELIMIT_VIEW = "website.views.rate_limited"
+# Rate limits and the client's address (website/ratelimits.py, website/client_ip.py)
 RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY", "REMOTE_ADDR")
 
 # Wagtail
@@ -260,20 +251,6 @@ LOGGING = {
 # --- Petition (petition/) ---
 # Keyed hash for signers' IP addresses: the raw address is never stored. Required in production.
 SIGNATURE_IP_HMAC_KEY = os.environ.get("SIGNATURE_IP_HMAC_KEY", "")
-PETITION_CONFIRM_DAYS = int(os.environ.get("PETITION_CONFIRM_DAYS", "7"))
-PETITION_MAX_EMAILS_PER_SIGNATURE = 5
-# A failed send is retried after 10 s, 20 s, 40 s … (at most 10 min apart), up to this many attempts.
-PETITION_EMAIL_ATTEMPTS = int(os.environ.get("PETITION_EMAIL_ATTEMPTS", "10"))
-PETITION_EMAIL_RETRY_SECONDS = int(os.environ.get("PETITION_EMAIL_RETRY_SECONDS", "10"))
-# django-ratelimit rates per IP per petition (all must hold) and per email domain per petition.
-PETITION_IP_RATES = env_list("PETITION_IP_RATES", "1/m,5/5m")
-PETITION_DOMAIN_RATES = env_list("PETITION_DOMAIN_RATES", "300/m")
-# Campaign managers are emailed when one IP hash or domain passes this many verified signatures an hour.
-PETITION_ALERT_THRESHOLD = int(os.environ.get("PETITION_ALERT_THRESHOLD", "100"))
-# Rows committed a moment after their verified_at are still picked up, because the batch moves
-# rows by their `counted` flag, not by time; the lag only keeps it off rows being written now.
-PETITION_COUNT_LAG_SECONDS = 5
-PETITION_ANONYMISE_AFTER_MONTHS = int(os.environ.get("PETITION_ANONYMISE_AFTER_MONTHS", "6"))
 
 # --- Write to your MP (campaign/) ---
 # Postcode lookups per IP address (django-ratelimit syntax), counted in the shared cache.
@@ -292,18 +269,10 @@ LETTER_PDF_FONT = os.environ.get("LETTER_PDF_FONT", "/usr/share/fonts/truetype/d
 # --- Disclosure requests (support/) ---
 # Fernet keys, newest first, separate from SECRET_KEY (see docs/security.md for rotation).
 DISCLOSURE_ENCRYPTION_KEYS = env_list("DISCLOSURE_ENCRYPTION_KEYS")
-# Unfinished answers are forgotten after this many seconds without a step.
-DISCLOSURE_FORM_TIMEOUT = 30 * 60
-DISCLOSURE_CONCERNS_MAX_LENGTH = 5000
 # Per IP: every step posted, and requests actually sent.
 DISCLOSURE_STEP_RATE = os.environ.get("DISCLOSURE_STEP_RATE", "60/h")
 DISCLOSURE_SUBMIT_RATE = os.environ.get("DISCLOSURE_SUBMIT_RATE", "10/h")
-# Open requests older than this are highlighted in the casework queue.
-DISCLOSURE_HIGHLIGHT_AFTER_DAYS = int(os.environ.get("DISCLOSURE_HIGHLIGHT_AFTER_DAYS", "5"))
-# Personal data of closed requests is deleted this long after closing; anonymous counts stay.
-DISCLOSURE_RETENTION_DAYS = int(os.environ.get("DISCLOSURE_RETENTION_DAYS", "365"))
 
-# ("dotted.path.task", seconds between runs): enqueued by `manage.py run_scheduler`.
 # Caseworkers' avatars must not be fetched from Gravatar: a third-party request from the admin that
 # tells another company who works cases here (and breaks the CSP's img-src).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

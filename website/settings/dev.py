@@ -1,4 +1,7 @@
-"""Development: debug on, plain HTTP, console email, no second factor (the login page says so)."""
+"""Development: debug on, plain HTTP, console email, no second factor (the login page says so).
+
+test.py starts from these settings too.
+"""
 
 import os
 

@@ -1,4 +1,4 @@
-"""The abuse rules in force: canonical emails, blocked domains and networks, and IP hashing.
+"""Abuse rules in force: canonical emails, blocked domains and networks, and the hash kept instead of an IP.
 
 Staff edit the rules in the admin; signing reads them from the shared cache, so a signature costs no
 query for them. Saving or deleting a rule drops the cached copy (see PetitionConfig.ready).
@@ -34,7 +34,7 @@ def load_rules():
         return _local["rules"]
     rules = cache.get(CACHE_KEY)
     if rules is None:
-        from petition.models import BlockedDomain, BlockedNetwork, EmailDomainRule
+        from petition.models.rules import BlockedDomain, BlockedNetwork, EmailDomainRule
 
         rules = Rules(
             domain_rules={
@@ -105,13 +105,7 @@ def ip_blocked(ip, rules=None):
     return False
 
 
-def hash_ip(ip):
+def hash_ip(client_key):
+    """The keyed hash stored instead of the address; `client_key` is `website.client_ip.key(request)`."""
     key = settings.SIGNATURE_IP_HMAC_KEY.encode()
-    return hmac.new(key, (ip or "").encode(), hashlib.sha256).hexdigest()
-
-
-def client_ip(request):
-    value = request.META.get(settings.RATELIMIT_IP_META_KEY, "") or ""
-    # Behind a proxy the last address in X-Forwarded-For is the one our proxy saw; earlier ones are
-    # whatever the client claimed.
-    return value.rsplit(",", 1)[-1].strip()
+    return hmac.new(key, (client_key or "").encode(), hashlib.sha256).hexdigest()

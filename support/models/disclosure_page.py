@@ -1,0 +1,182 @@
+"""The right-to-ask page: the form in short steps, each posted to the page's own URL.
+
+The answers so far live only in the session (support.form_state); the finished request is saved, routed and
+the team told by support.services. Nothing personal reaches a URL, a log line or an error report.
+"""
+
+from django.conf import settings
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from support import form_state
+from support.forms import STEPS, ConsentForm
+from support.models.guidance import SupportPageMixin
+from support.services import submit_request
+from website import ratelimits
+from website.models import BasePage
+from website.rendering import render_page
+
+DEFAULT_INTRO = (
+    "<p>Under the Domestic Violence Disclosure Scheme (Clare's Law) you can ask the police whether a "
+    "partner, or the partner of someone you care about, has a record of abuse or violence. This is the "
+    "<b>right to ask</b>. The police can also decide to tell someone without being asked: the "
+    "<b>right to know</b>.</p>"
+    "<p>Scotland has its own Disclosure Scheme for Domestic Abuse, and Northern Ireland its Domestic "
+    "Violence and Abuse Disclosure Scheme. They work in much the same way.</p>"
+    "<p>The police decide whether to tell you anything, and it usually takes around 28 days. Our "
+    "caseworkers can help you ask, contact you only in the way you tell us is safe, and support you "
+    "whatever the answer.</p>"
+)
+DEFAULT_EMERGENCY = (
+    "<p>If you are in danger now, call <b>999</b>. If you cannot speak, call 999, listen, and press "
+    "<b>55</b> when asked (the Silent Solution).</p>"
+)
+DEFAULT_BEFORE_FORM = (
+    "<p>You can leave this page at any time with the <b>Exit this page</b> button or by pressing Shift "
+    "three times: what you have typed is then forgotten. Nothing is saved on this device, and unfinished "
+    "answers are deleted after 30 minutes.</p>"
+)
+DEFAULT_PRIVACY = (
+    "<p>What you tell us is sensitive. It may include information about crimes, which the law calls "
+    "criminal-offence data. We encrypt it, and only the small team of caseworkers handling your request "
+    "can read it. We use it only to help you ask the police for a disclosure. We do not share it with "
+    "anyone, including the police, unless you agree or someone's life is in danger.</p>"
+    "<p>We delete the details twelve months after your request is closed, keeping only anonymous "
+    "counts.</p>"
+)
+DEFAULT_CONFIRMATION = (
+    "<p>Thank you. A caseworker will contact you in the way you told us is safe, usually within two "
+    "working days.</p><p>If you are in danger, call 999.</p>"
+)
+
+
+@method_decorator(never_cache, name="serve")
+class DisclosureRequestPage(RoutablePageMixin, SupportPageMixin, BasePage):
+    """The page with the right-to-ask form. Never cached anywhere: it is a form about someone's safety."""
+
+    intro = RichTextField(features=["bold", "italic", "link"], default=DEFAULT_INTRO)
+    emergency_banner = RichTextField(features=["bold", "link"], default=DEFAULT_EMERGENCY)
+    before_form_note = RichTextField(features=["bold", "link"], default=DEFAULT_BEFORE_FORM)
+    privacy_notice = RichTextField(
+        features=["bold", "italic", "link"],
+        default=DEFAULT_PRIVACY,
+        help_text="Shown with the consent question: what the data is, who sees it, how long it is kept.",
+    )
+    confirmation = RichTextField(features=["bold", "link"], default=DEFAULT_CONFIRMATION)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("emergency_banner"),
+        FieldPanel("before_form_note"),
+        FieldPanel("privacy_notice"),
+        FieldPanel("confirmation"),
+    ]
+
+    parent_page_types = ["website.HomePage", "support.GuidanceIndexPage"]
+    subpage_types = []
+    template = "pages/disclosure_request_page.html"
+
+    # The steps: each POST answers one step and redirects (to the next step, or to `sent/`), so the browser's
+    # Back and Reload never resend answers. GET shows the step the session is at.
+
+    @path("")
+    @method_decorator(sensitive_post_parameters())
+    @sensitive_variables()
+    def form(self, request):
+        if request.method not in {"GET", "POST"}:
+            return HttpResponseNotAllowed(["GET", "POST"])
+        state, expired = form_state.load(request)
+        if request.method == "GET":
+            step = state["step"]
+            return self.render_step(request, step, self.get_form(step, state), expired=expired)
+
+        if ratelimits.exceeded(request, "disclosure-step", settings.DISCLOSURE_STEP_RATE):
+            return ratelimits.too_many_requests(request)
+        if expired:
+            # The answers timed out while the page was open: start again, saying why.
+            return self.render_step(request, 0, self.get_form(0, state), expired=True)
+
+        step = self.posted_step(request, state)
+        form = self.get_form(step, state, data=request.POST)
+        if form.is_spam:
+            form_state.clear(request)
+            return self.redirect_to_sent(request)
+        if request.POST.get("action") == "back":
+            if form.is_valid():
+                state["answers"][str(step)] = form.answers()
+            state["step"] = max(step - 1, 0)
+            form_state.save(request, state)
+            return HttpResponseRedirect(self.get_url(request))
+        if not form.is_valid():
+            return self.render_step(request, step, form)
+
+        state["answers"][str(step)] = form.answers()
+        if step + 1 < len(STEPS):
+            state["step"] = step + 1
+            form_state.save(request, state)
+            return HttpResponseRedirect(self.get_url(request))
+
+        if ratelimits.exceeded(request, "disclosure-submit", settings.DISCLOSURE_SUBMIT_RATE):
+            return ratelimits.too_many_requests(request)
+        if len(state["answers"]) < len(STEPS):
+            # A step was skipped (an old tab, a crafted POST): go back to the first missing one.
+            state["step"] = min(index for index in range(len(STEPS)) if str(index) not in state["answers"])
+            form_state.save(request, state)
+            return HttpResponseRedirect(self.get_url(request))
+        self.process_form_submission(state["answers"])
+        form_state.clear(request)
+        return self.redirect_to_sent(request)
+
+    @path("sent/")
+    def sent(self, request):
+        """The confirmation: repeats none of the answers."""
+        return render_page(request, self, "pages/disclosure_request_page_sent.html")
+
+    @staticmethod
+    def posted_step(request, state):
+        """The step a POST answers: the session's, or an earlier one (the browser's Back), not a later one."""
+        try:
+            posted = int(request.POST.get("step", state["step"]))
+        except (TypeError, ValueError):
+            return state["step"]
+        return min(max(posted, 0), state["step"])
+
+    @staticmethod
+    def get_form(step, state, data=None):
+        form_class = STEPS[step]
+        if data is not None:
+            return form_class(data)
+        return form_class(initial=state["answers"].get(str(step), {}))
+
+    def render_step(self, request, step, form, *, expired=False):
+        return render_page(
+            request,
+            self,
+            form=form,
+            step=step,
+            step_number=step + 1,
+            step_count=len(STEPS),
+            is_first_step=step == 0,
+            is_last_step=step == len(STEPS) - 1,
+            # The privacy notice is page content, shown above the consent step.
+            show_privacy_notice=isinstance(form, ConsentForm),
+            expired=expired,
+        )
+
+    @sensitive_variables()
+    def process_form_submission(self, answers_by_step):
+        """Every step's answers, as one request for the casework team."""
+        answers = {}
+        for index in range(len(STEPS)):
+            answers.update(answers_by_step.get(str(index), {}))
+        return submit_request(answers)
+
+    def redirect_to_sent(self, request):
+        return HttpResponseRedirect(self.get_url(request) + self.reverse_subpage("sent"))

@@ -1,0 +1,111 @@
+"""No import cycles inside or between the apps: built from the source, counting imports inside functions.
+
+Importing `a.b.c` is an edge to `a.b.c` only (not to its parent package `a.b`); `from a.b import c` is an
+edge to the module `a.b.c` when there is one, else to `a.b`. Only the project's own packages count.
+"""
+
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGES = ("website", "campaign", "support", "petition")
+
+
+def module_name(path):
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def project_modules():
+    return {
+        module_name(path): path
+        for package in PACKAGES
+        for path in sorted((ROOT / package).rglob("*.py"))
+        if "migrations" not in path.parts
+    }
+
+
+def imports_of(name, path, modules):
+    """The project modules `name` imports, anywhere in its source."""
+    is_package = path.name == "__init__.py"
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = name.split(".") if is_package else name.split(".")[:-1]
+                anchor = anchor[: len(anchor) - (node.level - 1)]
+                base = ".".join([*anchor, base] if base else anchor)
+            for alias in node.names:
+                candidate = f"{base}.{alias.name}"
+                found.add(candidate if candidate in modules else base)
+    return {target for target in found if target in modules and target != name}
+
+
+def import_graph():
+    modules = project_modules()
+    return {name: imports_of(name, path, modules) for name, path in modules.items()}
+
+
+def find_cycles(graph):
+    """Each strongly connected group of modules, as one concrete cycle through it (Tarjan, then a walk)."""
+    index, low, on_stack, stack, groups = {}, {}, set(), [], []
+
+    def connect(node):
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for target in sorted(graph[node]):
+            if target not in index:
+                connect(target)
+                low[node] = min(low[node], low[target])
+            elif target in on_stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            group = set()
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                group.add(member)
+                if member == node:
+                    break
+            if len(group) > 1:
+                groups.append(group)
+
+    for node in sorted(graph):
+        if node not in index:
+            connect(node)
+    return [_cycle_in(graph, group) for group in groups]
+
+
+def _cycle_in(graph, group):
+    start = min(group)
+    path, seen = [start], {start}
+    while True:
+        for target in sorted(graph[path[-1]] & group):
+            if target == start or target not in seen:
+                break
+        if target == start:
+            return [*path, start]
+        if target in seen:  # a loop that does not pass through the start: name that loop
+            return [*path[path.index(target) :], target]
+        path.append(target)
+        seen.add(target)
+
+
+def test_the_apps_have_no_import_cycles():
+    cycles = find_cycles(import_graph())
+    assert not cycles, "Import cycles:\n" + "\n".join(" → ".join(cycle) for cycle in cycles)
+
+
+def test_the_cycle_finder_names_a_cycle_and_reads_imports_inside_functions(tmp_path):
+    graph = {"a.x": {"a.y"}, "a.y": {"a.z"}, "a.z": {"a.x"}, "a.w": {"a.x"}}
+    assert find_cycles(graph) == [["a.x", "a.y", "a.z", "a.x"]]
+    source = tmp_path / "mod.py"
+    source.write_text("def f():\n    from a.pkg import sub, name\n    import a.other\n")
+    modules = {"a.mod": source, "a.pkg": source, "a.pkg.sub": source, "a.other": source}
+    assert imports_of("a.mod", source, modules) == {"a.pkg", "a.pkg.sub", "a.other"}
