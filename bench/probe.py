@@ -76,7 +76,7 @@ def _email_tasks():
     """Signature id -> the statuses of its confirmation-email tasks."""
     from django_tasks_db.models import DBTaskResult
 
-    from petition.signing import CONFIRM
+    from petition.emails import CONFIRM
     from petition.tasks import send_signature_email
 
     tasks = {}
@@ -121,7 +121,7 @@ def emails_sent(since, until):
     """Confirmation emails the worker sent between two Unix times, and the signer emails still due now."""
     from django_tasks_db.models import DBTaskResult
 
-    from petition.signing import CONFIRM
+    from petition.emails import CONFIRM
     from petition.tasks import send_signature_email
 
     tasks = DBTaskResult.objects.filter(task_path=send_signature_email.module_path)
