@@ -9,7 +9,7 @@ class CampaignConfig(AppConfig):
         from campaign import signals  # noqa: F401
         from website.staff import CAMPAIGN_MANAGERS, extend_group_permissions
 
-        # Campaign managers correct MPs (by-elections, contact emails) and read the letter counts.
+        # Campaign managers correct MPs (by-elections, contact emails), read letter counts and the map layout.
         extend_group_permissions(
             CAMPAIGN_MANAGERS,
             [
@@ -17,5 +17,6 @@ class CampaignConfig(AppConfig):
                 "campaign.change_memberofparliament",
                 "campaign.view_constituency",
                 "campaign.view_lettercount",
+                "campaign.view_constituencyhex",
             ],
         )

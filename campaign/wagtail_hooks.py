@@ -1,10 +1,11 @@
-"""Admin for the campaign: constituencies and MPs (staff correct MPs after by-elections), letter counts."""
+"""Admin for the campaign: constituencies and MPs (staff correct MPs after by-elections), letter counts, and
+the constituency map's layout (read-only: `import_hexmap` loads it)."""
 
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from campaign.models import Constituency, LetterCount, MemberOfParliament
+from campaign.models import Constituency, ConstituencyHex, LetterCount, MemberOfParliament
 
 
 class MemberOfParliamentViewSet(SnippetViewSet):
@@ -39,11 +40,24 @@ class LetterCountViewSet(SnippetViewSet):
     ordering = ["-letters"]
 
 
+class ConstituencyHexViewSet(SnippetViewSet):
+    """Where each constituency sits on the map, and how the import matched it (by code or by name)."""
+
+    model = ConstituencyHex
+    icon = "group"
+    menu_label = "Map layout"
+    list_display = ["name", "code", "matched_by", "layout_code", "q", "r"]
+    list_filter = ["matched_by", "region"]
+    search_fields = ["name", "code", "layout_code"]
+    ordering = ["name"]
+    inspect_view_enabled = True
+
+
 class CampaignGroup(ViewSetGroup):
     menu_label = "Campaign"
     menu_icon = "pick"
     menu_order = 200
-    items = (MemberOfParliamentViewSet, ConstituencyViewSet, LetterCountViewSet)
+    items = (MemberOfParliamentViewSet, ConstituencyViewSet, LetterCountViewSet, ConstituencyHexViewSet)
 
 
 register_snippet(CampaignGroup)

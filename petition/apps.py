@@ -41,5 +41,7 @@ class PetitionConfig(AppConfig):
                 "petition.delete_emaildomainrule",
                 # Settings → Petition settings: the signing rates and the alert threshold.
                 "petition.change_petitionsettings",
+                # Petition → Signatures and letters by MP (petition.lobbying).
+                "petition.view_lobbying_report",
             ],
         )

@@ -6,17 +6,30 @@ flag in the same transaction, so the counters always equal the rows marked count
 PetitionCount row is locked for the whole batch, so two batches (or a batch and a recount) never
 double count. Rows verified in the last few seconds wait for the next run, leaving rows that are
 still being written alone.
+
+The counters: the total (PetitionCount), per constituency and country (AreaCount), per hour of
+verification (HourlyCount: signatures over time) and per constituency per week of verification
+(WeeklyConstituencyCount: the lobbying report's trend). A signature leaving the count (withdrawn,
+invalidated) leaves the hour and week it was verified in, so each series always adds up to the total.
 """
 
 import logging
 from collections import Counter
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 from django.db import transaction
 from django.db.models import Count, Q
+from django.db.models.functions import TruncHour
 from django.utils import timezone
 
-from petition.models import AreaCount, PetitionCount, PetitionPage, Signature
+from petition.models import (
+    AreaCount,
+    HourlyCount,
+    PetitionCount,
+    PetitionPage,
+    Signature,
+    WeeklyConstituencyCount,
+)
 
 logger = logging.getLogger("waymark.petition.counting")
 BATCH_SIZE = 2000
@@ -55,23 +68,30 @@ def _update_petition(petition_id, cutoff):
                 Signature.objects.filter(_out_of_step(cutoff), petition_id=petition_id)
                 .select_for_update(skip_locked=True)
                 .order_by("pk")
-                .values_list("pk", "state", "constituency_code", "country_code")[:BATCH_SIZE]
+                .values_list("pk", "state", "constituency_code", "country_code", "verified_at")[:BATCH_SIZE]
             )
             if not rows:
                 return moved
-            deltas = Counter()
+            deltas, hours, weeks = Counter(), Counter(), Counter()
             entering, leaving = [], []
-            for pk, state, constituency, country in rows:
+            now = timezone.now()
+            for pk, state, constituency, country, verified_at in rows:
                 step = 1 if state == VERIFIED else -1
                 (entering if step > 0 else leaving).append(pk)
                 deltas[(AreaCount.Kind.CONSTITUENCY, constituency)] += step
                 deltas[(AreaCount.Kind.COUNTRY, country)] += step
+                # A counted row always has verified_at; were one missing, its hour is this one.
+                hour = hour_of(verified_at or now)
+                hours[hour] += step
+                weeks[(constituency, week_of(hour))] += step
             Signature.objects.filter(pk__in=entering).update(counted=True)
             Signature.objects.filter(pk__in=leaving).update(counted=False)
             counter.signature_count = max(0, counter.signature_count + len(entering) - len(leaving))
             counter.updated_at = timezone.now()
             counter.save()
             _apply_area_deltas(petition_id, deltas)
+            _apply_series_deltas(petition_id, HourlyCount, ("hour",), {(h,): n for h, n in hours.items()})
+            _apply_series_deltas(petition_id, WeeklyConstituencyCount, ("code", "week"), weeks)
             moved += len(rows)
         if len(rows) < BATCH_SIZE:
             return moved
@@ -100,6 +120,64 @@ def _apply_area_deltas(petition_id, deltas, replace=False):
             changed.append(area)
     AreaCount.objects.bulk_create(created)
     AreaCount.objects.bulk_update(changed, ["count"])
+
+
+def hour_of(moment):
+    """The start of the UTC hour `moment` falls in."""
+    return moment.astimezone(UTC).replace(minute=0, second=0, microsecond=0)
+
+
+def week_of(moment):
+    """The Monday (UTC) starting the week `moment` falls in."""
+    day = moment.astimezone(UTC).date()
+    return day - timedelta(days=day.weekday())
+
+
+def _apply_series_deltas(petition_id, model, fields, deltas, replace=False):
+    """Add deltas ({key tuple: n}, keyed by `fields`) to a time series counter (or, with replace, set it):
+    one query for the rows touched, then bulk create, update and delete. Rows that reach zero go."""
+    rows = model.objects.filter(petition_id=petition_id)
+    if not replace:
+        # Only the keys touched: a batch touches an hour or two and a week or two, whatever the history.
+        first = fields[-1]
+        rows = rows.filter(**{f"{first}__in": {key[-1] for key in deltas}})
+    existing = {tuple(getattr(row, f) for f in fields): row for row in rows}
+    created, changed, emptied = [], [], []
+    for key, row in existing.items():
+        if replace and key not in deltas:
+            emptied.append(row.pk)
+    for key, delta in deltas.items():
+        row = existing.get(key)
+        value = delta if replace or row is None else row.count + delta
+        if row is None:
+            if value > 0:
+                created.append(
+                    model(petition_id=petition_id, count=value, **dict(zip(fields, key, strict=True)))
+                )
+        elif value <= 0:
+            emptied.append(row.pk)
+        elif value != row.count:
+            row.count = value
+            changed.append(row)
+    model.objects.bulk_create(created)
+    model.objects.bulk_update(changed, ["count"])
+    model.objects.filter(pk__in=emptied).delete()
+
+
+def _series_from_rows(verified):
+    """(hours, weeks) deltas that rebuild both time series from the verified rows (the nightly recount)."""
+    hours, weeks = Counter(), Counter()
+    per_hour = (
+        verified.annotate(hour=TruncHour("verified_at", tzinfo=UTC))
+        .values_list("hour", "constituency_code")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for hour, constituency, n in per_hour:
+        hour = hour_of(hour or timezone.now())
+        hours[(hour,)] += n
+        weeks[(constituency, week_of(hour))] += n
+    return hours, weeks
 
 
 def recount(petition_ids=None):
@@ -135,4 +213,7 @@ def recount(petition_ids=None):
             counter.updated_at = timezone.now()
             counter.save()
             _apply_area_deltas(petition_id, deltas, replace=True)
+            hours, weeks = _series_from_rows(verified)
+            _apply_series_deltas(petition_id, HourlyCount, ("hour",), hours, replace=True)
+            _apply_series_deltas(petition_id, WeeklyConstituencyCount, ("code", "week"), weeks, replace=True)
     return drifts

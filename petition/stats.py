@@ -1,14 +1,17 @@
-"""What the page and count.json show: read from the counters, never from signature rows."""
+"""What the page, count.json and the letter journey show: read from the counters, never signature rows."""
+
+from datetime import UTC
 
 from django.core.cache import cache
 
+from campaign import hexmap
+from campaign.models.hexmap import ConstituencyHex
 from campaign.models.places import Constituency
-from petition.models.counts import AreaCount, PetitionCount
+from petition.models.counts import AreaCount, HourlyCount, PetitionCount
 from petition.places import country_name
 
-CHART_BARS = 10
-# Label column and bar column of the server-drawn SVG charts.
-CHART_LABEL_WIDTH, CHART_BAR_WIDTH, CHART_ROW_HEIGHT = 260, 300, 28
+TOP_PLACES = 10
+SIGNATURES = ("signature", "signatures")
 
 
 def petition_stats(page):
@@ -32,7 +35,9 @@ def _build(petition_id, count, updated_at):
         .values_list("kind", "code", "count")
     )
     constituency_codes = [code for kind, code, _n in areas if kind == AreaCount.Kind.CONSTITUENCY and code]
-    names = dict(Constituency.objects.filter(code__in=constituency_codes).values_list("code", "name"))
+    # The map's layout names every 2024 constituency, when the constituency table holds only some.
+    names = dict(ConstituencyHex.objects.filter(code__in=constituency_codes).values_list("code", "name"))
+    names.update(Constituency.objects.filter(code__in=constituency_codes).values_list("code", "name"))
     by_constituency, by_country = [], []
     for kind, code, n in areas:
         if kind == AreaCount.Kind.CONSTITUENCY:
@@ -40,35 +45,52 @@ def _build(petition_id, count, updated_at):
             by_constituency.append({"code": code, "name": name, "count": n})
         else:
             by_country.append({"code": code, "name": country_name(code), "count": n})
+    by_hour = list(
+        HourlyCount.objects.filter(petition_id=petition_id, count__gt=0)
+        .order_by("hour")
+        .values_list("hour", "count")
+    )
     return {
         "signature_count": count,
         "updated_at": updated_at,
         "by_constituency": by_constituency,
         "by_country": by_country,
+        "by_hour": by_hour,
     }
 
 
-def bar_chart(rows, limit=CHART_BARS):
-    """Geometry for a horizontal bar chart of the biggest rows, drawn as SVG in the template."""
-    rows = rows[:limit]
-    top = max((row["count"] for row in rows), default=0) or 1
-    bars = []
-    for index, row in enumerate(rows):
-        bars.append(
-            {
-                **row,
-                "y": index * CHART_ROW_HEIGHT,
-                "text_y": index * CHART_ROW_HEIGHT + 18,
-                "width": max(1, round(CHART_BAR_WIDTH * row["count"] / top)),
-                "value_x": CHART_LABEL_WIDTH + max(1, round(CHART_BAR_WIDTH * row["count"] / top)) + 6,
-            }
-        )
-    return {
-        "bars": bars,
-        "height": max(1, len(bars)) * CHART_ROW_HEIGHT,
-        "width": CHART_LABEL_WIDTH + CHART_BAR_WIDTH + 80,
-        "label_width": CHART_LABEL_WIDTH,
-    }
+def with_shares(rows, total, limit=None):
+    """The rows, each with its share of all signatures as text ("67%", "3.2%", "0.4%") and as the width
+    of its bar (0–100), for a table whose bars illustrate the numbers beside them. Past `limit` rows, the
+    rest are summed into one last row, "Everywhere else"."""
+    rows = list(rows)
+    if limit and len(rows) > limit:
+        rest = rows[limit:]
+        rows = [
+            *rows[:limit],
+            {"code": None, "name": f"Everywhere else ({len(rest)})", "count": sum(r["count"] for r in rest)},
+        ]
+    shared = []
+    for row in rows:
+        percent = 100 * row["count"] / total if total else 0
+        text = f"{percent:.0f}%" if percent >= 10 or percent == 0 else f"{percent:.1f}%"
+        shared.append({**row, "share": text, "bar": round(percent, 1)})
+    return shared
+
+
+def constituency_map(stats):
+    """Signatures per constituency on the hexmap (an empty map when no layout is loaded)."""
+    return hexmap.build({row["code"]: row["count"] for row in stats["by_constituency"]}, noun=SIGNATURES)
+
+
+def signed_in(petition, constituency_code):
+    """Counted signatures of the petition from one constituency: one indexed read of its counter."""
+    if not constituency_code:
+        return 0
+    counter = AreaCount.objects.filter(
+        petition=petition, kind=AreaCount.Kind.CONSTITUENCY, code=constituency_code
+    ).values_list("count", flat=True)
+    return max(0, counter.first() or 0)
 
 
 def as_json(stats):
@@ -83,4 +105,9 @@ def as_json(stats):
             for row in stats["by_country"]
         },
         "updated_at": stats["updated_at"].isoformat() if stats["updated_at"] else None,
+        # Signatures over time (docs/count-json.md): oldest first, hours with none left out.
+        "by_hour": [
+            {"hour": hour.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"), "count": n}
+            for hour, n in stats["by_hour"]
+        ],
     }

@@ -1,4 +1,5 @@
-"""Petition admin: signatures (listing, filters, bulk invalidation), supporters export, abuse rules."""
+"""Petition admin: signatures (listing, filters, bulk invalidation), supporters export, abuse rules, and the
+lobbying report (signatures and letters by MP)."""
 
 from django.urls import path, reverse
 from wagtail import hooks
@@ -8,7 +9,7 @@ from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 
-from petition import admin_views
+from petition import admin_views, lobbying
 from petition.models import BlockedDomain, BlockedNetwork, EmailDomainRule, PetitionPage, Signature
 from website.spreadsheets import FormulaSafeIndexView
 
@@ -144,6 +145,27 @@ class InvalidateViewSet(ViewSet):
         return [path("", admin_views.bulk_invalidate, name="index")]
 
 
+class LobbyingMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(lobbying.PERMISSION)
+
+
+class LobbyingViewSet(ViewSet):
+    """Signatures and letters per MP and constituency, with the week's trend (petition.lobbying)."""
+
+    name = "petition_lobbying"
+    icon = "group"
+    menu_label = "Signatures and letters by MP"
+    menu_item_class = LobbyingMenuItem
+
+    def get_urlpatterns(self):
+        view = lobbying.LobbyingReportView
+        return [
+            path("", view.as_view(), name="index"),
+            path("results/", view.as_view(results_only=True), name="results"),
+        ]
+
+
 class PetitionAdminGroup(ViewSetGroup):
     menu_label = "Petition"
     menu_icon = "doc-full-inverse"
@@ -155,6 +177,7 @@ class PetitionAdminGroup(ViewSetGroup):
         BlockedDomainViewSet("petition_blocked_domains"),
         BlockedNetworkViewSet("petition_blocked_networks"),
         InvalidateViewSet(),
+        LobbyingViewSet(),
     )
 
 

@@ -1,13 +1,14 @@
 """Write to your MP: the letter page (postcode → MP → a personalised letter) and anonymous counts."""
 
 import re
-from datetime import date
+from datetime import UTC, date, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.http import HttpResponse, HttpResponseNotAllowed
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.html import strip_tags
 from django.views.decorators.cache import never_cache
@@ -266,15 +267,57 @@ class LetterCount(models.Model):
 
     @classmethod
     def record(cls, constituency_code):
-        """Add one letter, race-free: an F() increment, creating the row the first time."""
-        if cls.objects.filter(pk=constituency_code).update(letters=F("letters") + 1):
-            return
-        try:
-            with transaction.atomic():
-                cls.objects.create(constituency_id=constituency_code, letters=1)
-        except IntegrityError:
-            cls.objects.filter(pk=constituency_code).update(letters=F("letters") + 1)
+        """Add one letter to the constituency's count and to this week's."""
+        week = week_starting()
+        _add_one(cls.objects.filter(pk=constituency_code), constituency_id=constituency_code)
+        _add_one(
+            LetterWeek.objects.filter(constituency_id=constituency_code, week=week),
+            constituency_id=constituency_code,
+            week=week,
+        )
+
+    @classmethod
+    def by_constituency(cls):
+        """{constituency code: letters} for every constituency with a letter (at most 650 rows)."""
+        return dict(cls.objects.filter(letters__gt=0).values_list("constituency_id", "letters"))
 
     @classmethod
     def top(cls, limit=5):
         return cls.objects.filter(letters__gt=0).select_related("constituency").order_by("-letters")[:limit]
+
+
+class LetterWeek(models.Model):
+    """Letters per constituency per week, for the trend staff take to an MP (petition.lobbying). Weeks, not
+    days or times, so a count never points to the moment one person wrote."""
+
+    constituency = models.ForeignKey(
+        "campaign.Constituency", on_delete=models.CASCADE, related_name="letter_weeks"
+    )
+    week = models.DateField(help_text="The Monday (UTC) the week starts on.")
+    letters = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["constituency", "week"], name="one_letter_count_per_week"),
+        ]
+        verbose_name = "letters in a week"
+
+    def __str__(self):
+        return f"{self.constituency_id} week of {self.week}: {self.letters}"
+
+
+def week_starting(moment=None):
+    """The Monday (UTC) starting the week `moment` (default now) falls in."""
+    day = (moment or timezone.now()).astimezone(UTC).date()
+    return day - timedelta(days=day.weekday())
+
+
+def _add_one(counter, **row):
+    """Add one to a counter row, race-free: an F() increment, creating the row the first time."""
+    if counter.update(letters=F("letters") + 1):
+        return
+    try:
+        with transaction.atomic():
+            counter.model.objects.create(letters=1, **row)
+    except IntegrityError:
+        counter.update(letters=F("letters") + 1)

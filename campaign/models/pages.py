@@ -1,16 +1,32 @@
-"""The campaign page: the register proposal and its calls to action."""
+"""The campaign page: the register proposal, its calls to action, and where people are writing to their MP."""
 
+from django.core.cache import cache
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from campaign import hexmap
+from campaign.models.letters import LetterCount
 from website.blocks import content_blocks
 from website.models import BasePage
+from website.rendering import render_page
+
+LETTERS_MAP_CACHE_KEY = "campaign:letters-map"
 
 
-class CampaignPage(BasePage):
+def letters_map():
+    """Letters per constituency on the hexmap, rebuilt at most once a minute from the counters."""
+    return cache.get_or_set(
+        LETTERS_MAP_CACHE_KEY,
+        lambda: hexmap.build(LetterCount.by_constituency(), noun=("letter", "letters")),
+        60,
+    )
+
+
+class CampaignPage(RoutablePageMixin, BasePage):
     intro = models.TextField(help_text="The ask, in a sentence or two.")
     body = StreamField(content_blocks(), blank=True)
     petition_page = models.ForeignKey(
@@ -46,7 +62,18 @@ class CampaignPage(BasePage):
         context["petition"] = self.petition_page.specific if self.petition_page_id else None
         context["letter"] = self.letter_page if self.letter_page_id else None
         if self.letter_page_id:
-            from campaign.models.letters import LetterCount
-
             context["top_letter_constituencies"] = LetterCount.top(5)
+            context["letters_map"] = letters_map()
         return context
+
+    @path("letters/", name="letters")
+    def letters_table(self, request):
+        """The letters map as a table: every constituency with a letter, most first."""
+        rows = (
+            LetterCount.objects.filter(letters__gt=0)
+            .select_related("constituency")
+            .order_by("-letters", "constituency__name")
+        )
+        return render_page(
+            request, self, "campaign/letters_table.html", rows=rows, total=sum(row.letters for row in rows)
+        )

@@ -1,6 +1,6 @@
 """Petition models, one concept per module, re-exported here (the contract is `petition.models.…`)."""
 
-from petition.models.counts import AreaCount, PetitionCount
+from petition.models.counts import AreaCount, HourlyCount, PetitionCount, WeeklyConstituencyCount
 from petition.models.pages import PetitionPage
 from petition.models.rules import BlockedDomain, BlockedNetwork, EmailDomainRule
 from petition.models.settings import PetitionSettings
@@ -11,8 +11,10 @@ __all__ = [
     "BlockedDomain",
     "BlockedNetwork",
     "EmailDomainRule",
+    "HourlyCount",
     "PetitionCount",
     "PetitionPage",
     "PetitionSettings",
     "Signature",
+    "WeeklyConstituencyCount",
 ]

@@ -4,7 +4,7 @@ from django.db import connection, models
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.views.decorators.cache import never_cache, patch_cache_control
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -12,7 +12,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 
-from petition import privacy, signing, stats, tokens
+from campaign.models.pages import CampaignPage
+from petition import privacy, signing, stats, tokens, trend
 from petition.forms import SignatureForm
 from website.blocks import content_blocks
 from website.models import BasePage
@@ -29,6 +30,20 @@ DEFAULT_CLOSED = "<p>This petition is no longer collecting signatures. Thank you
 
 
 class PetitionPageManager(PageManager):
+    def for_letters(self, letter_page):
+        """The petition to offer someone who has just written to their MP: the one the campaign page
+        linking to this letter page asks people to sign, else the newest live public petition, or None."""
+        linked = (
+            CampaignPage.objects.live()
+            .filter(letter_page=letter_page, petition_page__isnull=False)
+            .values_list("petition_page", flat=True)
+            .first()
+        )
+        petitions = self.live().public()
+        return (linked and petitions.filter(pk=linked).first()) or petitions.order_by(
+            "-first_published_at"
+        ).first()
+
     def for_signing(self, pk):
         """The live petition with only what signing reads (routing and collecting fields), or None.
 
@@ -175,6 +190,21 @@ class PetitionPage(RoutablePageMixin, BasePage):
         response["Access-Control-Allow-Origin"] = "*"
         return response
 
+    @path("places/", name="places")
+    def places(self, request):
+        """Where people have signed, as tables: every country and every constituency, most first (the
+        page shows the top ten countries and the constituencies on a map)."""
+        petition_stats = stats.petition_stats(self)
+        count = petition_stats["signature_count"]
+        return render_page(
+            request,
+            self,
+            "petition/places.html",
+            stats=petition_stats,
+            country_rows=stats.with_shares(petition_stats["by_country"], count),
+            constituency_rows=stats.with_shares(petition_stats["by_constituency"], count),
+        )
+
     @path("check-your-email/", name="check_email")
     @method_decorator(never_cache)
     def check_email(self, request):
@@ -215,13 +245,23 @@ class PetitionPage(RoutablePageMixin, BasePage):
     def form_context(self, form):
         petition_stats = stats.petition_stats(self)
         count = petition_stats["signature_count"]
+        collecting = self.is_collecting()
         return {
             "form": form,
             "stats": petition_stats,
-            "collecting": self.is_collecting(),
+            "collecting": collecting,
             "progress_percent": min(100, round(100 * count / self.target)) if self.target else 0,
-            "constituency_chart": stats.bar_chart(petition_stats["by_constituency"]),
-            "country_chart": stats.bar_chart(petition_stats["by_country"]),
+            "country_rows": stats.with_shares(petition_stats["by_country"], count, stats.TOP_PLACES),
+            "top_constituency_rows": stats.with_shares(
+                petition_stats["by_constituency"], count, stats.TOP_PLACES
+            ),
+            # Built only when the cached counts fragment of the page is rendered again (once per counter
+            # update, or per hour for the trend's "last 24 hours").
+            "constituency_map": SimpleLazyObject(lambda: stats.constituency_map(petition_stats)),
+            "trend": SimpleLazyObject(
+                lambda: trend.chart(petition_stats["by_hour"], until=timezone.now() if collecting else None)
+            ),
+            "this_hour": timezone.now().strftime("%Y%m%d%H"),
             "privacy_url": self.privacy_page.url if self.privacy_page_id else "/privacy/",
         }
 

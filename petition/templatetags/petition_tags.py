@@ -1,6 +1,9 @@
-"""Template filters for the petition page."""
+"""Template tags for the petition: number formatting, and the petition's count near a letter writer."""
 
 from django import template
+
+from petition import stats
+from petition.models import PetitionPage
 
 register = template.Library()
 
@@ -12,3 +15,19 @@ def intcomma_gb(value):
         return f"{int(value):,}"
     except (TypeError, ValueError):
         return value
+
+
+@register.inclusion_tag("petition/signed_nearby.html")
+def signed_nearby(letter_page, constituency_code, constituency_name):
+    """After a letter is written: how many people in the writer's constituency have signed the petition,
+    and a link to sign. From the counters (one indexed read); nothing when there is no petition."""
+    petition = PetitionPage.objects.for_letters(letter_page)
+    if petition is None or not constituency_code:
+        return {"petition": None}
+    count, collecting = stats.signed_in(petition, constituency_code), petition.is_collecting()
+    if count:
+        people, have = ("person", "has") if count == 1 else ("people", "have")
+        headline = f"{count:,} {people} in your constituency {have} signed the petition"
+    else:
+        headline = f"Nobody in {constituency_name} has signed the petition" + (" yet" if collecting else "")
+    return {"petition": petition, "count": count, "headline": headline, "collecting": collecting}

@@ -3,6 +3,8 @@
 from pathlib import Path
 
 import pytest
+from django.conf import settings
+from django.core.cache import cache
 
 from tests.campaign.factories import (
     ConstituencyFactory,
@@ -11,12 +13,15 @@ from tests.campaign.factories import (
     PostcodeFactory,
 )
 
-# The real ONS and Commons Library samples live outside the repository, beside it.
-SHARED_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
+# The real ONS, Commons Library and hexmap samples live outside the repository, beside it
+# (settings.SHARED_DATA_DIR: ../shared/data unless WAYMARK_SHARED_DATA says otherwise).
+SHARED_DATA = settings.SHARED_DATA_DIR
 ONSPD_ABERDEEN = SHARED_DATA / "onspd" / "onspd_2024aug_extract_aberdeen.csv"
 ONSPD_AUG2024 = SHARED_DATA / "onspd" / "onspd_2024aug_schema_sample.csv"
 ONSPD_NOV2025 = SHARED_DATA / "onspd" / "onspd_2025nov_schema_sample.csv"
 GE2024_RESULTS = SHARED_DATA / "parliament" / "ge2024_results_by_constituency.csv"
+CONSTITUENCIES_2024 = SHARED_DATA / "parliament" / "constituencies_2024.json"
+HEXMAP_2024 = SHARED_DATA / "hexmaps" / "uk-constituencies-2024.hexjson"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
@@ -24,6 +29,14 @@ def shared_file(path):
     if not path.exists():
         pytest.skip(f"Sample data not found at {path} (expected ../shared/data beside the repository)")
     return path
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Maps built from counters are cached for a minute: each test starts without another test's."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

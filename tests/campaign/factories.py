@@ -8,6 +8,7 @@ import wagtail_factories
 from campaign.models import (
     CampaignPage,
     Constituency,
+    ConstituencyHex,
     LetterPage,
     MemberOfParliament,
     Postcode,
@@ -26,6 +27,17 @@ class ConstituencyFactory(factory.django.DjangoModelFactory):
     code = factory.Sequence(lambda n: f"E1400{n:04d}")
     name = factory.Sequence(lambda n: f"Testshire {n}")
     country = "England"
+
+
+class ConstituencyHexFactory(factory.django.DjangoModelFactory):
+    """A hexagon of the constituency map. Give q and r: two hexes never share a cell."""
+
+    class Meta:
+        model = ConstituencyHex
+
+    code = factory.Sequence(lambda n: f"E1400{n:04d}")
+    name = factory.Sequence(lambda n: f"Testshire {n}")
+    region = "E12000001"
 
 
 class MemberOfParliamentFactory(factory.django.DjangoModelFactory):

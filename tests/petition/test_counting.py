@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from petition import counting
-from petition.models import AreaCount, PetitionCount, Signature
+from petition.models import AreaCount, HourlyCount, PetitionCount, Signature, WeeklyConstituencyCount
 from tests.petition.factories import SignatureFactory
 
 pytestmark = pytest.mark.django_db
@@ -139,3 +139,102 @@ def test_each_petition_is_visited_once_per_run(petition, monkeypatch):
     monkeypatch.setattr(counting, "_update_petition", recording)
     counting.update_counts()
     assert visited == [petition.pk]
+
+
+# --- Signatures over time: the hourly series, and the weekly series per constituency ------------------------
+
+HOUR = timedelta(hours=1)
+
+
+@pytest.fixture
+def at_hour():
+    """at_hour(n, minute): `minute` minutes past the hour n hours before this one (fixed for the test)."""
+    this_hour = counting.hour_of(timezone.now())
+    return lambda hours_ago, minute=20: this_hour - hours_ago * HOUR + timedelta(minutes=minute)
+
+
+def verified_at(petition, moment, n=1, **fields):
+    return [
+        SignatureFactory(petition=petition, verified=True, verified_at=moment, **fields) for _ in range(n)
+    ]
+
+
+def series(petition):
+    return dict(HourlyCount.objects.filter(petition=petition).values_list("hour", "count"))
+
+
+def weekly(petition):
+    rows = WeeklyConstituencyCount.objects.filter(petition=petition)
+    return {(code, week): n for code, week, n in rows.values_list("code", "week", "count")}
+
+
+def test_each_signature_counts_in_the_hour_it_was_verified(petition, at_hour):
+    verified_at(petition, at_hour(3), 2)
+    verified_at(petition, at_hour(3, minute=59))
+    verified_at(petition, at_hour(1, minute=0), 4)
+    counting.update_counts()
+    assert series(petition) == {at_hour(3, minute=0): 3, at_hour(1, minute=0): 4}
+    assert sum(series(petition).values()) == total(petition) == 7
+
+
+def test_across_batches_a_late_signature_joins_its_own_hour_not_the_batch_hour(petition, at_hour):
+    verified_at(petition, at_hour(2), 2)
+    counting.update_counts()
+    late = verified_at(petition, at_hour(2, minute=30))  # committed after that batch ran
+    Signature.objects.filter(pk=late[0].pk).update(counted=False)
+    newest = verified_at(petition, timezone.now())[0]  # inside the lag: waits for the next batch
+    counting.update_counts()
+    assert series(petition) == {at_hour(2, minute=0): 3}
+    counting.update_counts(lag_seconds=0)
+    assert series(petition) == {at_hour(2, minute=0): 3, counting.hour_of(newest.verified_at): 1}
+    assert sum(series(petition).values()) == total(petition) == 4
+
+
+def test_a_withdrawn_signature_leaves_the_hour_it_was_verified_in(petition, at_hour):
+    from petition import privacy
+
+    early = verified_at(petition, at_hour(5), 2)
+    verified_at(petition, at_hour(1), 1)
+    counting.update_counts()
+    assert privacy.withdraw(early[0].pk, petition.pk)
+    counting.update_counts()
+    assert series(petition) == {at_hour(5, minute=0): 1, at_hour(1, minute=0): 1}
+    assert privacy.withdraw(early[1].pk, petition.pk)
+    counting.update_counts()
+    assert series(petition) == {at_hour(1, minute=0): 1}  # an hour with nothing left has no row
+    assert total(petition) == 1
+
+
+def test_invalidated_signatures_leave_their_hours_too(petition, at_hour):
+    from petition.admin_views import invalidate
+
+    verified_at(petition, at_hour(4), 3, email_domain="spam.example")
+    verified_at(petition, at_hour(4), 1, email_domain="example.org")
+    counting.update_counts()
+    invalidate(Signature.objects.filter(petition=petition, email_domain="spam.example"))
+    assert series(petition) == {at_hour(4, minute=0): 1}
+    assert sum(series(petition).values()) == total(petition) == 1
+
+
+def test_each_constituency_has_its_weekly_series(petition):
+    recently = timezone.now() - timedelta(minutes=5)
+    this_week, last_week = counting.week_of(recently), counting.week_of(recently - timedelta(days=7))
+    verified_at(petition, recently, 2, constituency_code="E14000001")
+    verified_at(petition, recently - timedelta(days=7), 3, constituency_code="E14000001")
+    verified_at(petition, recently - timedelta(days=7), 1, constituency_code="")
+    counting.update_counts()
+    assert weekly(petition) == {("E14000001", this_week): 2, ("E14000001", last_week): 3, ("", last_week): 1}
+    assert this_week.weekday() == 0 and this_week - last_week == timedelta(days=7)
+
+
+def test_the_nightly_recount_rebuilds_both_series_from_the_rows(petition, at_hour):
+    verified_at(petition, at_hour(6), 2, constituency_code="E14000001")
+    verified_at(petition, at_hour(2), 1, constituency_code="S14000001")
+    counting.update_counts()
+    expected_hours, expected_weeks = series(petition), weekly(petition)
+    HourlyCount.objects.filter(petition=petition).update(count=40)
+    HourlyCount.objects.create(petition=petition, hour=at_hour(30, minute=0), count=5)
+    WeeklyConstituencyCount.objects.filter(petition=petition).delete()
+    counting.recount()
+    assert series(petition) == expected_hours
+    assert weekly(petition) == expected_weeks

@@ -262,6 +262,9 @@ POSTCODES_IO_TIMEOUT = float(os.environ.get("POSTCODES_IO_TIMEOUT", "2"))
 # The UK Parliament Members API, used only by `import_mps --sync` (never while serving a request).
 MEMBERS_API_URL = os.environ.get("MEMBERS_API_URL", "https://members-api.parliament.uk")
 MEMBERS_API_TIMEOUT = float(os.environ.get("MEMBERS_API_TIMEOUT", "5"))
+# Public sample data kept beside the checkout, never in it (ONSPD extracts, the constituency hexmap):
+# seed_demo loads the hexmap from it when it is there, and the tests that need it skip when it is not.
+SHARED_DATA_DIR = Path(os.environ.get("WAYMARK_SHARED_DATA", BASE_DIR.parent / "shared" / "data"))
 # A Unicode TrueType font for letter PDFs (names like "Glyndŵr"); the built-in Helvetica is used if absent.
 LETTER_PDF_FONT = os.environ.get("LETTER_PDF_FONT", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 

@@ -12,6 +12,7 @@ DEMO_MODULES = [
     "support.disclosure_demo",
     "campaign.demo",
     "campaign.letter_demo",
+    "campaign.hexmap_demo",
     "petition.demo",
 ]
 

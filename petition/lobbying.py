@@ -1,0 +1,160 @@
+"""The lobbying report (admin, campaign staff only): for each MP and constituency, the petition's signatures
+and the letters written to them, with this week's and last week's, to take to a meeting with the MP.
+
+One query over the constituencies, each figure a subquery on a counter (AreaCount, WeeklyConstituencyCount,
+LetterCount, LetterWeek): never a signature row. Exportable as CSV or XLSX, every cell formula-safe.
+"""
+
+from datetime import timedelta
+
+import django_filters
+from django.core.exceptions import PermissionDenied
+from django.db.models import F, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.utils.functional import cached_property
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, NumberColumn
+from wagtail.admin.views.reports import ReportView
+
+from campaign.models import Constituency, LetterCount, LetterWeek
+from campaign.models.letters import week_starting
+from petition.models import AreaCount, PetitionPage, WeeklyConstituencyCount
+from website.spreadsheets import FormulaSafeExportMixin
+
+PERMISSION = "petition.view_lobbying_report"
+WEEK = timedelta(days=7)
+
+
+def _counter(queryset, field):
+    """A subquery for one number from a counter row, 0 when there is no row."""
+    return Coalesce(Subquery(queryset.values(field)[:1], output_field=IntegerField()), Value(0))
+
+
+def constituencies_for(petition, today=None):
+    """Every constituency with its MP, annotated with the petition's signatures and the letters: all time,
+    this week (from Monday, UTC) and last week."""
+    this_week = week_starting(today)
+    last_week = this_week - WEEK
+    signatures = AreaCount.objects.filter(
+        petition=petition, kind=AreaCount.Kind.CONSTITUENCY, code=OuterRef("code")
+    )
+    weekly_signatures = WeeklyConstituencyCount.objects.filter(petition=petition, code=OuterRef("code"))
+    weekly_letters = LetterWeek.objects.filter(constituency=OuterRef("code"))
+    return Constituency.objects.annotate(
+        mp_name=F("mp__name"),
+        mp_party=F("mp__party"),
+        signatures=_counter(signatures, "count"),
+        signatures_this_week=_counter(weekly_signatures.filter(week=this_week), "count"),
+        signatures_last_week=_counter(weekly_signatures.filter(week=last_week), "count"),
+        letters=_counter(LetterCount.objects.filter(constituency=OuterRef("code")), "letters"),
+        letters_this_week=_counter(weekly_letters.filter(week=this_week), "letters"),
+        letters_last_week=_counter(weekly_letters.filter(week=last_week), "letters"),
+    )
+
+
+class LobbyingFilterSet(WagtailFilterSet):
+    petition = django_filters.ModelChoiceFilter(
+        queryset=PetitionPage.objects.order_by("-first_published_at"),
+        label="Petition",
+        empty_label="The newest petition",
+        method="chosen_elsewhere",
+    )
+    country = django_filters.ChoiceFilter(label="Country", choices=())
+
+    class Meta:
+        model = Constituency
+        fields = ["petition", "country"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        countries = (
+            Constituency.objects.exclude(country="").order_by("country").values_list("country", flat=True)
+        )
+        self.filters["country"].extra["choices"] = [(c, c) for c in countries.distinct()]
+
+    def chosen_elsewhere(self, queryset, name, value):
+        return queryset  # the view reads the petition: it shapes the annotations, not the rows
+
+
+class TrendColumn(Column):
+    """This week's number, with last week's beside it, e.g. "12 (last week 8)"."""
+
+    def __init__(self, name, last_week, **kwargs):
+        super().__init__(name, **kwargs)
+        self.last_week = last_week
+
+    def get_value(self, instance):
+        return f"{getattr(instance, self.name):,} (last week {getattr(instance, self.last_week):,})"
+
+
+class LobbyingReportView(FormulaSafeExportMixin, ReportView):
+    page_title = "Signatures and letters by MP"
+    header_icon = "group"
+    index_url_name = "petition_lobbying:index"
+    index_results_url_name = "petition_lobbying:results"
+    filterset_class = LobbyingFilterSet
+    is_searchable = True
+    search_fields = ["name", "mp__name"]
+    default_ordering = "-signatures"
+    paginate_by = 100
+    columns = [
+        Column("name", label="Constituency", sort_key="name"),
+        Column("mp_name", label="MP", sort_key="mp_name"),
+        Column("mp_party", label="Party"),
+        NumberColumn("signatures", label="Signatures", sort_key="signatures"),
+        TrendColumn(
+            "signatures_this_week", "signatures_last_week", label="This week", sort_key="signatures_this_week"
+        ),
+        NumberColumn("letters", label="Letters", sort_key="letters"),
+        TrendColumn(
+            "letters_this_week", "letters_last_week", label="Letters this week", sort_key="letters_this_week"
+        ),
+    ]
+    list_export = [
+        "name",
+        "code",
+        "mp_name",
+        "mp_party",
+        "signatures",
+        "signatures_this_week",
+        "signatures_last_week",
+        "letters",
+        "letters_this_week",
+        "letters_last_week",
+    ]
+    export_headings = {
+        "name": "Constituency",
+        "code": "ONS code",
+        "mp_name": "MP",
+        "mp_party": "Party",
+        "signatures": "Signatures",
+        "signatures_this_week": "Signatures this week",
+        "signatures_last_week": "Signatures last week",
+        "letters": "Letters",
+        "letters_this_week": "Letters this week",
+        "letters_last_week": "Letters last week",
+    }
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(PERMISSION):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    @cached_property
+    def petition(self):
+        chosen = self.request.GET.get("petition", "")
+        petitions = PetitionPage.objects.order_by("-first_published_at")
+        return (chosen.isdigit() and petitions.filter(pk=chosen).first()) or petitions.first()
+
+    @property
+    def export_filename(self):
+        return f"signatures-and-letters-{self.petition.slug if self.petition else 'none'}"
+
+    def get_base_queryset(self):
+        if self.petition is None:
+            return Constituency.objects.none()
+        return constituencies_for(self.petition)
+
+    @property
+    def page_subtitle(self):
+        return self.petition.title if self.petition else "No petition yet"
