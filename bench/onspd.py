@@ -2,26 +2,13 @@
 
 import os
 import string
-import subprocess
 import time
 from pathlib import Path
 
-from bench.stack import ROOT, TMP, log
-
-
-def _shared_data():
-    """../shared/data beside the clone, or, from a git worktree, beside the main checkout."""
-    candidates = [ROOT.parent / "shared" / "data"]
-    common = subprocess.run(
-        ["git", "rev-parse", "--git-common-dir"], cwd=ROOT, capture_output=True, text=True, check=False
-    )
-    if common.returncode == 0:
-        candidates.append((ROOT / common.stdout.strip()).resolve().parent.parent / "shared" / "data")
-    return next((path for path in candidates if path.exists()), candidates[0])
-
+from bench.stack import TMP, log, shared_data
 
 SAMPLE = Path(
-    os.environ.get("BENCH_ONSPD_SAMPLE", _shared_data() / "onspd" / "onspd_2024aug_extract_aberdeen.csv")
+    os.environ.get("BENCH_ONSPD_SAMPLE", shared_data() / "onspd" / "onspd_2024aug_extract_aberdeen.csv")
 )
 ROWS = 2_700_000
 UNIT_LETTERS = "ABDEFGHJLNPQRSTUWXYZ"  # the letters Royal Mail uses in the inward code

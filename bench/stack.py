@@ -66,6 +66,18 @@ def wait_for(predicate, seconds, step=0.2):
     return predicate()
 
 
+def shared_data():
+    """The public sample data beside the clone (settings.SHARED_DATA_DIR): WAYMARK_SHARED_DATA if set, else
+    ../shared/data, or, from a git worktree, the one beside the main checkout."""
+    if os.environ.get("WAYMARK_SHARED_DATA"):
+        return Path(os.environ["WAYMARK_SHARED_DATA"])
+    candidates = [ROOT.parent / "shared" / "data"]
+    common = sh(["git", "rev-parse", "--git-common-dir"], check=False, cwd=ROOT)
+    if common.returncode == 0:
+        candidates.append((ROOT / common.stdout.strip()).resolve().parent.parent / "shared" / "data")
+    return next((path for path in candidates if path.exists()), candidates[0])
+
+
 def cpu_seconds(pid):
     """User + system CPU of one process so far, in seconds (None once it has gone)."""
     try:
@@ -432,6 +444,7 @@ class Stack:
             "BENCH_EMAIL_DIR": str(self.mail_dir),
             "BENCH_EMAIL_FAIL_FLAG": str(self.email_fail_flag),
             "WAGTAILADMIN_BASE_URL": self.base_url,
+            "WAYMARK_SHARED_DATA": str(shared_data()),  # seed_demo's hexmap layout
             "PYTHONUNBUFFERED": "1",
         }
 
