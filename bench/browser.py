@@ -3,7 +3,8 @@
 from urllib.parse import urlparse
 
 CHROMIUM = "/usr/bin/chromium"
-FLAGS = [
+# Shared with the browser journeys (tests/e2e/conftest.py): one way to launch Chromium here.
+LAUNCH_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
     "--disable-background-networking",
@@ -22,7 +23,7 @@ def measure_page(base_url, path):
     transferred = {}
     off_origin = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS, headless=True)
         # What the TLS proxy in front of gunicorn would add; without it production settings redirect to https.
         context = browser.new_context(extra_http_headers={"X-Forwarded-Proto": "https"})
         page = context.new_page()

@@ -233,23 +233,34 @@ def run_concurrently(jobs, threads):
 # --- the outbox (settings.bench writes each email to a file) ----------------------------------------------
 
 
+_OUTBOX = {}  # path -> (size, messages): each email file is written once, so parse it once
+
+
 def read_outbox(mail_dir):
     """Every email written so far: [(recipients, text)]."""
     messages = []
     for path in sorted(mail_dir.glob("*")):
-        raw = path.read_bytes()
-        for chunk in re.split(rb"\n-{79}\n", raw):
-            if not chunk.strip():
-                continue
-            message = email.message_from_bytes(chunk.lstrip(), policy=email.policy.default)
-            texts = []
-            for part in message.walk():
-                if part.get_content_type() in ("text/plain", "text/html"):
-                    try:
-                        texts.append(part.get_content())
-                    except (LookupError, UnicodeDecodeError):
-                        continue
-            messages.append((str(message.get("To", "")).lower(), "\n".join(texts)))
+        size = path.stat().st_size
+        if _OUTBOX.get(path, (None,))[0] != size:
+            _OUTBOX[path] = (size, _parse_email_file(path.read_bytes()))
+        messages.extend(_OUTBOX[path][1])
+    return messages
+
+
+def _parse_email_file(raw):
+    messages = []
+    for chunk in re.split(rb"\n-{79}\n", raw):
+        if not chunk.strip():
+            continue
+        message = email.message_from_bytes(chunk.lstrip(), policy=email.policy.default)
+        texts = []
+        for part in message.walk():
+            if part.get_content_type() in ("text/plain", "text/html"):
+                try:
+                    texts.append(part.get_content())
+                except (LookupError, UnicodeDecodeError):
+                    continue
+        messages.append((str(message.get("To", "")).lower(), "\n".join(texts)))
     return messages
 
 
@@ -276,3 +287,35 @@ def confirmation_link(text):
         if re.search(r"confirm|verif", link, re.I):
             return link
     return links[0] if links else None
+
+
+def confirmation_links(mail_dir, emails):
+    """Every confirmation link sent so far to each of `emails`, in the order the outbox holds them."""
+    wanted = set(emails)
+    links = {}
+    for recipients, text in read_outbox(mail_dir):
+        link = confirmation_link(text)
+        if not link or "/confirm/" not in link:
+            continue
+        for address in wanted:
+            if address in recipients:
+                links.setdefault(address, []).append(link)
+    return links
+
+
+def wait_for_links(mail_dir, emails, seconds):
+    """Wait (up to `seconds`) until every one of `emails` has a confirmation link; the links found."""
+    deadline = time.monotonic() + seconds
+    while True:
+        links = confirmation_links(mail_dir, emails)
+        if len(links) == len(set(emails)) or time.monotonic() >= deadline:
+            return links
+        time.sleep(2)
+
+
+def tally(results):
+    """How many journeys ended each way: {"success": 18, "http-500": 2}."""
+    counts = {}
+    for result in results:
+        counts[result["outcome"]] = counts.get(result["outcome"], 0) + 1
+    return counts

@@ -5,10 +5,10 @@ import string
 import time
 from pathlib import Path
 
-from bench.stack import ROOT, TMP, log
+from bench.stack import TMP, log, shared_data
 
 SAMPLE = Path(
-    os.environ.get("BENCH_ONSPD_SAMPLE", ROOT.parent / "shared/data/onspd/onspd_2024aug_extract_aberdeen.csv")
+    os.environ.get("BENCH_ONSPD_SAMPLE", shared_data() / "onspd" / "onspd_2024aug_extract_aberdeen.csv")
 )
 ROWS = 2_700_000
 UNIT_LETTERS = "ABDEFGHJLNPQRSTUWXYZ"  # the letters Royal Mail uses in the inward code

@@ -1,6 +1,7 @@
 """Where the time goes on the sign path: cProfile of N petition signatures made in-process.
 
-Run after `make bench` (it reuses the bench database): `.venv/bin/python -m bench.profile_sign [N]`.
+Run after `make bench`: `.venv/bin/python -m bench.profile_sign [N]` starts the bench's own PostgreSQL and
+Redis again, reuses the database `make bench` left in bench/tmp/pg, and stops them when it is done.
 Prints the functions with the most cumulative time and writes the full listing to bench/tmp/profile-sign.txt.
 The PostgreSQL round trips and commits are real; there is no HTTP server or network in the way.
 """
@@ -14,17 +15,31 @@ import time
 
 
 def main(count):
-    from bench.stack import TMP, Stack
+    from bench.stack import Stack
 
-    os.environ.update(Stack().env)
+    stack = Stack()
+    stack.postgres.start()
+    stack.redis.start()
+    try:
+        os.environ.update(stack.env)
+        profile(count)
+    finally:
+        stack.redis.stop()
+        stack.postgres.stop()
+
+
+def profile(count):
     import django
+
+    from bench.stack import TMP
 
     django.setup()
     from django.test import Client
 
-    from bench import journeys, probe
+    from bench import journeys
+    from petition.models import PetitionPage
 
-    petition = probe._first_live(probe._import("petition.models.PetitionPage"))
+    petition = PetitionPage.objects.live().public().order_by("path").first()
     if petition is None:
         raise SystemExit("No live PetitionPage in the bench database: run `make bench` first.")
     url = petition.get_url()

@@ -4,7 +4,8 @@ For working on speed: start gunicorn yourself (production or bench settings) aga
 then `python -m bench.quick sign lookup api` with that stack's environment (DJANGO_SETTINGS_MODULE,
 DATABASE_URL, REDIS_URL, SECRET_KEY…) and BENCH_PORT. Each figure is measured exactly as `make bench`
 measures it — interleaved with the bare view — and printed as `name: value`. Nothing is restarted or
-emptied, so other people's PostgreSQL and Redis are left alone; reruns sign new addresses.
+emptied, so other people's PostgreSQL and Redis are left alone; reruns sign new addresses. (The balance
+check across gunicorn workers needs the bench's own stack, so it is off here.)
 """
 
 import json
@@ -12,25 +13,28 @@ import os
 import sys
 import time
 
-from bench import run
+from bench.harness import BARE, Bench
+from bench.run import MEASURES
+from bench.stack import TMP
 
-PHASES = {
-    "lookup": (["lookup_ratio", "lookup_rps", "lookup_p50_ms", "lookup_p99_ms"], "lookups"),
-    "api": (["lookup_api_ratio", "lookup_api_rps", "lookup_api_p50_ms", "lookup_api_p99_ms"], "lookup_api"),
-    "sign": (["sign_ratio", "sign_rps", "sign_p50_ms", "sign_p99_ms"], "signing"),
-}
+QUICK = {"lookup", "api", "sign", "email_rate", "pages"}
 
 
-def main(names):
-    bench = run.Bench()
+def main(keys):
+    unknown = set(keys) - QUICK
+    if unknown:
+        raise SystemExit(f"bench.quick measures only {sorted(QUICK)}")
+    bench = Bench()
     bench.stack.env = dict(os.environ)
-    bench.sign_tag = f"q{int(time.time())}x"
-    run.TMP.mkdir(parents=True, exist_ok=True)
+    bench.sign_tag = f"q{int(time.time())}s"
+    # Simulated addresses from a point of the sequence that depends on the time, so reruns use new ones.
+    bench.addresses.next = 1 + (int(time.time()) % 200) * 65536
+    TMP.mkdir(parents=True, exist_ok=True)
     bench.pages = bench.probe("pages")
-    bench.load("warmup", ["/__bench__/bare"], seconds=2)
-    for name in names:
-        figures, method = PHASES[name]
-        bench.phase(figures, getattr(bench, method))
+    bench.load("warmup", [BARE], seconds=2)
+    for step in MEASURES:
+        if step.key in keys:
+            bench.run_measure(step)
     print()
     for name, value in bench.figures.items():
         print(f"{name}: {value}")
@@ -45,4 +49,4 @@ def main(names):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:] or list(PHASES))
+    main(sys.argv[1:] or ["sign", "lookup", "api"])

@@ -1,13 +1,23 @@
-"""The production-settings stack on loopback: PostgreSQL, Redis, gunicorn, the task worker, the scheduler."""
+"""The production-settings stack on loopback, all of it the bench's own: a PostgreSQL cluster and a Redis
+server in bench/tmp on their own ports, N gunicorn masters, the task worker and the scheduler.
+
+Nothing here touches the machine's own PostgreSQL (5432) or Redis (6379): other work uses them meanwhile.
+The drills restart and stop only these. A front proxy (nginx, for the production topology) is one more
+`Service` whose upstreams are the app servers; `Stack(front=...)` puts it in front of them.
+"""
 
 import base64
 import contextlib
+import functools
 import os
+import pwd
 import secrets
 import shutil
 import signal
+import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -19,35 +29,32 @@ ROOT = Path(__file__).resolve().parent.parent
 TMP = ROOT / "bench" / "tmp"
 PY = sys.executable
 HOST = "127.0.0.1"
-PORT = int(os.environ.get("BENCH_PORT", "8731"))
+PORT = int(os.environ.get("BENCH_PORT", "8731"))  # where the load goes: the front, or the only app server
+# The app servers behind a front, or those beyond the first without one: APP_PORT, APP_PORT + 1…
+APP_PORT = int(os.environ.get("BENCH_APP_PORT", "8751"))
+PG_PORT = int(os.environ.get("BENCH_PG_PORT", "8741"))
+REDIS_PORT = int(os.environ.get("BENCH_REDIS_PORT", "8742"))
 DB_NAME = os.environ.get("BENCH_DB", "bench_waymark")
-REDIS_DB = int(os.environ.get("BENCH_REDIS_DB", "8"))
-PG_CLUSTER_CMD = "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main"
-REDIS_START_CMD = (
-    'redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no '
-    "--dir /var/lib/redis --logfile /var/log/redis/ci.log"
-)
+APP_SERVERS = int(os.environ.get("BENCH_APP_SERVERS", "1"))
 GUNICORN_WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
 GUNICORN_THREADS = int(os.environ.get("BENCH_THREADS", "4"))
+HTTPS = {"X-Forwarded-Proto": "https"}  # what the TLS proxy adds; production settings redirect without it
 
 
 def log(message):
     print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
-def sh(command, check=True, timeout=120):
-    return subprocess.run(command, shell=True, check=check, timeout=timeout, capture_output=True, text=True)
-
-
-# --- the services the machine runs --------------------------------------------------------------------
-
-
-def postgres_ready():
-    return sh(f"pg_isready -h {HOST} -p 5432 -q", check=False).returncode == 0
-
-
-def redis_ready():
-    return sh(f"redis-cli -h {HOST} -p 6379 ping", check=False).stdout.strip() == "PONG"
+def sh(command, check=True, timeout=120, **kwargs):
+    return subprocess.run(
+        command,
+        shell=isinstance(command, str),
+        check=check,
+        timeout=timeout,
+        capture_output=True,
+        text=True,
+        **kwargs,
+    )
 
 
 def wait_for(predicate, seconds, step=0.2):
@@ -59,77 +66,392 @@ def wait_for(predicate, seconds, step=0.2):
     return predicate()
 
 
-def ensure_services():
-    if not postgres_ready():
-        log("starting PostgreSQL")
-        sh(f"{PG_CLUSTER_CMD} start", check=False)
-        if not wait_for(postgres_ready, 30):
-            raise SystemExit("PostgreSQL did not start on 127.0.0.1:5432")
-    if not redis_ready():
-        start_redis()
+def shared_data():
+    """The public sample data beside the clone (settings.SHARED_DATA_DIR): WAYMARK_SHARED_DATA if set, else
+    ../shared/data, or, from a git worktree, the one beside the main checkout."""
+    if os.environ.get("WAYMARK_SHARED_DATA"):
+        return Path(os.environ["WAYMARK_SHARED_DATA"])
+    candidates = [ROOT.parent / "shared" / "data"]
+    common = sh(["git", "rev-parse", "--git-common-dir"], check=False, cwd=ROOT)
+    if common.returncode == 0:
+        candidates.append((ROOT / common.stdout.strip()).resolve().parent.parent / "shared" / "data")
+    return next((path for path in candidates if path.exists()), candidates[0])
 
 
-def start_redis():
-    log("starting Redis")
-    sh(REDIS_START_CMD, check=False)
-    if not wait_for(redis_ready, 30):
-        raise SystemExit("Redis did not start on 127.0.0.1:6379")
+def cpu_seconds(pid):
+    """User + system CPU of one process so far, in seconds (None once it has gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
 
 
-def stop_redis():
-    sh(f"redis-cli -h {HOST} -p 6379 shutdown nosave", check=False)
-    wait_for(lambda: not redis_ready(), 10)
+def children(pid):
+    """The ids of a process's direct children (gunicorn's workers, for its master)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        with contextlib.suppress(OSError, IndexError):
+            if int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+    return sorted(found)
 
 
-def restart_postgres():
-    return sh(f"{PG_CLUSTER_CMD} restart", check=False, timeout=120)
+# --- the services ---------------------------------------------------------------------------------
 
 
-def fresh_database():
-    with psycopg.connect(f"postgresql://postgres@{HOST}:5432/postgres", autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{DB_NAME}"')
+class Service:
+    """One long-running process of the stack, started in its own session so that stopping it stops its
+    children too, with its output in bench/tmp/NAME.log."""
+
+    name = "service"
+
+    def __init__(self):
+        self.process = None
+        self.logfile = TMP / f"{self.name}.log"
+        self._handle = None
+
+    def command(self):
+        raise NotImplementedError
+
+    def ready(self):
+        return self.running()
+
+    def running(self):
+        return self.process is not None and self.process.poll() is None
+
+    @property
+    def pidfile(self):
+        return TMP / f"{self.name}.pid"
+
+    def start(self, env=None, timeout=60):
+        self.stop_leftover()
+        self._handle = open(self.logfile, "a")  # noqa: SIM115 (closed in stop())
+        self.process = subprocess.Popen(
+            self.command(),
+            cwd=ROOT,
+            env=env,
+            stdout=self._handle,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        self.pidfile.write_text(str(self.process.pid))
+        if not wait_for(self.ready, timeout, step=0.2):
+            raise RuntimeError(f"{self.name} did not come up; see {self.logfile}")
+
+    def stop_leftover(self):
+        """Stop what this service left running when an earlier run was killed: only a process that still
+        runs this very command line, never one that has since been given the same id."""
+        try:
+            pid = int(self.pidfile.read_text())
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")[:-1]
+        except (OSError, ValueError):
+            cmdline, pid = None, None
+        if cmdline == [str(part).encode() for part in self.command()]:
+            log(f"{self.name} from an earlier run is still up (pid {pid}): stopping it first")
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(pid, signal.SIGKILL)
+            wait_for(lambda: not Path(f"/proc/{pid}").exists(), 10)
+        self.pidfile.unlink(missing_ok=True)
+
+    def signal(self, signum):
+        if self.running():
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.process.pid, signum)
+
+    def kill(self):
+        """Gone at once, as when a machine dies: no graceful shutdown."""
+        self.signal(signal.SIGKILL)
+        self._reap(5)
+
+    def stop(self, timeout=15):
+        self.signal(signal.SIGTERM)
+        self._reap(timeout)
+
+    def _reap(self, timeout):
+        if self.process is not None:
+            try:
+                self.process.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait(timeout=5)
+        if self._handle is not None:
+            self._handle.close()
+            self._handle = None
+        self.pidfile.unlink(missing_ok=True)
 
 
-def flush_redis_db():
-    sh(f"redis-cli -h {HOST} -p 6379 -n {REDIS_DB} flushdb", check=False)
+class Postgres:
+    """A cluster of the bench's own, made with Debian's server binaries (initdb into bench/tmp/pg) and run
+    on its own port with TCP only (no Unix socket), as the `postgres` user when the bench runs as root.
+    Its settings are the Debian defaults of the machine's cluster (shared_buffers 128MB, fsync on)."""
+
+    def __init__(self, port=PG_PORT):
+        self.port = port
+        self.user = "postgres" if os.geteuid() == 0 else None
+
+    @functools.cached_property
+    def bin(self):
+        """The newest server installed in /usr/lib/postgresql (Debian's layout)."""
+        versions = sorted(
+            Path("/usr/lib/postgresql").glob("*/bin/initdb"), key=lambda p: int(p.parent.parent.name)
+        )
+        if not versions:
+            raise SystemExit("No PostgreSQL server in /usr/lib/postgresql: apt-get install postgresql")
+        return versions[-1].parent
+
+    @functools.cached_property
+    def dir(self):
+        """bench/tmp/pg, unless the server's user cannot reach it (a clone in a private home directory):
+        then a directory of the bench's own under /tmp."""
+        TMP.mkdir(parents=True, exist_ok=True)
+        if (
+            self.user
+            and sh(["runuser", "-u", self.user, "--", "test", "-x", str(TMP)], check=False).returncode
+        ):
+            return Path(tempfile.gettempdir()) / f"waymark-bench-pg-{self.port}"
+        return TMP / "pg"
+
+    @property
+    def data(self):
+        return self.dir / "data"
+
+    @property
+    def logfile(self):
+        return self.dir / "postgres.log"
+
+    @property
+    def version(self):
+        return self.bin.parent.name
+
+    @property
+    def url(self):
+        return f"postgres://postgres@{HOST}:{self.port}"
+
+    def _run(self, *args, check=True, timeout=120):
+        command = [str(self.bin / args[0]), *args[1:]]
+        if self.user:
+            command = ["runuser", "-u", self.user, "--", *command]
+        result = sh(command, check=False, timeout=timeout, cwd="/")
+        if check and result.returncode != 0:
+            raise RuntimeError(f"{args[0]} failed: {result.stdout[-1000:]}{result.stderr[-2000:]}")
+        return result
+
+    def _init(self):
+        version_file = self.data / "PG_VERSION"
+        if version_file.exists() and version_file.read_text().strip() == self.version:
+            return
+        log(f"initdb: a PostgreSQL {self.version} cluster of the bench's own in {self.data}")
+        shutil.rmtree(self.dir, ignore_errors=True)
+        self.dir.mkdir(parents=True)
+        if self.user:
+            entry = pwd.getpwnam(self.user)
+            os.chown(self.dir, entry.pw_uid, entry.pw_gid)
+        self._run(
+            "initdb", "-D", str(self.data), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"
+        )
+        with open(self.data / "postgresql.conf", "a") as conf:
+            conf.write(
+                "\n# The bench's own cluster: loopback TCP only, on its own port.\n"
+                f"port = {self.port}\nlisten_addresses = '{HOST}'\nunix_socket_directories = ''\n"
+                "max_connections = 100\nshared_buffers = 128MB\nfsync = on\n"
+            )
+
+    def ready(self):
+        try:
+            with psycopg.connect(f"{self.url}/postgres", connect_timeout=2):
+                return True
+        except psycopg.Error:
+            return False
+
+    def start(self):
+        self._init()
+        if self._run("pg_ctl", "status", "-D", str(self.data), check=False).returncode == 0:
+            log("a bench PostgreSQL from an earlier run is still up: stopping it first")
+            self.stop()
+        self._run("pg_ctl", "start", "-D", str(self.data), "-l", str(self.logfile), "-w", "-t", "60")
+        if not wait_for(self.ready, 30):
+            raise SystemExit(
+                f"the bench's PostgreSQL did not start on {HOST}:{self.port}; see {self.logfile}"
+            )
+
+    def restart(self):
+        return self._run(
+            "pg_ctl",
+            "restart",
+            "-D",
+            str(self.data),
+            "-m",
+            "fast",
+            "-l",
+            str(self.logfile),
+            "-w",
+            "-t",
+            "60",
+            check=False,
+        )
+
+    def stop(self):
+        self._run("pg_ctl", "stop", "-D", str(self.data), "-m", "fast", "-w", "-t", "60", check=False)
+
+    def fresh_database(self, name):
+        with psycopg.connect(f"{self.url}/postgres", autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            conn.execute(f'CREATE DATABASE "{name}"')
 
 
-# --- the application -----------------------------------------------------------------------------
+class Redis(Service):
+    """A redis-server of the bench's own on its own port, with nothing saved to disk."""
+
+    name = "redis"
+
+    def __init__(self, port=REDIS_PORT):
+        super().__init__()
+        self.port = port
+        self.dir = TMP / "redis"
+
+    @property
+    def url(self):
+        return f"redis://{HOST}:{self.port}/0"
+
+    def command(self):
+        return [
+            "redis-server", "--port", str(self.port), "--bind", HOST, "--save", "", "--appendonly", "no",
+            "--dir", str(self.dir), "--daemonize", "no",
+        ]  # fmt: skip
+
+    def ready(self):
+        return (
+            sh(["redis-cli", "-h", HOST, "-p", str(self.port), "ping"], check=False).stdout.strip() == "PONG"
+        )
+
+    def stop_leftover(self):
+        # redis-server renames its process, so its command line cannot be matched: a Redis answering on
+        # the bench's port while the bench's pid file is there is the one an earlier run left.
+        if self.pidfile.exists() and self.ready():
+            log("the bench's Redis from an earlier run is still up: stopping it first")
+            self.shutdown()
+        self.pidfile.unlink(missing_ok=True)
+
+    def start(self, env=None, timeout=30):
+        self.dir.mkdir(parents=True, exist_ok=True)
+        super().start(env, timeout)
+
+    def shutdown(self):
+        sh(["redis-cli", "-h", HOST, "-p", str(self.port), "shutdown", "nosave"], check=False)
+        wait_for(lambda: not self.ready(), 10)
+        self._reap(10)
+
+    stop = shutdown
+
+
+class AppServer(Service):
+    """One gunicorn master on its own port, as one machine of a load-balanced pair would run it."""
+
+    def __init__(self, index, port, workers=GUNICORN_WORKERS, threads=GUNICORN_THREADS):
+        self.name = f"gunicorn-{index}"
+        super().__init__()
+        self.port = port
+        self.workers = workers
+        self.threads = threads
+
+    @property
+    def url(self):
+        return f"http://{HOST}:{self.port}"
+
+    def command(self):
+        return [
+            PY, "-m", "gunicorn", "website.wsgi", "--bind", f"{HOST}:{self.port}",
+            "--workers", str(self.workers), "--worker-class", "gthread", "--threads", str(self.threads),
+            "--timeout", "30", "--backlog", "2048", "--log-level", "warning", "--reuse-port",
+        ]  # fmt: skip
+
+    def ready(self):
+        return healthy(self.url)
+
+    def start(self, env=None, timeout=60):
+        self.stop_leftover()
+        # With --reuse-port a second server on the port would silently share the load: refuse instead.
+        with contextlib.suppress(OSError), socket.create_connection((HOST, self.port), timeout=1):
+            raise SystemExit(
+                f"something already listens on {HOST}:{self.port}; set BENCH_PORT/BENCH_APP_PORT"
+            )
+        super().start(env, timeout)
+
+    def worker_pids(self):
+        return children(self.process.pid) if self.running() else []
+
+
+class ManageCommand(Service):
+    """A long-running manage.py command (the task worker, the scheduler)."""
+
+    def __init__(self, name, *args):
+        self.name = name
+        super().__init__()
+        self.args = args
+
+    def command(self):
+        return [PY, "manage.py", *self.args]
+
+    def ready(self):
+        return self.running()
+
+
+def healthy(url):
+    try:
+        return requests.get(f"{url}/healthz", headers=HTTPS, timeout=2).status_code == 200
+    except requests.RequestException:
+        return False
+
+
+# --- the stack ------------------------------------------------------------------------------------
 
 
 class Stack:
-    def __init__(self):
+    """Everything `make bench` runs. `app_servers` gunicorn masters listen on ports of their own; with a
+    `front` (a callable taking the port and the app servers' URLs and returning a Service), the load
+    reaches them only through it on PORT, otherwise the single app server listens on PORT itself."""
+
+    def __init__(self, app_servers=APP_SERVERS, front=None):
+        if app_servers > 1 and front is None:
+            log(f"{app_servers} app servers and no front proxy: the load reaches only the first")
+        self.postgres = Postgres()
+        self.redis = Redis()
+        ports = [PORT] if front is None else []
+        ports += [APP_PORT + i for i in range(len(ports), app_servers)]
+        self.app_servers = [AppServer(i, port) for i, port in enumerate(ports)]
+        self.front = front(PORT, [s.url for s in self.app_servers]) if front else None
         self.base_url = f"http://{HOST}:{PORT}"
+        self.worker = ManageCommand("worker", "db_worker", "--queue-name", "*", "--interval", "1")
+        self.scheduler = ManageCommand("scheduler", "run_scheduler")
         self.mail_dir = TMP / "mail"
         self.email_fail_flag = TMP / "email-down"
-        self.gunicorn_log = TMP / "gunicorn.log"
-        self.worker_log = TMP / "worker.log"
-        self.env = dict(os.environ)
-        self.env.update(
-            {
-                "DJANGO_SETTINGS_MODULE": "website.settings.bench",
-                "SECRET_KEY": secrets.token_urlsafe(50),
-                # Production settings refuse to start without these secrets; fresh ones per run.
-                "SIGNATURE_IP_HMAC_KEY": secrets.token_urlsafe(50),
-                "DISCLOSURE_ENCRYPTION_KEYS": base64.urlsafe_b64encode(secrets.token_bytes(32)).decode(),
-                "ALLOWED_HOSTS": f"{HOST},localhost",
-                "DATABASE_URL": f"postgres://postgres@{HOST}:5432/{DB_NAME}",
-                "REDIS_URL": f"redis://{HOST}:6379/{REDIS_DB}",
-                "BENCH_EMAIL_DIR": str(self.mail_dir),
-                "BENCH_EMAIL_FAIL_FLAG": str(self.email_fail_flag),
-                "WAGTAILADMIN_BASE_URL": self.base_url,
-                "PYTHONUNBUFFERED": "1",
-            }
-        )
-        self.processes = {}
         self.worker_restarts = 0
         self._supervising = False
+        self.env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "website.settings.bench",
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            # Production settings refuse to start without these secrets; fresh ones per run.
+            "SIGNATURE_IP_HMAC_KEY": secrets.token_urlsafe(50),
+            "DISCLOSURE_ENCRYPTION_KEYS": base64.urlsafe_b64encode(secrets.token_bytes(32)).decode(),
+            "ALLOWED_HOSTS": f"{HOST},localhost",
+            "DATABASE_URL": f"{self.postgres.url}/{DB_NAME}",
+            "REDIS_URL": self.redis.url,
+            "BENCH_EMAIL_DIR": str(self.mail_dir),
+            "BENCH_EMAIL_FAIL_FLAG": str(self.email_fail_flag),
+            "WAGTAILADMIN_BASE_URL": self.base_url,
+            "WAYMARK_SHARED_DATA": str(shared_data()),  # seed_demo's hexmap layout
+            "PYTHONUNBUFFERED": "1",
+        }
+
+    # --- commands run against the stack's database ---
 
     def manage(self, *args, timeout=600, check=True):
-        result = subprocess.run(
-            [PY, "manage.py", *args], cwd=ROOT, env=self.env, capture_output=True, text=True, timeout=timeout
-        )
+        result = self.python("manage.py", *args, timeout=timeout)
         if check and result.returncode != 0:
             raise RuntimeError(
                 f"manage.py {' '.join(args)} failed:\n{result.stdout[-2000:]}{result.stderr[-4000:]}"
@@ -141,101 +463,78 @@ class Stack:
             [PY, *args], cwd=ROOT, env=self.env, capture_output=True, text=True, timeout=timeout
         )
 
-    def prepare(self):
-        if TMP.exists():
-            for name in ("mail", "email-down"):
-                path = TMP / name
-                if path.is_dir():
-                    shutil.rmtree(path)
-                elif path.exists():
-                    path.unlink()
-        self.mail_dir.mkdir(parents=True, exist_ok=True)
-        log(f"fresh database {DB_NAME}, Redis db {REDIS_DB}")
-        fresh_database()
-        flush_redis_db()
-        log("migrate")
-        self.manage("migrate", "--noinput")
-        log("collectstatic")
-        self.manage("collectstatic", "--noinput")
-        log("seed_demo")
-        self.manage("seed_demo")
+    # --- life cycle ---
 
-    def _spawn(self, name, command, logfile):
-        handle = open(logfile, "a")  # noqa: SIM115 (closed in stop())
-        process = subprocess.Popen(
-            command, cwd=ROOT, env=self.env, stdout=handle, stderr=subprocess.STDOUT, start_new_session=True
-        )
-        self.processes[name] = (process, handle, command, logfile)
-        return process
-
-    def start(self):
-        self.gunicorn_log.write_text("")
-        self.worker_log.write_text("")
-        self._spawn(
-            "gunicorn",
-            [
-                PY,
-                "-m",
-                "gunicorn",
-                "website.wsgi",
-                "--bind",
-                f"{HOST}:{PORT}",
-                "--workers",
-                str(GUNICORN_WORKERS),
-                "--worker-class",
-                "gthread",
-                "--threads",
-                str(GUNICORN_THREADS),
-                "--timeout",
-                "30",
-                "--backlog",
-                "2048",
-                "--log-level",
-                "warning",
-            ],
-            self.gunicorn_log,
-        )
-        self._spawn(
-            "worker", [PY, "manage.py", "db_worker", "--queue-name", "*", "--interval", "1"], self.worker_log
-        )
-        self._spawn("scheduler", [PY, "manage.py", "run_scheduler"], self.worker_log)
-        if not wait_for(self.healthy, 60, step=0.5):
-            raise RuntimeError(f"gunicorn did not answer /healthz; see {self.gunicorn_log}")
+    def up(self):
+        """Fresh services, a fresh database with the demo content, then the app, worker and scheduler."""
+        TMP.mkdir(parents=True, exist_ok=True)
+        shutil.rmtree(self.mail_dir, ignore_errors=True)
+        self.email_fail_flag.unlink(missing_ok=True)
+        self.mail_dir.mkdir(parents=True)
+        for service in (self.scheduler, self.worker, self.front, *self.app_servers):
+            if service is not None:
+                service.stop_leftover()
+        for path in TMP.glob("*.log"):
+            path.write_text("")
+        self.postgres.start()
+        self.redis.start()
+        log(f"PostgreSQL {self.postgres.version} on :{self.postgres.port}, Redis on :{self.redis.port}")
+        log(f"fresh database {DB_NAME}")
+        self.postgres.fresh_database(DB_NAME)
+        for step in (("migrate", "--noinput"), ("collectstatic", "--noinput"), ("seed_demo",)):
+            log(step[0])
+            self.manage(*step)
+        for server in self.app_servers:
+            server.start(self.env)
+        if self.front:
+            self.front.start(self.env)
+        self.worker.start(self.env)
+        self.scheduler.start(self.env)
         self._supervising = True
         threading.Thread(target=self._supervise, daemon=True).start()
-        log(f"stack up at {self.base_url} (gunicorn {GUNICORN_WORKERS} workers x {GUNICORN_THREADS} threads)")
+        log(
+            f"stack up at {self.base_url}: {len(self.app_servers)} gunicorn "
+            f"({GUNICORN_WORKERS} workers x {GUNICORN_THREADS} threads each)"
+            + (f" behind {self.front.name}" if self.front else "")
+        )
 
     def _supervise(self):
         """Restart the worker and scheduler if they exit (a database restart can end them), like systemd."""
         while self._supervising:
-            for name in ("worker", "scheduler"):
-                process, handle, command, logfile = self.processes[name]
-                if process.poll() is not None and self._supervising:
-                    handle.close()
-                    self.worker_restarts += 1
+            for service in (self.worker, self.scheduler):
+                if not service.running() and self._supervising:
+                    service.stop(timeout=1)
                     time.sleep(1)
-                    self._spawn(name, command, logfile)
+                    if self._supervising:
+                        self.worker_restarts += 1
+                        with contextlib.suppress(RuntimeError):
+                            service.start(self.env)
             time.sleep(1)
 
     def healthy(self):
-        try:
-            response = requests.get(
-                f"{self.base_url}/healthz", headers={"X-Forwarded-Proto": "https"}, timeout=2
-            )
-        except requests.RequestException:
-            return False
-        return response.status_code == 200
+        return healthy(self.base_url)
 
-    def stop(self):
+    def app_worker_pids(self):
+        """The gunicorn workers that share the load: every app server's behind a front, else the first's."""
+        servers = self.app_servers if self.front else self.app_servers[:1]
+        return [pid for server in servers for pid in server.worker_pids()]
+
+    def restart_postgres(self):
+        return self.postgres.restart()
+
+    def stop_redis(self):
+        self.redis.shutdown()
+
+    def start_redis(self):
+        self.redis.start(self.env)
+
+    def gunicorn_log_text(self):
+        return "".join(s.logfile.read_text(errors="replace") for s in self.app_servers)
+
+    def down(self):
         self._supervising = False
-        for process, _handle, _command, _logfile in self.processes.values():
-            if process.poll() is None:
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(process.pid, signal.SIGTERM)
-        for _name, (process, handle, _command, _logfile) in self.processes.items():
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-            handle.close()
-        self.processes = {}
+        for service in (self.scheduler, self.worker, self.front, *self.app_servers):
+            if service is not None:
+                service.stop()
+        self.redis.shutdown()
+        self.postgres.stop()

@@ -6,33 +6,45 @@ import subprocess
 
 from bench.stack import TMP
 
-# Each request gets its own X-Forwarded-For (settings.bench reads the client address from it) and, for
-# POSTs, its own number in place of __N__ in the body, so every signature has a new email and address.
+# Each request gets the next address of bench.addresses from `cfg.first` on, sent as X-Forwarded-For
+# (settings.bench reads the client address from it) and, for POSTs, its own tag in place of __N__ in the
+# body, so every signature has a new email, domain and address. done() prints how many addresses it used.
 LUA = r"""
 local cfg = %(config)s
-local counter = 0
-local n_threads = 0
+counter = 0  -- a global, so that done() can read each thread's count with thread:get
+local threads = {}
 
 function setup(thread)
-  n_threads = n_threads + 1
-  thread:set("tid", n_threads)
+  table.insert(threads, thread)
+  thread:set("tid", #threads)
+  thread:set("nthreads", cfg.threads)
 end
 
 function request()
   counter = counter + 1
-  local index = (counter %% #cfg.paths) + 1
+  local index = cfg.first + (counter - 1) * nthreads + (tid - 1)
   local headers = {}
   for name, value in pairs(cfg.headers) do headers[name] = value end
-  local a, b = math.floor(counter / 256) %% 256, counter %% 256
-  headers["X-Forwarded-For"] = string.format("10.%%d.%%d.%%d", tid %% 256, a, b)
+  headers["X-Forwarded-For"] = string.format("10.%%d.%%d.%%d",
+    math.floor(index / 65536) %% 256, math.floor(index / 256) %% 256, index %% 256)
   local body = nil
   if #cfg.bodies > 0 then
-    local tag = string.format("%%sx%%dx%%d", cfg.tag, tid, counter)
+    local tag = string.format("%%sx%%d", cfg.tag, index)
     body = (string.gsub(cfg.bodies[(counter %% #cfg.bodies) + 1], "__N__", tag))
   end
-  return wrk.format(cfg.method, cfg.paths[index], headers, body)
+  return wrk.format(cfg.method, cfg.paths[(counter %% #cfg.paths) + 1], headers, body)
+end
+
+function done(summary, latency, requests)
+  local most = 0
+  for _, thread in ipairs(threads) do
+    local count = thread:get("counter") or 0
+    if count > most then most = count end
+  end
+  io.write(string.format("addresses used: %%d\n", most * cfg.threads))
 end
 """
+THREADS = 1
 
 
 def _lua_value(value):
@@ -44,20 +56,34 @@ def _lua_value(value):
 
 
 def run(
-    base_url, paths, *, seconds, connections=16, method="GET", headers=None, bodies=(), tag="w", name="load"
+    base_url,
+    paths,
+    *,
+    seconds,
+    first_address,
+    connections=16,
+    method="GET",
+    headers=None,
+    bodies=(),
+    tag="w",
+    name="load",
 ):
+    """One wrk run. Simulated addresses start at index `first_address`; the result's "addresses_used"
+    says how many it took."""
     config = {
         "paths": list(paths),
         "method": method,
         "headers": headers or {},
         "bodies": list(bodies),
         "tag": tag,
+        "first": first_address,
+        "threads": THREADS,
     }
     script = TMP / f"wrk-{name}.lua"
     script.write_text(LUA % {"config": _lua_value(config)})
     command = [
         "wrk",
-        "-t1",
+        f"-t{THREADS}",
         f"-c{connections}",
         f"-d{seconds}s",
         "--timeout",
@@ -88,6 +114,7 @@ def parse(output):
         "socket_errors": 0,
         "p50_ms": None,
         "p99_ms": None,
+        "addresses_used": 0,
     }
     if match := re.search(r"(\d+) requests in ([\d.]+)(\w+)", output):
         result["requests"] = int(match.group(1))
@@ -99,6 +126,8 @@ def parse(output):
     for percent in ("50", "99"):
         if match := re.search(rf"^\s+{percent}%\s+([\d.]+\w+)", output, re.M):
             result[f"p{percent}_ms"] = round(_ms(match.group(1)), 2)
+    if match := re.search(r"^addresses used: (\d+)", output, re.M):
+        result["addresses_used"] = int(match.group(1))
     if result.get("seconds"):
         good = result["requests"] - result["non_2xx_3xx"]
         result["rps"] = round(good / result["seconds"], 1)

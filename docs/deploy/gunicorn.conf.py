@@ -10,6 +10,8 @@ bind = "127.0.0.1:8000"
 workers = 2
 worker_class = "gthread"
 threads = 4
+# Each worker its own listening socket, so the kernel spreads the proxy's connections (docs/operations.md).
+reuse_port = True
 accesslog = "-"
 logger_class = "website.gunicorn_logging.RedactingLogger"
 access_log_format = '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s" %(M)sms'

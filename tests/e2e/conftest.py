@@ -11,16 +11,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from bench.browser import LAUNCH_ARGS
+
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-]
 # What every off-site request is answered with: the quick exit's neutral page stands in for the real one.
 OFFSITE_BODY = "<!DOCTYPE html><html lang='en'><title>Weather</title><h1>Weather</h1></html>"
 CSP_MARKER = "Content Security Policy"

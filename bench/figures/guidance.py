@@ -1,0 +1,22 @@
+"""What a guidance page costs a visitor on the wire, and whether it asks any other site for anything."""
+
+from bench import browser
+from bench.registry import Figure, measure
+
+BYTES = Figure(
+    "guidance_page_bytes",
+    "<= 60000",
+    "Chromium, empty cache: the sum of `encodedDataLength` (headers and bodies on the wire) of every request",
+)
+THIRD_PARTY = Figure("third_party_requests", "== 0", "requests from that page load to any other origin")
+
+
+@measure("guidance", BYTES, THIRD_PARTY, needs=("guidance",))
+def guidance_bytes(bench):
+    path = bench.pages["guidance"]
+    result = browser.measure_page(bench.stack.base_url, path)
+    bench.details["guidance_page"] = result
+    if result["status"] != 200:
+        raise RuntimeError(f"{path} answered {result['status']} in Chromium")
+    bench.record(BYTES, result["bytes"], f"{path}, {result['requests']} requests")
+    bench.record(THIRD_PARTY, result["third_party"], ", ".join(result["third_party_urls"]) or None)

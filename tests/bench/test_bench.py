@@ -1,0 +1,182 @@
+"""The bench's own bookkeeping: what it counts as a signature, when it measures a load again, its figures.
+
+The speed figures themselves live in `make bench`; these tests only check that the bench counts honestly.
+"""
+
+import re
+import shutil
+import socketserver
+import threading
+from datetime import UTC, datetime
+from http.server import BaseHTTPRequestHandler
+
+import pytest
+from django.db import connection
+from django_tasks_db.models import DBTaskResult
+
+from bench import probe, report, wrk
+from bench.addresses import Addresses, address
+from bench.harness import uneven, worker_shares
+from bench.registry import figures_of
+from bench.run import MEASURES
+from petition.models import Signature
+from petition.tasks import send_signature_email
+from tests.petition.factories import PetitionPageFactory, SignatureFactory
+
+GOAL = re.compile(r"^(>=|<=|==|<) \S+$|^all ok$")
+
+
+def test_every_figure_is_declared_once_with_a_goal_the_report_can_show():
+    figures = figures_of(MEASURES)
+    names = [figure.name for figure in figures]
+    assert len(names) == len(set(names))
+    assert len({step.key for step in MEASURES}) == len(MEASURES)
+    for figure in figures:
+        assert re.fullmatch(r"[a-z0-9_]+", figure.name)
+        assert figure.goal is None or GOAL.match(figure.goal), figure
+        assert f"| `{figure.name}` |" in report.table(MEASURES)
+
+
+def test_the_honest_signing_figures_are_declared_with_their_goals():
+    goals = {figure.name: figure.goal for figure in figures_of(MEASURES)}
+    assert goals["sign_ratio"] == ">= 0.3"
+    assert goals["email_rate"] == ">= 1.0"
+    assert "slices_remeasured" in goals
+
+
+def test_a_load_that_one_worker_carried_alone_is_uneven():
+    shares = worker_shares({1: 10.0, 2: 10.0}, {1: 13.9, 2: 10.1})
+    assert shares == {"1": 0.975, "2": 0.025}
+    assert uneven(shares)
+
+
+def test_a_load_shared_across_the_workers_is_even():
+    assert not uneven(worker_shares({1: 10.0, 2: 10.0}, {1: 12.0, 2: 11.4}))
+    assert not uneven(worker_shares({1: 10.0}, {1: 14.0}))  # one worker: nothing to compare
+    assert not uneven(worker_shares({1: 10.0, 2: 10.0}, {1: 10.05, 2: 10.0}))  # too little work to judge
+
+
+def test_simulated_addresses_never_repeat():
+    addresses = Addresses()
+    first = addresses.take(300)
+    addresses.skip(1000)
+    second = addresses.take(300)
+    assert len(set(first + second)) == 600
+    assert first[0] == "10.0.0.1"
+    assert address(70001) == "10.1.17.113"
+
+
+class _Recorder(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    seen = []
+
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers.get("Content-Length", 0))).decode()
+        self.seen.append((self.headers["X-Forwarded-For"], body))
+        self.send_response(303)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.mark.skipif(shutil.which("wrk") is None, reason="wrk is not installed (apt-get install wrk)")
+def test_two_wrk_runs_never_send_the_same_address_or_signer(tmp_path, monkeypatch):
+    monkeypatch.setattr(wrk, "TMP", tmp_path)
+    _Recorder.seen = []
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), _Recorder)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    addresses = Addresses()
+    try:
+        for tag in ("sign0", "sign1"):
+            result = wrk.run(
+                f"http://127.0.0.1:{server.server_address[1]}",
+                ["/sign/"],
+                seconds=1,
+                connections=2,
+                method="POST",
+                bodies=["email=s__N__@m__N__.example.net"],
+                tag=tag,
+                first_address=addresses.next,
+            )
+            assert result["addresses_used"] >= result["requests"] > 0
+            addresses.skip(result["addresses_used"] + 1)
+    finally:
+        server.shutdown()
+    sent_from = [address for address, _body in _Recorder.seen]
+    signers = [body for _address, body in _Recorder.seen]
+    assert len(set(sent_from)) == len(sent_from)
+    assert len(set(signers)) == len(signers)
+    assert any("msign1x" in body for body in signers)
+
+
+def test_wrk_output_is_read_with_the_addresses_it_used():
+    output = """Running 5s test @ http://127.0.0.1:8731
+  Latency Distribution
+     50%    6.26ms
+     99%  113.20ms
+  16190 requests in 5.00s, 3.1MB read
+  Non-2xx or 3xx responses: 12
+Requests/sec:   3238.00
+addresses used: 16206
+"""
+    result = wrk.parse(output)
+    assert result["requests"] == 16190
+    assert result["non_2xx_3xx"] == 12
+    assert result["p50_ms"] == 6.26
+    assert result["p99_ms"] == 113.2
+    assert result["addresses_used"] == 16206
+    assert result["rps"] == round((16190 - 12) / 5, 1)
+
+
+def _email_task(signature, status):
+    DBTaskResult.objects.create(
+        args_kwargs={"args": [signature.pk, "confirm"], "kwargs": {}},
+        task_path=send_signature_email.module_path,
+        backend_name="default",
+        run_after=datetime(9999, 1, 1, tzinfo=UTC),
+        status=status,
+    )
+
+
+def test_a_slice_counts_only_pending_rows_whose_email_is_queued(home):
+    petition = PetitionPageFactory(parent=home, slug="petition")
+
+    def signer(n, **kwargs):
+        domain = f"msign0x{n}.example.net"
+        return SignatureFactory(
+            petition=petition, email=f"ssign0x{n}@{domain}", email_domain=domain, **kwargs
+        )
+
+    queued, sent, never_queued, failed = signer(1), signer(2), signer(3), signer(4)
+    _email_task(queued, "READY")
+    _email_task(sent, "SUCCESSFUL")
+    _email_task(failed, "FAILED")
+    signer(5, state=Signature.State.FRAUDULENT, fraud_reason=Signature.Reason.RATE_LIMITED)
+    SignatureFactory(
+        petition=petition, email="ssign00x6@msign00x6.example.net", email_domain="msign00x6.example.net"
+    )
+    assert never_queued.state == Signature.State.PENDING
+
+    result = probe.slice_rows("sign0")
+
+    assert result["sign0"] == {
+        "rows": {"pending": 4, "fraudulent/rate_limited": 1},
+        "pending_with_email_queued": 2,
+    }
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="generate_series is PostgreSQL's")
+def test_the_bulk_insert_makes_verified_signatures_through_the_model(home):
+    petition = PetitionPageFactory(parent=home, slug="petition")
+
+    probe.bulk_signatures(f"{petition.pk}:3")
+
+    rows = Signature.objects.filter(petition=petition)
+    assert rows.count() == 3
+    assert set(rows.values_list("state", flat=True)) == {Signature.State.VERIFIED}
+    assert len(set(rows.values_list("canonical_email", flat=True))) == 3
+    assert all(row.verified_at for row in rows)
