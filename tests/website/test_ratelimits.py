@@ -10,6 +10,7 @@ from django.test import RequestFactory, override_settings
 from django_ratelimit import ALL
 from django_ratelimit.core import get_usage
 
+from tests.website.outages import RAISING, REDIS_DOWN
 from website import ratelimits
 
 needs_redis = pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="needs REDIS_URL")
@@ -81,15 +82,6 @@ def test_on_redis_it_is_one_pipelined_round_trip_with_an_expiry(request_, monkey
     ttls = [client.ttl(key) for key in keys]
     assert ttls
     assert all(0 < ttl <= 3600 + 5 for ttl in ttls)
-
-
-# A cache that cannot count: Redis refusing connections (set up as in production), or a backend that raises.
-REDIS_DOWN = {
-    "BACKEND": "django_redis.cache.RedisCache",
-    "LOCATION": "redis://127.0.0.1:1/0",
-    "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.2, "SOCKET_TIMEOUT": 0.2},
-}
-RAISING = {"BACKEND": "tests.website.broken_cache.RaisingCache"}
 
 
 @pytest.mark.parametrize("down", [REDIS_DOWN, RAISING], ids=["redis-refusing", "raising-backend"])
