@@ -29,10 +29,10 @@ def check_signature_alerts(now=None):
     # /64) sending many signatures that nobody has confirmed yet.
     unconfirmed = Signature.objects.filter(state=Signature.State.PENDING, created_at__gte=hour_ago)
     alerts = []
-    for kind, field, recent in [
-        ("network", "ip_hash", verified),
-        ("email domain", "email_domain", verified),
-        ("network, unconfirmed,", "ip_hash", unconfirmed),
+    for tag, kind, field, recent in [
+        ("verified", "network", "ip_hash", verified),
+        ("verified", "email domain", "email_domain", verified),
+        ("unconfirmed", "network, unconfirmed,", "ip_hash", unconfirmed),
     ]:
         rows = (
             recent.exclude(**{field: ""})
@@ -43,7 +43,7 @@ def check_signature_alerts(now=None):
         )
         for petition_id, value, n in rows:
             if n >= threshold_for(petition_id) and cache.add(
-                f"petition:alert:{petition_id}:{kind}:{field}:{value}", 1, 60 * 60
+                f"petition:alert:{petition_id}:{tag}:{field}:{value}", 1, 60 * 60
             ):
                 shown = value[:12] if field == "ip_hash" else value
                 alerts.append({"petition_id": petition_id, "kind": kind, "value": shown, "count": n})
