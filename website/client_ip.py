@@ -20,8 +20,11 @@ rules fit in one function that the tests in tests/website/test_client_ip.py cove
 
 import functools
 import ipaddress
+import logging
 
 from django.conf import settings
+
+logger = logging.getLogger(__name__)
 
 # One home connection or phone usually holds a whole IPv6 /64, and can pick a new address in it at will.
 IPV6_PREFIX_LENGTH = 64
@@ -51,6 +54,19 @@ def parse(value):
     return found
 
 
+_warned = False
+
+
+def _warn_unconfigured():
+    """Once per process: behind a proxy without configuration, every visitor shares the proxy's address."""
+    global _warned  # noqa: PLW0603 (a once-per-process flag)
+    _warned = True
+    logger.warning(
+        "X-Forwarded-For arrived but TRUSTED_PROXY_COUNT and TRUSTED_PROXY_NETWORKS are unset: using "
+        "REMOTE_ADDR, so behind a proxy every visitor shares one address (docs/operations.md)"
+    )
+
+
 def trusted_networks():
     return _networks(tuple(settings.TRUSTED_PROXY_NETWORKS))
 
@@ -77,6 +93,8 @@ def client_address(request):
     count = max(int(getattr(settings, "TRUSTED_PROXY_COUNT", 0) or 0), 0)
     networks = trusted_networks()
     if not count and not networks:
+        if "HTTP_X_FORWARDED_FOR" in meta and not _warned:
+            _warn_unconfigured()
         return remote
     if networks and (remote is None or not _is_ours(remote, networks)):
         return remote  # not from one of our proxies: whatever it sent in headers is its own claim

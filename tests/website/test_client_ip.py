@@ -205,3 +205,11 @@ def test_group_is_the_key_of_any_address():
     assert client_ip.group("192.0.2.1") == "192.0.2.1"
     assert client_ip.group("::ffff:192.0.2.1") == "192.0.2.1"
     assert client_ip.group("nonsense") == client_ip.group("") == ""
+
+
+def test_a_forwarded_request_without_configuration_is_reported_once(caplog, monkeypatch):
+    monkeypatch.setattr(client_ip, "_warned", False)
+    with caplog.at_level("WARNING", "website.client_ip"):
+        client_ip.address(request(forwarded="198.51.100.1"))
+        client_ip.address(request(forwarded="198.51.100.2"))
+    assert caplog.text.count("TRUSTED_PROXY_COUNT and TRUSTED_PROXY_NETWORKS are unset") == 1
