@@ -62,6 +62,14 @@ def test_an_address_is_locked_whatever_usernames_it_tries(client, editor, home):
     assert attempt(client, PASSWORD, address="192.0.2.10").status_code == 302
 
 
+def test_an_ipv6_64_is_one_address(client, editor, home):
+    for number in range(5):
+        attempt(client, "wrong", username=f"someone{number}", address=f"2001:db8:4:4::{number + 1}")
+    assert attempt(client, PASSWORD, address="2001:db8:4:4:ffff::1").status_code == 429
+    assert attempt(client, PASSWORD, address="2001:db8:4:5::1").status_code == 302
+    assert AccessFailureLog.objects.filter(ip_address="2001:db8:4:4::").count() == 5
+
+
 def test_the_address_comes_from_website_client_ip(client, editor, home, settings):
     settings.TRUSTED_PROXY_COUNT = 1
     for number in range(5):

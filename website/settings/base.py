@@ -189,7 +189,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=30)
 AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "website.client_ip.address"
+AXES_CLIENT_IP_CALLABLE = "website.client_ip.key"
 AXES_LOCKOUT_CALLABLE = "website.login_throttle.locked_out"
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 # The Django admin is not installed; the records are shown in Wagtail's (website/wagtail_hooks.py).
