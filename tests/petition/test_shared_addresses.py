@@ -55,6 +55,7 @@ def test_at_the_ceiling_the_signer_is_told_to_try_again_and_keeps_what_they_type
     assert response.status_code == 429
     assert response["Retry-After"] == "300"
     assert "try again in a few minutes" in html
+    assert 'class="error-summary"' in html  # the same summary as any form error, focused by forms.js
     assert 'value="Late Comer"' in html and 'value="late.comer@example.org"' in html and "SE1 2DL" in html
     assert "We have sent you an email" not in html and "check-your-email" not in response.get("Location", "")
     assert not Signature.objects.filter(canonical_email="late.comer@example.org").exists()
