@@ -8,9 +8,9 @@ from django.test import Client, override_settings
 
 from campaign.models import LetterCount
 from tests.campaign.test_letter_page import letter_data, post_postcode
-from tests.website.outages import OUTAGES, PROXY_SETTINGS, WEIRD_HEADERS
+from tests.website.outages import OUTAGES, PROXY_SETTINGS, WEIRD_HEADERS, one_window  # noqa: F401
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("one_window")]
 LOOKUP = "/api/postcode-lookup/"
 
 

@@ -8,9 +8,9 @@ from django.test import Client, override_settings
 
 from support.models import DisclosureRequest
 from tests.support.conftest import VALID_STEPS
-from tests.website.outages import OUTAGES, PROXY_SETTINGS, WEIRD_HEADERS
+from tests.website.outages import OUTAGES, PROXY_SETTINGS, WEIRD_HEADERS, one_window  # noqa: F401
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("one_window")]
 
 
 def fill_in_from(client, url, **headers):

@@ -1,5 +1,24 @@
-"""Cache settings for outage tests: Redis refusing connections (set up as production sets it up), or a backend
-whose every call raises. Shared by the disclosure form's and the letter tool's outage tests."""
+"""Rate-limit test helpers: one fixed window, and cache settings for outages (Redis refusing connections, set
+up as production sets it up, or a backend whose every call raises). Shared by the forms' tests."""
+
+import pytest
+
+
+def fixed_windows(monkeypatch):
+    """Every rate-limit window is one and the same for the whole test, starting empty, so no test depends on
+    the clock (a window ending mid-test would reset a count the test is building up)."""
+    from django.core.cache import cache
+
+    monkeypatch.setattr("website.ratelimits._get_window", lambda value, period: 1)
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def one_window(monkeypatch):
+    yield from fixed_windows(monkeypatch)
+
 
 REDIS_DOWN = {
     "BACKEND": "django_redis.cache.RedisCache",
