@@ -100,14 +100,14 @@ def _count_on_redis(cache, redis, checks):
 
 
 def give_back(group, value, rate):
-    """Take one back from `value`'s count in the current window (a confirmed signature, say), if it is there.
-    Never raises: a lost give-back only leaves the limit a little tighter."""
+    """Take one back from `value`'s count in the current window (a confirmed signature, say), if it is there:
+    one round trip (django-redis and LocMemCache decrement only an existing key). Never raises: a lost
+    give-back only leaves the limit a little tighter."""
     cache = caches[getattr(settings, "RATELIMIT_USE_CACHE", "default")]
     key, _period = _cache_key(group, value, rate)
     try:
-        if cache.get(key):
-            cache.decr(key)
-    except Exception:  # noqa: BLE001 (missing key, or the cache is down)
+        cache.decr(key)
+    except Exception:  # noqa: BLE001 (no count in this window, or the cache is down)
         return
 
 
