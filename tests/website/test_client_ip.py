@@ -204,6 +204,7 @@ def test_group_is_the_key_of_any_address():
     assert client_ip.group("2001:db8:1:2:3:4:5:6") == "2001:db8:1:2::"
     assert client_ip.group("192.0.2.1") == "192.0.2.1"
     assert client_ip.group("::ffff:192.0.2.1") == "192.0.2.1"
+    assert client_ip.group("fe80::1:2%eth0") == "fe80::"  # a zone index is dropped
     assert client_ip.group("nonsense") == client_ip.group("") == ""
 
 
