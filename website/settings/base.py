@@ -189,7 +189,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=30)
 AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "website.client_ip.address"
+AXES_CLIENT_IP_CALLABLE = "website.client_ip.key"
 AXES_LOCKOUT_CALLABLE = "website.login_throttle.locked_out"
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 # The Django admin is not installed; the records are shown in Wagtail's (website/wagtail_hooks.py).
@@ -243,8 +243,13 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 CRISPY_FAIL_SILENTLY = False
 
-# Rate limits and the client's address (website/ratelimits.py, website/client_ip.py)
-RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY", "REMOTE_ADDR")
+# The client's address (website/client_ip.py; docs/operations.md, "Behind a proxy"). Unset: REMOTE_ADDR only.
+# TRUSTED_PROXY_COUNT: how many proxies of ours stand in front of the app (nginx alone: 1).
+# TRUSTED_PROXY_NETWORKS: comma-separated CIDRs of our proxies; X-Forwarded-For is read only from them.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0") or 0)
+TRUSTED_PROXY_NETWORKS = env_list("TRUSTED_PROXY_NETWORKS")
+# Rate limits (website/ratelimits.py). django-ratelimit's own `key="ip"` reads the address the same way.
+RATELIMIT_IP_META_KEY = "website.client_ip.address"
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Waymark"
