@@ -12,7 +12,6 @@ from urllib.parse import urlencode
 from bench import journeys
 from bench.harness import LOAD_SECONDS
 from bench.registry import Figure, latency, measure
-from bench.stack import cpu_seconds
 
 RATIO = Figure(
     "sign_ratio",
@@ -100,7 +99,7 @@ def email_rate(bench):
 
     def from_an_empty_queue():
         bench.probe("wait_for_emails", "300")
-        windows.append({"started": time.time(), "worker_cpu": cpu_seconds(bench.stack.worker.process.pid)})
+        windows.append({"started": time.time(), "worker_cpu": bench.stack.worker_cpu()})
 
     result = bench.load(
         "sustained-sign",
@@ -109,7 +108,7 @@ def email_rate(bench):
         tag=f"{bench.sign_tag}sustained",
         before_attempt=from_an_empty_queue,
         after_attempt=lambda: windows[-1].update(
-            ended=time.time(), worker_cpu_after=cpu_seconds(bench.stack.worker.process.pid)
+            ended=time.time(), worker_cpu_after=bench.stack.worker_cpu()
         ),
         **load,
     )
@@ -138,6 +137,6 @@ def email_rate(bench):
         round(sent["sent"] / counted, 3) if counted else None,
         f"{sent['sent'] / seconds:.0f} emails/s against {counted / seconds:.0f} signatures/s "
         f"over {seconds:.0f} s; "
-        f"{sent['waiting']} still waiting at the end, sent {drained['seconds']} s later; one db_worker "
-        f"process, {worker_ms} ms of its CPU per email",
+        f"{sent['waiting']} still waiting at the end, sent {drained['seconds']} s later; "
+        f"{len(bench.stack.workers)} db_worker processes, {worker_ms} ms of their CPU per email",
     )
