@@ -33,11 +33,12 @@ SPOOF_ACCEPTED = Figure(
     "X-Real-IP from outside the edge, or the hops before the edge's own entry)",
 )
 
-# Header values a client may send. Each is tried from inside the edge and from outside it.
+# Header values a client may send. Each is tried from inside the edge and from outside it. (None starts
+# with whitespace: the requests library refuses to send such a header.)
 MALFORMED = [
     "garbage",
     "",
-    " , , ",
+    ",  ,, ,",
     "1.2.3.4.5",
     "999.1.1.1",
     "1.2.3.4:8080",
@@ -48,7 +49,7 @@ MALFORMED = [
     "garbage, 10.99.0.1",
     "fe80::1%eth0",
     "2001:db8::1, 10.99.0.2",
-    "\t10.99.0.3 ",
+    "10.99.0.3\t , ",
     ", ".join(["1.1.1.1"] * 600),
     "6.6.6.6, 7.7.7.7, 10.99.0.4",
 ]
