@@ -137,6 +137,35 @@ def emails_sent(since, until):
     }
 
 
+def email_delays(tag):
+    """Seconds from each signature of a load (its tag) to its confirmation email being sent: percentiles."""
+    from django_tasks_db.models import DBTaskResult
+
+    from petition.emails import CONFIRM
+    from petition.models import Signature
+    from petition.tasks import send_signature_email
+
+    created = dict(
+        Signature.objects.filter(email_domain__startswith=f"m{tag}x").values_list("pk", "created_at")
+    )
+    delays = []
+    tasks = DBTaskResult.objects.filter(
+        task_path=send_signature_email.module_path, status="SUCCESSFUL", args_kwargs__args__1=CONFIRM
+    ).values_list("args_kwargs", "finished_at")
+    for args_kwargs, finished in tasks.iterator():
+        pk = args_kwargs["args"][0]
+        if pk in created and finished:
+            delays.append((finished - created[pk]).total_seconds())
+    delays.sort()
+    if not delays:
+        return {"sent": 0}
+
+    def at(fraction):
+        return round(delays[min(len(delays) - 1, int(fraction * len(delays)))], 2)
+
+    return {"sent": len(delays), "p50": at(0.5), "p99": at(0.99), "max": round(delays[-1], 2)}
+
+
 def _due(tasks):
     """Tasks the worker would run now (not retries that wait for their backoff) or is running."""
     from django.db.models import Q
@@ -272,6 +301,7 @@ COMMANDS = {
     "slice_rows": slice_rows,
     "emails_sent": emails_sent,
     "wait_for_emails": wait_for_emails,
+    "email_delays": email_delays,
     "bulk_signatures": bulk_signatures,
     "spread_signatures": spread_signatures,
     "petition_counter": petition_counter,

@@ -39,7 +39,7 @@ DB_NAME = os.environ.get("BENCH_DB", "bench_waymark")
 APP_SERVERS = int(os.environ.get("BENCH_APP_SERVERS", "2"))
 # Task worker processes (db_worker); each sends one email at a time, so the emails keep up with signing
 # only with several (email_rate).
-EMAIL_WORKERS = int(os.environ.get("BENCH_EMAIL_WORKERS", "3"))
+EMAIL_WORKERS = int(os.environ.get("BENCH_EMAIL_WORKERS", "6"))
 GUNICORN_WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
 GUNICORN_THREADS = int(os.environ.get("BENCH_THREADS", "4"))
 HTTPS = {"X-Forwarded-Proto": "https"}  # what the TLS proxy adds; production settings redirect without it
