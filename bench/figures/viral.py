@@ -11,7 +11,7 @@ from bench.stack import log
 
 SURGE_SECONDS = int(os.environ.get("BENCH_SURGE_SECONDS", "60"))
 VIEWS_PER_SIGNATURE = 30
-SPREAD_PER_CONSTITUENCY = 1000
+SPREAD_PER_CONSTITUENCY = 100
 
 PAGE_RATIO = Figure(
     "petition_page_ratio",
