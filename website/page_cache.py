@@ -4,10 +4,14 @@ Two parts:
 - `mark_page_response`, an `on_serve_page` hook, decides for every Wagtail page response whether it may be
   shared: only public pages whose class keeps `cache_anonymous = True`, served to a visitor who is not signed
   in, that set no cookie (so no CSRF token was rendered) and are not behind a view restriction. It sets the
-  Cache-Control a CDN honours: `public, max-age=60, s-maxage=300` when shareable, `private, no-store` when the
-  response is personal or carries a form token.
+  Cache-Control a CDN honours: `public, max-age=60, s-maxage=300` when shareable (a page class may shorten
+  it with `shared_cache_seconds`: the petition page's count), `private, no-store` when the response is
+  personal or carries a form token.
 - `PageCacheMiddleware` keeps the shareable responses in the default cache (Redis in production) and answers
-  repeat anonymous GETs from it before sessions, CSRF and the page tree are touched.
+  repeat anonymous GETs from it before sessions, CSRF and the page tree are touched, with an `Age` header
+  so a CDN or browser counts the time a page already spent here. A shareable response loses `Vary:
+  Cookie`: it was made for a visitor with no session, and the personal answers (signed in, a cookie set)
+  are `private, no-store` and kept by nobody, so a CDN need not split its copies by every visitor's cookies.
 
 Any publish, unpublish, move or delete of a page, and any change to site settings, sites, view restrictions or
 helplines, moves the cache to a new generation, so every stored page is stale at once. Wagtail's
@@ -16,6 +20,7 @@ Anything else a page shows (petition counts, letter counts) is at most `LOCAL_SE
 """
 
 import logging
+import time
 import uuid
 
 from django.conf import settings
@@ -83,7 +88,12 @@ def mark_page_response(serve):
             # Render now, so any CSRF token the template asks for is known before we decide.
             response.render()
         if _shareable(request, page, response):
-            patch_cache_control(response, **SHARED_CACHE_CONTROL)
+            seconds = getattr(page, "shared_cache_seconds", None)
+            if seconds is None:
+                patch_cache_control(response, **SHARED_CACHE_CONTROL)
+            else:
+                patch_cache_control(response, public=True, max_age=seconds, s_maxage=seconds)
+                response.page_cache_seconds = min(seconds, LOCAL_SECONDS)
             response.page_cache_shareable = True
         elif _personal(request, response) or not response.has_header("Cache-Control"):
             response["Cache-Control"] = "private, no-store"
@@ -133,15 +143,23 @@ class PageCacheMiddleware:
             return _response_from(entry)
 
         response = self.get_response(request)
-        if (
-            request.method == "GET"
-            and getattr(response, "page_cache_shareable", False)
-            and not response.cookies
-            and not _varies_on_more_than_cookies(response)
-        ):
-            cache.set(key, _entry_from(response, generation), timeout=LOCAL_SECONDS)
+        if not getattr(response, "page_cache_shareable", False) or response.cookies:
+            return response
+        _drop_vary_cookie(response)
+        if request.method == "GET" and not _varies_on_more_than_cookies(response):
+            seconds = getattr(response, "page_cache_seconds", LOCAL_SECONDS)
+            cache.set(key, _entry_from(response, generation), timeout=seconds)
             response[HIT_HEADER] = "miss"
         return response
+
+
+def _drop_vary_cookie(response):
+    vary = [part.strip() for part in response.get("Vary", "").split(",") if part.strip()]
+    kept = [part for part in vary if part.lower() != "cookie"]
+    if kept:
+        response["Vary"] = ", ".join(kept)
+    elif response.has_header("Vary"):
+        del response["Vary"]
 
 
 def _varies_on_more_than_cookies(response):
@@ -155,6 +173,7 @@ def _entry_from(response, generation):
         "status": response.status_code,
         "headers": [(name, value) for name, value in response.items() if name.lower() != HIT_HEADER.lower()],
         "content": response.content,
+        "stored_at": time.time(),
     }
 
 
@@ -163,6 +182,8 @@ def _response_from(entry):
     for name, value in entry["headers"]:
         response[name] = value
     response[HIT_HEADER] = "hit"
+    if "stored_at" in entry:
+        response["Age"] = str(max(0, int(time.time() - entry["stored_at"])))
     return response
 
 
