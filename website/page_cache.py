@@ -13,10 +13,14 @@ Two parts:
   Cookie`: it was made for a visitor with no session, and the personal answers (signed in, a cookie set)
   are `private, no-store` and kept by nobody, so a CDN need not split its copies by every visitor's cookies.
 
-Any publish, unpublish, move or delete of a page, and any change to site settings, sites, view restrictions or
-helplines, moves the cache to a new generation, so every stored page is stale at once. Wagtail's
-frontend cache app purges a CDN on publish too when `WAGTAILFRONTENDCACHE` is configured (production.py).
-Anything else a page shows (petition counts, letter counts) is at most `LOCAL_SECONDS` old.
+Any publish, unpublish, move or delete of a page, and any change to site settings (their footer helplines
+too), sites, view restrictions, helplines or postcode imports, moves the cache to a new generation, so every
+stored page is stale at once. Template fragments that every page repeats (navigation, footer, settings) are
+cached under the generation too (`generation()`, `{% page_cache_generation %}` in base.html), so pages
+that cannot be shared whole (forms, the letter journey) skip those queries and a publish still refreshes
+them. Wagtail's frontend cache app purges a CDN on publish too when `WAGTAILFRONTENDCACHE` is configured
+(production.py). Anything else a page shows (petition counts, letter counts) is at most `LOCAL_SECONDS` old
+(or the page's own `shared_cache_seconds`).
 """
 
 import logging
@@ -75,6 +79,20 @@ def purge_all(**kwargs):
 
 def _new_generation():
     cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def generation(request=None):
+    """The current generation, read once per request: part of the key of anything a purge must refresh.
+    Made when missing (a flushed or evicted cache), so nothing stored before is taken as current."""
+    if request is not None and hasattr(request, "_page_cache_generation"):
+        return request._page_cache_generation
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+        value = cache.get(GENERATION_KEY)
+    if request is not None:
+        request._page_cache_generation = value
+    return value
 
 
 def mark_page_response(serve):
@@ -137,10 +155,14 @@ class PageCacheMiddleware:
             return self.get_response(request)
 
         found = cache.get_many([key, GENERATION_KEY])
-        generation = found.get(GENERATION_KEY)
+        current = found.get(GENERATION_KEY)
         entry = found.get(key)
-        if entry is not None and entry["generation"] == generation:
+        if current is not None and entry is not None and entry["generation"] == current:
             return _response_from(entry)
+        # Read once: the page's cached fragments use it too (made now if the cache lost it).
+        if current is None:
+            current = generation(request)
+        request._page_cache_generation = current
 
         response = self.get_response(request)
         if not getattr(response, "page_cache_shareable", False) or response.cookies:
@@ -148,7 +170,7 @@ class PageCacheMiddleware:
         _drop_vary_cookie(response)
         if request.method == "GET" and not _varies_on_more_than_cookies(response):
             seconds = getattr(response, "page_cache_seconds", LOCAL_SECONDS)
-            cache.set(key, _entry_from(response, generation), timeout=seconds)
+            cache.set(key, _entry_from(response, current), timeout=seconds)
             response[HIT_HEADER] = "miss"
         return response
 
@@ -190,7 +212,7 @@ def _response_from(entry):
 def connect_purge_signals():
     """From WebsiteConfig.ready(): every change that can alter a public page starts a new generation."""
     from django.apps import apps
-    from django.db.models.signals import post_delete, post_save
+    from django.db.models.signals import m2m_changed, post_delete, post_save
     from wagtail.contrib.settings.models import BaseSiteSetting
     from wagtail.models import Page, PageViewRestriction, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -204,10 +226,15 @@ def connect_purge_signals():
 
     # Connected per model, never for every sender: a receiver on all models would stop Django's fast
     # bulk deletes everywhere (each row loaded first), e.g. retention and signature invalidation.
-    extra_models = {"support.Helpline", "wagtailredirects.Redirect"}
+    extra_models = {"support.Helpline", "wagtailredirects.Redirect", "campaign.PostcodeImport"}
     page_models = (Page, PageViewRestriction, Site, BaseSiteSetting)
     for model in apps.get_models():
         if issubclass(model, page_models) or model._meta.label in extra_models:
             uid = f"page_cache_{model._meta.label_lower}"
             post_save.connect(purge_on_change, sender=model, dispatch_uid=f"{uid}_saved", weak=False)
             post_delete.connect(purge_on_change, sender=model, dispatch_uid=f"{uid}_deleted", weak=False)
+            if issubclass(model, BaseSiteSetting):
+                # Settings such as the footer's helplines are many-to-many: changed after the save.
+                for field in model._meta.local_many_to_many:
+                    through = field.remote_field.through
+                    m2m_changed.connect(purge_on_change, sender=through, dispatch_uid=f"{uid}_{field.name}")
