@@ -4,12 +4,20 @@ from django import template
 from django.conf import settings
 from wagtail.models import Site
 
+from website import page_cache
+
 register = template.Library()
 
 
 @register.simple_tag
 def two_factor_required():
     return settings.WAYMARK_REQUIRE_2FA
+
+
+@register.simple_tag(takes_context=True)
+def page_cache_generation(context):
+    """For `{% cache %}` keys of fragments every page repeats: a publish or settings change refreshes them."""
+    return page_cache.generation(context.get("request"))
 
 
 @register.inclusion_tag("includes/navigation.html", takes_context=True)
