@@ -60,9 +60,7 @@ def plain_messages(field, noun, required=None):
         # Only a crafted or stale post chooses something not offered: ask again, as when nothing was chosen.
         messages["invalid_choice"] = required or f"Choose {noun[0].lower()}{noun[1:]} from the list"
     if isinstance(field, forms.EmailField):
-        messages["invalid"] = (
-            f"Enter {noun[0].lower()}{noun[1:]} in the correct format, like name@example.com"
-        )
+        messages["invalid"] = "Enter an email address in the correct format, like name@example.com"
     if isinstance(field, forms.IntegerField):
         messages["invalid"] = f"{noun} must be a whole number, like 45"
         messages["min_value"] = f"{noun} must be {field.min_value} or more"
@@ -180,9 +178,10 @@ class ContactForm(StepForm):
     def clean(self):
         cleaned = super().clean()
         method = cleaned.get("contact_method")
-        if method in {"phone", "text"} and not cleaned.get("phone"):
+        # One message a question: an answer already refused (too long, not an email) is not also "missing".
+        if method in {"phone", "text"} and not cleaned.get("phone") and "phone" not in self.errors:
             self.add_error("phone", "Enter a phone number we can use")
-        if method == "email" and not cleaned.get("email"):
+        if method == "email" and not cleaned.get("email") and "email" not in self.errors:
             self.add_error("email", "Enter an email address we can use")
         phone = cleaned.get("phone", "")
         if phone and not all(ch.isdigit() or ch in " +()-" for ch in phone):
