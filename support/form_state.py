@@ -70,11 +70,10 @@ def load(request):
 @sensitive_variables()
 def save(request, state):
     tabs = _tabs(request.session)
-    tabs[tab_of(request)] = encrypt(json.dumps(state, default=_json_value))
-    if len(tabs) > MAX_TABS:
-        newest = sorted(tabs, key=lambda tab: _written(tabs[tab]), reverse=True)[:MAX_TABS]
-        tabs = {tab: tabs[tab] for tab in newest}
-    _store(request.session, tabs)
+    tab = tab_of(request)
+    tabs.pop(tab, None)  # the most recently saved tab goes last (the session keeps the order)
+    tabs[tab] = encrypt(json.dumps(state, default=_json_value))
+    _store(request.session, dict(list(tabs.items())[-MAX_TABS:]))
 
 
 def clear(request):

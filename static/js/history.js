@@ -8,7 +8,7 @@
  *  - Requests this script makes carry the tab's id (Waymark-Tab header, kept in sessionStorage), so a form
  *    whose answers belong to the tab (support.form_state) finds them, and a new tab starts afresh.
  * Without JavaScript the site works as usual: each page adds an entry, and the pages say so
- * ([data-if-script] / [data-if-no-script] text). */
+ * ([data-if-script] / [data-if-no-script] text, switched here). */
 (function () {
   "use strict";
   var TAB_KEY = "waymark-tab";
@@ -159,12 +159,24 @@
       .catch(function () { /* keep the page as it is */ });
   }
 
+  function canKeepTabId() {
+    var store = storage();
+    try {
+      store.setItem(TAB_KEY + "-test", "1");
+      store.removeItem(TAB_KEY + "-test");
+      return true;
+    } catch (e) { return false; }
+  }
+
+  /* Show the sentences that are true here. A sentence marked ="tab" is about answers kept per tab, which
+   * needs sessionStorage (some private modes refuse it): without it the no-script sentence stays true. */
   function sayWhichHistory() {
+    var tabs = canKeepTabId();
     Array.prototype.forEach.call(document.querySelectorAll("[data-if-script]"), function (element) {
-      element.hidden = false;
+      if (tabs || element.getAttribute("data-if-script") !== "tab") { element.hidden = false; }
     });
     Array.prototype.forEach.call(document.querySelectorAll("[data-if-no-script]"), function (element) {
-      element.hidden = true;
+      if (tabs || element.getAttribute("data-if-no-script") !== "tab") { element.hidden = true; }
     });
   }
 

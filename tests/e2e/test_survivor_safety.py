@@ -128,7 +128,7 @@ def test_without_javascript_pages_and_steps_work_as_before(demo, new_page, live_
     start = history_length(page)
     answer_who(page)
     answer_contact(page)
-    expect(page.get_by_text("closing this tab does not clear your answers")).to_be_visible()
+    expect(page.get_by_text("Closing this tab does not clear your answers")).to_be_visible()
     expect(page.get_by_text("Your answers belong to this tab")).to_be_hidden()
     assert history_length(page) > start, "without scripts each step is an ordinary page"
 
@@ -151,6 +151,8 @@ def test_the_cover_your_tracks_guidance_says_which_case_the_reader_is_in(demo, n
 def test_closing_the_tab_forgets_the_answers_and_reloading_keeps_them(demo, browser_page):
     page = browser_page
     page.goto(FORM)
+    expect(page.get_by_text("Your answers belong to this tab")).to_be_visible()
+    expect(page.get_by_text("Closing this tab does not clear your answers")).to_be_hidden()
     answer_who(page)
     answer_contact(page)
 
@@ -197,6 +199,22 @@ def test_two_tabs_keep_their_own_answers_and_each_can_send(demo, browser_page):
         "Alex Firsttab",
         "Robin Secondtab",
     ]
+
+
+def test_a_browser_that_refuses_session_storage_is_told_the_answers_outlive_the_tab(demo, browser_page):
+    page = browser_page
+    page.add_init_script(
+        "Object.defineProperty(window, 'sessionStorage', "
+        "{get() { throw new DOMException('refused', 'SecurityError'); }})"
+    )
+    page.goto(FORM)
+    expect(page.get_by_text("Closing this tab does not clear your answers")).to_be_visible()
+    expect(page.get_by_text("Your answers belong to this tab")).to_be_hidden()
+    # Still one history entry: that needs no storage.
+    expect(page.get_by_text("Your browser's Back button does not show this site's pages")).to_be_visible()
+    start = history_length(page)
+    answer_who(page)
+    assert history_length(page) == start
 
 
 # A 375-pixel phone.

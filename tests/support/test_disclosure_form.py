@@ -62,9 +62,9 @@ def test_the_page_says_truly_what_closing_the_tab_does_with_and_without_scripts(
     # The old promise was untrue: answers outlived a closed tab.
     assert "Nothing is saved on this device" not in content
     # Shown until history.js runs: without scripts the answers stay with the browser's session.
-    assert "closing this tab does <strong>not</strong> clear your answers" in content
+    assert "Closing this tab does <strong>not</strong> clear your answers" in content
     # Revealed by history.js, which binds the answers to the tab.
-    assert "data-if-script hidden>Your answers belong to this tab" in content
+    assert 'data-if-script="tab" hidden>Your answers belong to this tab' in content
 
 
 def test_the_999_message_appears_once_on_the_page(client, request_page):
