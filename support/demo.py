@@ -234,11 +234,13 @@ def run(stdout):
             section(
                 "What the Exit this page button can and cannot do",
                 paragraph(
-                    "The button at the top of every page, or pressing Shift three times, hides this "
-                    "site at once, replaces it with a weather page and forgets your visit on our side. "
-                    "It cannot delete your browser history: pages you viewed before pressing it are "
-                    "still there. Use private browsing, or delete them afterwards."
+                    "The button at the top of every page (or, on a computer, pressing Shift three times) "
+                    "hides this site at once, replaces it with a weather page and forgets your visit on "
+                    "our side, including anything typed into our forms. It cannot delete your browser "
+                    "history: the pages you viewed are still listed there. Use private browsing, or "
+                    "delete them afterwards."
                 ),
+                ("back_button", None),
             ),
             section(
                 "Spyware and trackers",
