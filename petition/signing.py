@@ -58,7 +58,10 @@ def sign(request, petition, data):
         domain=domain,
         rules=rules,
     )
-    constituency_code, country_code = locate(data.get("postcode", ""), data.get("country", ""))
+    # The form found a UK postcode's place while checking that it exists; otherwise look it up here.
+    constituency_code, country_code = data.get("located") or locate(
+        data.get("postcode", ""), data.get("country", "")
+    )
     details = {
         "name": data["name"],
         "email": data["email"],

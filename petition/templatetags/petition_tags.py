@@ -31,3 +31,9 @@ def signed_nearby(letter_page, constituency_code, constituency_name):
     else:
         headline = f"Nobody in {constituency_name} has signed the petition" + (" yet" if collecting else "")
     return {"petition": petition, "count": count, "headline": headline, "collecting": collecting}
+
+
+@register.simple_tag
+def signature_count(petition):
+    """The petition's verified signatures, from its counter (cached until the counter changes)."""
+    return stats.petition_stats(petition)["signature_count"]

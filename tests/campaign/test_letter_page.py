@@ -102,7 +102,7 @@ def test_a_jersey_postcode_points_to_the_states_assembly(client, letter_page, db
 @pytest.mark.parametrize(
     ("paragraph", "message"),
     [
-        ("", "This field is required"),
+        ("", "Write a few sentences, in your own words, about why this matters to you."),
         ("I care about this.", "Please write a little more"),
         (" ".join(["support"] * 12), "a little more"),
     ],
