@@ -28,6 +28,12 @@ def country_choices():
     return [("", "Choose a country"), *countries.country_choices()]
 
 
+class CountrySelect(forms.Select):
+    """The country list, rendered compactly (the template says how): it is on every petition page."""
+
+    template_name = "petition/widgets/country_select.html"
+
+
 class SignatureForm(HoneypotForm):
     name = forms.CharField(
         label="Your name",
@@ -61,6 +67,7 @@ class SignatureForm(HoneypotForm):
         label="Which country do you live in?",
         required=False,
         choices=country_choices,
+        widget=CountrySelect,
     )
     opt_in = forms.BooleanField(
         label="Email me campaign updates",
