@@ -47,11 +47,11 @@ seed: migrate
 run: seed
 	@echo "Serving http://$(HOST):$(PORT) with the task worker and scheduler (Ctrl-C or 'make stop PORT=$(PORT)' stops all three)."
 	@echo $$$$ > $(PIDFILE); \
-	trap 'trap - INT TERM EXIT; kill $$(jobs -p) 2>/dev/null; rm -f $(PIDFILE)' INT TERM EXIT; \
-	$(DEV) $(PY) manage.py db_worker --queue-name '*' --interval 1 & \
-	$(DEV) $(PY) manage.py run_scheduler & \
-	$(DEV) $(PY) manage.py runserver $(HOST):$(PORT) & \
-	wait $$!
+	trap 'trap - INT TERM EXIT; kill $$worker $$scheduler $$server 2>/dev/null; rm -f $(PIDFILE)' INT TERM EXIT; \
+	$(DEV) $(PY) manage.py db_worker --queue-name '*' --interval 1 & worker=$$!; \
+	$(DEV) $(PY) manage.py run_scheduler & scheduler=$$!; \
+	$(DEV) $(PY) manage.py runserver $(HOST):$(PORT) & server=$$!; \
+	wait $$server
 
 stop:
 	@if [ -f $(PIDFILE) ]; then kill -TERM $$(cat $(PIDFILE)) && echo "Stopped the server on port $(PORT)."; \
