@@ -8,6 +8,7 @@ from django.core.management import call_command
 
 from petition.models import PetitionPage
 from tests.conftest import _Silent
+from tests.e2e.axe_audit import describe_violations, serious_violations
 
 expect = pytest.importorskip("playwright.sync_api").expect
 
@@ -126,3 +127,16 @@ def test_an_empty_letter_form_names_each_missing_field(browser_page, demo_site):
     expect(page.get_by_text("This field is required.")).to_have_count(0)
     summary.get_by_role("link", name="Enter your address", exact=False).click()
     expect(page.get_by_label("Your address")).to_be_focused()
+
+
+def test_the_home_page_footer_pages_and_helplines_pass_the_axe_audit(browser_page, demo_site, csp_violations):
+    page = browser_page
+    failures = {}
+    for path in ("/", "/contact/", "/privacy/", "/accessibility/", "/helplines/"):
+        page.goto(path)
+        page.wait_for_load_state("networkidle")
+        violations = serious_violations(page)
+        if violations:
+            failures[path] = describe_violations(violations)
+    assert not failures, failures
+    assert csp_violations == []

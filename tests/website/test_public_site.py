@@ -169,3 +169,14 @@ def test_seed_demo_prints_the_logins_at_the_address_being_served(db):
     assert len(logins) == 2, logins
     assert all("http://127.0.0.1:8101/admin/" in line for line in logins)
     assert ":8000" not in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_staff_edit_the_footer_in_the_site_settings(client, site, django_user_model):
+    admin = django_user_model.objects.create_superuser("boss", "boss@example.org", "pw")
+    client.force_login(admin)
+    response = client.get(f"/admin/settings/website/sitesettings/{site.pk}/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    for label in ("Contact page", "Privacy page", "Accessibility page", "Charity number", "Data controller"):
+        assert label in html, label
