@@ -68,7 +68,10 @@ def sign(request, petition, data):
             reason = Reason.BLOCKED_DOMAIN
         else:
             reason = Reason.NONE
-    constituency_code, country_code = locate(data.get("postcode", ""), data.get("country", ""))
+    # The form found a UK postcode's place while checking that it exists; otherwise look it up here.
+    constituency_code, country_code = data.get("located") or locate(
+        data.get("postcode", ""), data.get("country", "")
+    )
     details = {
         "name": data["name"],
         "email": data["email"],

@@ -11,6 +11,7 @@ from support.models.disclosure import DisclosureRequest
 from support.models.disclosure_page import DisclosureRequestPage
 from support.models.guidance import GuidanceIndexPage, GuidancePage
 from support.models.helplines import Helpline
+from support.models.helplines_page import HelplinesPage
 
 __all__ = [
     "AuditEntry",
@@ -22,5 +23,6 @@ __all__ = [
     "GuidanceIndexPage",
     "GuidancePage",
     "Helpline",
+    "HelplinesPage",
     "RoutingRule",
 ]

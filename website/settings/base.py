@@ -289,6 +289,15 @@ LOGGING = {
 # Keyed hash for signers' IP addresses: the raw address is never stored. Required in production.
 SIGNATURE_IP_HMAC_KEY = os.environ.get("SIGNATURE_IP_HMAC_KEY", "")
 
+# Signers' countries (petition/countries.py) come from django-countries (ISO 3166-1), with these names added
+# or preferred. Kosovo has the user-assigned code XK, which is what the EU and the UN's agencies use.
+COUNTRIES_OVERRIDE = {
+    "XK": "Kosovo",
+    "FK": "Falkland Islands",
+    "ST": "São Tomé and Príncipe",
+    "IE": "Republic of Ireland",  # beside Northern Ireland in the petition's tables
+}
+
 # --- Write to your MP (campaign/) ---
 # Postcode lookups per IP address (django-ratelimit syntax), counted in the shared cache.
 LETTER_LOOKUP_RATE = os.environ.get("LETTER_LOOKUP_RATE", "20/m")
