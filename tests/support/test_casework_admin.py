@@ -54,12 +54,13 @@ def test_the_queue_shows_counts_and_age_per_team(client, caseworker, wales_team)
     assert summaries[0]["oldest_days"] == 9
 
 
-def test_requests_older_than_the_configured_days_are_highlighted(client, caseworker, wales_team, monkeypatch):
-    monkeypatch.setattr(DisclosureRequest, "HIGHLIGHT_AFTER_DAYS", 3)
-    DisclosureRequestFactory(team=wales_team, created_at=timezone.now() - timedelta(days=4))
+def test_requests_past_their_first_contact_deadline_are_highlighted_until_contacted(
+    client, caseworker, wales_team
+):
+    request = DisclosureRequestFactory(team=wales_team, created_at=timezone.now() - timedelta(days=8))
     client.force_login(caseworker)
     assert "casework-age--overdue" in client.get(QUEUE).content.decode()
-    monkeypatch.setattr(DisclosureRequest, "HIGHLIGHT_AFTER_DAYS", 10)
+    ContactAttempt.objects.create(request=request, caseworker=caseworker, method="phone", outcome="no_answer")
     assert "casework-age--overdue" not in client.get(QUEUE).content.decode()
 
 
