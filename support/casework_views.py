@@ -7,7 +7,7 @@ import django_filters
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Exists, Min, OuterRef, Q
+from django.db.models import Count, Min, Q
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -63,13 +63,6 @@ class SafetyFlagsColumn(Column):
         return context
 
 
-def with_contacted(queryset):
-    """Annotate whether anyone has logged a contact attempt, so deadlines cost no query per row."""
-    from support.models import ContactAttempt
-
-    return queryset.annotate(contacted=Exists(ContactAttempt.objects.filter(request=OuterRef("pk"))))
-
-
 def reference_filter(query):
     """Match a reference however it is typed: 'DR-7KQ2-M9XA', 'dr 7kq2 m9xa', '7KQ2M9XA', 'M9XA'."""
     compact = re.sub(r"[^A-Z0-9]", "", query.upper())
@@ -89,6 +82,12 @@ class QueueFilterSet(WagtailFilterSet):
         method="filter_deadline",
         empty_label="Any",
     )
+    assigned = django_filters.ChoiceFilter(
+        label="Assigned",
+        choices=[("me", "To me"), ("nobody", "To nobody")],
+        method="filter_assigned",
+        empty_label="Anyone",
+    )
     flagged = django_filters.BooleanFilter(
         label="Has safety flags", method="filter_flagged", widget=forms.CheckboxInput
     )
@@ -102,6 +101,13 @@ class QueueFilterSet(WagtailFilterSet):
             return queryset.filter(deadlines.overdue_filter())
         if value == "due_today":
             return queryset.filter(deadlines.due_today_filter())
+        return queryset
+
+    def filter_assigned(self, queryset, name, value):
+        if value == "me":
+            return queryset.filter(assigned_to=self.request.user)
+        if value == "nobody":
+            return queryset.filter(assigned_to__isnull=True)
         return queryset
 
     def filter_flagged(self, queryset, name, value):
@@ -118,8 +124,9 @@ class CaseQueueView(FormulaSafeExportMixin, IndexView):
     default_ordering = "created_at"
 
     def get_base_queryset(self):
-        return with_contacted(
+        return (
             DisclosureRequest.objects.for_user(self.request.user)
+            .with_contacted()
             .select_related("team", "assigned_to")
             .only(
                 "pk",

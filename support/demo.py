@@ -2,7 +2,7 @@
 
 from wagtail.models import Site
 
-from support.models import GuidanceIndexPage, GuidancePage, Helpline
+from support.models import CallbackRequestPage, GuidanceIndexPage, GuidancePage, Helpline
 from website.demo import ensure_child
 from website.models import HomePage, SiteSettings
 
@@ -284,6 +284,15 @@ def run(stdout):
         ],
     )
 
+    # The safe call-back request: linked from every support page (the helplines aside), not from the menu.
+    ensure_child(
+        home,
+        CallbackRequestPage,
+        "call-back",
+        title="Ask us to call you back",
+        summary="Give us a safe number and a safe time, and a caseworker will ring you.",
+    )
+
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     # First run only: once staff have chosen footer helplines or a cover-your-tracks page, keep them.
     if settings.cover_your_tracks_page_id is None:
@@ -291,4 +300,4 @@ def run(stdout):
         settings.save(update_fields=["cover_your_tracks_page"])
     if not settings.footer_helplines.exists():
         settings.footer_helplines.set(helplines.values())
-    stdout.write("Support: helplines and five guidance pages.")
+    stdout.write("Support: helplines, five guidance pages and the call-back request page.")

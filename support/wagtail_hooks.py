@@ -10,6 +10,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from support import dashboard
 from support.casework_views import CaseQueueView, CaseView, DeadlineColumn, QueueFilterSet, SafetyFlagsColumn
 from support.models import AuditEntry, CaseworkTeam, DisclosureRequest, Helpline, RoutingRule
 from website.spreadsheets import FormulaSafeIndexView
@@ -156,3 +157,9 @@ def register_casework():
 @hooks.register("insert_global_admin_css")
 def casework_admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("css/casework-admin.css"))
+
+
+@hooks.register("construct_homepage_panels")
+def add_casework_panels(request, panels):
+    """A caseworker's dashboard starts with their queue: overdue, due today, theirs, unassigned."""
+    panels.extend(dashboard.panels_for(request.user))

@@ -1,5 +1,6 @@
 """Support models, one concept per module."""
 
+from support.models.callback_page import CallbackRequestPage
 from support.models.casework import (
     AuditEntry,
     CaseNote,
@@ -14,6 +15,7 @@ from support.models.helplines import Helpline
 
 __all__ = [
     "AuditEntry",
+    "CallbackRequestPage",
     "CaseNote",
     "CaseworkTeam",
     "ContactAttempt",

@@ -10,6 +10,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Case, Exists, OuterRef, Value, When
 from django.utils import timezone
 
 from support import access, deadlines, police_forces
@@ -33,6 +34,17 @@ class DisclosureRequestQuerySet(models.QuerySet):
 
     def open(self):
         return self.filter(status__in=DisclosureRequest.OPEN_STATUSES)
+
+    def with_contacted(self):
+        """Annotate whether anyone has logged a contact attempt, so deadlines cost no query per row."""
+        from support.models.casework import ContactAttempt
+
+        return self.annotate(contacted=Exists(ContactAttempt.objects.filter(request=OuterRef("pk"))))
+
+    def flagged_first(self):
+        """Requests with safety flags before the rest, then oldest first."""
+        no_flags = Case(When(safety_flags=[], then=Value(1)), default=Value(0))
+        return self.alias(no_flags=no_flags).order_by("no_flags", "created_at", "pk")
 
 
 class DisclosureRequest(models.Model):
