@@ -143,6 +143,11 @@ class CaseQueueView(FormulaSafeExportMixin, IndexView):
             )
         )
 
+    @cached_property
+    def columns(self):
+        """The viewset's columns (the reference first, as the link to the case), after the safety flags."""
+        return [SafetyFlagsColumn("safety_flags", label="Safety"), *super().columns]
+
     def search_queryset(self, queryset):
         """By reference only: nothing personal can be searched (it is encrypted, and must not be)."""
         if not self.is_searching:

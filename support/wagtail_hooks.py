@@ -11,7 +11,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from support import dashboard
-from support.casework_views import CaseQueueView, CaseView, DeadlineColumn, QueueFilterSet, SafetyFlagsColumn
+from support.casework_views import CaseQueueView, CaseView, DeadlineColumn, QueueFilterSet
 from support.models import AuditEntry, CaseworkTeam, DisclosureRequest, Helpline, RoutingRule
 from website.spreadsheets import FormulaSafeIndexView
 
@@ -47,8 +47,7 @@ class DisclosureRequestViewSet(ModelViewSet):
     copy_view_enabled = False
     add_to_reference_index = False
     list_display = [
-        SafetyFlagsColumn("safety_flags", label="Safety"),
-        "reference",
+        "reference",  # the link to the case; CaseQueueView puts the safety flags before it
         Column("kind", accessor="get_kind_display", label="Type", sort_key="kind"),
         "team",
         Column("status", accessor="get_status_display", label="Status", sort_key="status"),
