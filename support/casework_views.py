@@ -88,8 +88,11 @@ class QueueFilterSet(WagtailFilterSet):
         method="filter_assigned",
         empty_label="Anyone",
     )
-    flagged = django_filters.BooleanFilter(
-        label="Has safety flags", method="filter_flagged", widget=forms.CheckboxInput
+    flagged = django_filters.ChoiceFilter(
+        label="Safety flags",
+        choices=[("yes", "Flagged only")],
+        method="filter_flagged",
+        empty_label="Flagged or not",
     )
 
     class Meta:
@@ -111,7 +114,7 @@ class QueueFilterSet(WagtailFilterSet):
         return queryset
 
     def filter_flagged(self, queryset, name, value):
-        if value:
+        if value == "yes":
             return queryset.exclude(safety_flags=[])
         return queryset
 
@@ -159,6 +162,7 @@ class CaseQueueView(FormulaSafeExportMixin, IndexView):
         visible = DisclosureRequest.objects.for_user(self.request.user)
         overdue = dict(
             visible.filter(deadlines.overdue_filter())
+            .order_by()  # the model's ordering would split the groups
             .values_list("team")
             .annotate(n=Count("pk", distinct=True))
         )

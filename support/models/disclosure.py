@@ -168,7 +168,8 @@ class DisclosureRequest(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
-        verbose_name = "disclosure request"
+        # Disclosure and call-back requests: "Casework → Requests".
+        verbose_name = "request"
 
     def __str__(self):
         return self.reference

@@ -151,7 +151,7 @@ def test_the_queue_can_show_only_flagged_requests(client, caseworker, wales_team
     flagged = DisclosureRequestFactory(team=wales_team, safety_flags=["do_not_call"])
     plain = DisclosureRequestFactory(team=wales_team)
     client.force_login(caseworker)
-    content = client.get(QUEUE, {"flagged": "on"}).content.decode()
+    content = client.get(QUEUE, {"flagged": "yes"}).content.decode()
     assert flagged.reference in content and plain.reference not in content
 
 
