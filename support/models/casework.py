@@ -1,7 +1,7 @@
-"""Casework behind disclosure requests: teams, routing rules, notes, contact attempts and the audit log.
+"""Casework behind requests: teams, routing rules, notes, contact attempts and the audit log.
 
 Notes, contact attempts and audit entries are append-only: once written they are never edited, and only
-the retention task removes what notes say.
+erasure (the retention task, or the person's request: support.subject_access) removes what notes say.
 """
 
 from django.conf import settings
