@@ -3,7 +3,7 @@
 from wagtail.models import Site
 
 from support.disclosure_demo import ensure_request_page
-from support.models import GuidanceIndexPage, GuidancePage, Helpline, HelplinesPage
+from support.models import CallbackRequestPage, GuidanceIndexPage, GuidancePage, Helpline, HelplinesPage
 from website.demo import ensure_child
 from website.models import HomePage, SiteSettings
 
@@ -308,6 +308,15 @@ def run(stdout):
         "Advisers listen, help you make a safety plan and tell you what your options are.",
     )
 
+    # The safe call-back request: linked from every support page (the helplines aside), not from the menu.
+    ensure_child(
+        home,
+        CallbackRequestPage,
+        "call-back",
+        title="Ask us to call you back",
+        summary="Give us a safe number and a safe time, and a caseworker will ring you.",
+    )
+
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     # First run only: once staff have chosen footer helplines or a cover-your-tracks page, keep them.
     if settings.cover_your_tracks_page_id is None:
@@ -315,4 +324,6 @@ def run(stdout):
         settings.save(update_fields=["cover_your_tracks_page"])
     if not settings.footer_helplines.exists():
         settings.footer_helplines.set(helplines.values())
-    stdout.write("Support: helplines, the helplines page and five guidance pages.")
+    stdout.write(
+        "Support: helplines, the helplines page, five guidance pages and the call-back request page."
+    )

@@ -1,5 +1,6 @@
 """Support models, one concept per module."""
 
+from support.models.callback_page import CallbackRequestPage
 from support.models.casework import (
     AuditEntry,
     CaseNote,
@@ -15,6 +16,7 @@ from support.models.helplines_page import HelplinesPage
 
 __all__ = [
     "AuditEntry",
+    "CallbackRequestPage",
     "CaseNote",
     "CaseworkTeam",
     "ContactAttempt",

@@ -234,6 +234,7 @@ PERIODIC_TASKS = [
     ("petition.periodic_tasks.anonymise_closed_petitions", 24 * 60 * 60),
     ("support.tasks.forget_abandoned_form_answers", 60 * 10),
     ("support.tasks.delete_expired_disclosure_data", 60 * 60 * 6),
+    ("support.tasks.remind_teams_of_overdue_requests", 60 * 60),
     # Staff who never set up two-factor sign-in are switched off (website/enrolment.py).
     ("website.tasks.disable_unenrolled_staff", 60 * 60),
 ]
