@@ -73,7 +73,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "csp.middleware.CSPMiddleware",
+    # django-csp's, plus what the Wagtail admin needs on /admin/ only (website/admin_csp.py).
+    "website.admin_csp.AdminCSPMiddleware",
     # Inside the header middleware above, outside sessions and CSRF: see website/page_cache.py.
     "website.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
