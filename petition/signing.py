@@ -8,7 +8,7 @@ and the email is sent by a background task. Confirming a signature is here too.
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from petition import abuse, tokens
+from petition import abuse, supporters, tokens
 from petition.emails import ALREADY_SIGNED, CONFIRM, THANK_YOU
 from petition.models.settings import DEFAULT_LIMITS, PetitionSettings
 from petition.models.signatures import Signature
@@ -121,6 +121,7 @@ def confirm(petition, token):
             state=Signature.State.VERIFIED, verified_at=timezone.now(), token_hash=None
         )
         if verified:
+            supporters.record_consent(signature_id)
             queue_email(signature_id, THANK_YOU)
     return bool(verified)
 
