@@ -69,9 +69,10 @@ def queue_update_batch(update_id, delay=0):
 
 
 def start_update(update, user):
-    """Staff pressed Send: mark it sending and queue its first batch once that is committed."""
+    """Staff pressed Send: mark it sending and queue its first batch in the same transaction (with the
+    database task backend the task row commits, or rolls back, with the status)."""
     with transaction.atomic():
         started = updates.start_sending(update, user)
         if started:
-            transaction.on_commit(lambda: queue_update_batch(update.pk))
+            queue_update_batch(update.pk)
     return started

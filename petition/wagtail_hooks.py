@@ -2,19 +2,28 @@
 lobbying report (signatures and letters by MP)."""
 
 import django_filters
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.admin.views.generic import EditView, InspectView
+from wagtail.admin.views.generic import CreateView, DeleteView, EditView, InspectView
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 
 from campaign.models.places import Constituency
 from petition import admin_views, lobbying
-from petition.models import BlockedDomain, BlockedNetwork, EmailDomainRule, PetitionPage, Signature
+from petition.models import (
+    BlockedDomain,
+    BlockedNetwork,
+    CampaignUpdate,
+    EmailDomainRule,
+    PetitionPage,
+    Signature,
+)
 from website.spreadsheets import FormulaSafeIndexView
 
 
@@ -253,6 +262,63 @@ class LobbyingViewSet(ViewSet):
         ]
 
 
+class CampaignUpdateCreateView(CreateView):
+    def save_instance(self):
+        self.form.instance.created_by = self.request.user
+        return super().save_instance()
+
+    def get_success_url(self):
+        return reverse("campaign_updates:review", args=[self.object.pk])
+
+
+class DraftOnlyMixin:
+    """Once sending has started an update is a record of what was sent: no editing or deleting."""
+
+    def dispatch(self, request, *args, **kwargs):
+        update = getattr(self, "object", None) or self.get_object()
+        if update.status != CampaignUpdate.Status.DRAFT:
+            messages.error(request, "This update has been sent (or is sending), so it can no longer change.")
+            return redirect("campaign_updates:review", pk=update.pk)
+        return super().dispatch(request, *args, **kwargs)
+
+
+class CampaignUpdateEditView(DraftOnlyMixin, EditView):
+    def get_success_url(self):
+        return reverse("campaign_updates:review", args=[self.object.pk])
+
+
+class CampaignUpdateDeleteView(DraftOnlyMixin, DeleteView):
+    pass
+
+
+class CampaignUpdateViewSet(ModelViewSet):
+    """Write an update, preview it and send yourself a test (admin_views.campaign_update_review), then send
+    it to every supporter who asked for updates (petition.updates)."""
+
+    model = CampaignUpdate
+    name = "campaign_updates"
+    icon = "mail"
+    menu_label = "Campaign updates"
+    add_view_class = CampaignUpdateCreateView
+    edit_view_class = CampaignUpdateEditView
+    delete_view_class = CampaignUpdateDeleteView
+    form_fields = ["subject", "body"]
+    list_display = [
+        "subject",
+        "status",
+        DateColumn("created_at", label="Written"),
+        DateColumn("finished_at", label="Sent"),
+    ]
+    list_filter = ["status"]
+    search_fields = ["subject"]
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("<int:pk>/review/", admin_views.campaign_update_review, name="review"),
+        ]
+
+
 class PetitionAdminGroup(ViewSetGroup):
     menu_label = "Petition"
     menu_icon = "doc-full-inverse"
@@ -265,6 +331,7 @@ class PetitionAdminGroup(ViewSetGroup):
         BlockedNetworkViewSet("petition_blocked_networks"),
         InvalidateViewSet(),
         LobbyingViewSet(),
+        CampaignUpdateViewSet(),
     )
 
 

@@ -233,7 +233,7 @@ PERIODIC_TASKS = [
     ("petition.periodic_tasks.check_signature_alerts", 300),
     ("petition.periodic_tasks.recount", 24 * 60 * 60),
     ("petition.periodic_tasks.anonymise_closed_petitions", 24 * 60 * 60),
-    # A campaign update whose worker died carries on without sending anyone a second copy (petition/updates.py).
+    # A campaign update whose worker died carries on, sending nobody a second copy (petition/updates.py).
     ("petition.periodic_tasks.resume_campaign_updates", 5 * 60),
     ("support.tasks.forget_abandoned_form_answers", 60 * 10),
     ("support.tasks.delete_expired_disclosure_data", 60 * 60 * 6),
