@@ -13,7 +13,7 @@ one per-address limit is a high ceiling on unconfirmed signatures that says so w
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from petition import abuse, tokens
+from petition import abuse, supporters, tokens
 from petition.emails import ALREADY_SIGNED, CONFIRM, THANK_YOU
 from petition.models.settings import DEFAULT_LIMITS, PetitionSettings
 from petition.models.signatures import Signature
@@ -148,6 +148,7 @@ def confirm(petition, token):
             **proposed,
         )
         if verified:
+            supporters.record_consent(signature_id)
             queue_email(signature_id, THANK_YOU)
     if verified:
         # A confirmed signature no longer counts against its address's ceiling on unconfirmed ones.

@@ -11,7 +11,7 @@ from django.urls import reverse
 from wagtail.test.utils import WagtailPageTestCase
 
 from campaign.forms import sign_constituency
-from campaign.models import CampaignPage, LetterCount, LetterPage, PostcodeImport
+from campaign.models import CampaignPage, LetterCount, LetterPage, LetterWeek, PostcodeImport
 from tests.campaign.factories import CampaignPageFactory, LetterPageFactory
 from tests.conftest import _Silent
 from tests.website.factories import make_site
@@ -124,7 +124,11 @@ def test_a_paragraph_copied_from_the_letter_itself_is_refused(client, letter_pag
     assert "reads mostly like the letter&#x27;s own wording" in html
 
 
-def test_the_finished_letter_has_a_mailto_link_and_adds_one_to_the_count(client, letter_page, mp):
+def letter_token(html):
+    return re.search(r'data-letter-token="([^"]+)"', html).group(1)
+
+
+def test_the_finished_letter_has_a_mailto_link(client, letter_page, mp):
     response = client.post(letter_page.url, letter_data(mp))
     html = response.content.decode()
     assert "Dear Neil Coyle," in html and "Sam Writer" in html and "nobody joined the dots" in html
@@ -136,10 +140,47 @@ def test_the_finished_letter_has_a_mailto_link_and_adds_one_to_the_count(client,
     body = query["body"][0]
     assert body.startswith("Dear Neil Coyle,\r\n\r\nI am writing to you as a constituent in Bermondsey")
     assert PARAGRAPH in body and "1 Example Street\r\nLondon" in body
-    assert LetterCount.objects.get(pk=mp.constituency_id).letters == 1
-    client.post(letter_page.url, letter_data(mp))
-    assert LetterCount.objects.get(pk=mp.constituency_id).letters == 2
     assert "no-store" in response["Cache-Control"]
+
+
+def test_a_letter_counts_once_when_it_is_emailed_copied_or_printed_not_when_it_is_shown(
+    client, letter_page, mp
+):
+    html = client.post(letter_page.url, letter_data(mp)).content.decode()
+    assert not LetterCount.objects.exists()  # the preview is not a letter
+    token = letter_token(html)
+    finished = letter_page.url + "finished/"
+    response = client.post(finished, {"letter": token, "how": "email"})
+    assert response.status_code == 204 and "no-store" in response["Cache-Control"]
+    assert LetterCount.objects.get(pk=mp.constituency_id).letters == 1
+    # Copied and printed as well, and the PDF downloaded: still one letter.
+    client.post(finished, {"letter": token, "how": "copy"})
+    client.post(finished, {"letter": token, "how": "print"})
+    client.post(letter_page.url + "pdf/", {**letter_data(mp), "letter": token})
+    assert LetterCount.objects.get(pk=mp.constituency_id).letters == 1
+    # Another letter, finished by downloading it, counts again.
+    other = letter_token(client.post(letter_page.url, letter_data(mp)).content.decode())
+    assert other != token
+    client.post(letter_page.url + "pdf/", {**letter_data(mp), "letter": other})
+    assert LetterCount.objects.get(pk=mp.constituency_id).letters == 2
+    week = LetterWeek.objects.get(constituency_id=mp.constituency_id)
+    assert week.letters == 2
+
+
+def test_the_finished_beacon_refuses_what_is_not_a_letter(client, letter_page, mp):
+    from django.test import Client
+
+    finished = letter_page.url + "finished/"
+    html = client.post(letter_page.url, letter_data(mp)).content.decode()
+    token = letter_token(html)
+    assert client.get(finished).status_code == 405
+    assert client.post(finished, {"letter": token, "how": "tweet"}).status_code == 400
+    assert client.post(finished, {"letter": token + "x", "how": "copy"}).status_code == 204
+    assert client.post(finished, {"letter": "", "how": "copy"}).status_code == 204
+    # A same-origin POST with the page's CSRF token, like any form here.
+    strict = Client(enforce_csrf_checks=True)
+    assert strict.post(finished, {"letter": token, "how": "copy"}).status_code == 403
+    assert not LetterCount.objects.exists()
 
 
 def test_the_pdf_is_posted_and_downloaded_never_cached(client, letter_page, mp):
@@ -239,7 +280,6 @@ def test_making_letters_and_pdfs_is_rate_limited_too(client, letter_page, mp, se
     codes.append(client.post(letter_page.url + "pdf/", letter_data(mp)).status_code)
     cache.clear()
     assert codes == [200, 200, 429]
-    assert LetterCount.objects.get(pk=mp.constituency_id).letters == 2
 
 
 def test_the_speaker_is_explained(client, letter_page, known_postcode, mp):
