@@ -133,8 +133,8 @@ def run(stdout):
             "postcodes and network details, keeping only the counts.",
             "<b>Campaign updates.</b> If you ticked the box for campaign updates, we keep your name and "
             "email address for that, separately from your signature, until you unsubscribe (one click, "
-            "in any update) or two years after you last asked for updates, whichever comes first. Unsubscribing "
-            "deletes your email address from our list at once.",
+            "in any update) or two years after you last asked for updates, whichever comes first. "
+            "Unsubscribing deletes your email address from our list at once.",
             "<b>Letters to your MP.</b> We do not store your name, address or letter. We only count "
             "how many letters were written in each constituency.",
             "<b>Disclosure requests.</b> What you tell us is sensitive and may be criminal-offence "
