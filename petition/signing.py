@@ -1,8 +1,9 @@
 """Signing: store (or re-use) the one row per canonical email, decide if it is fraudulent, queue the email.
 
-The request does the postcode lookup and one transaction holding the INSERT and its email task (or, on
-re-signing, a SELECT and an UPDATE); the abuse rules and the limits (PetitionSettings) come from the cache,
-and the email is sent by a background task. Confirming a signature is here too.
+The request does the postcode lookup and one statement inserting the signature and its email task
+(`website.task_rows`; on re-signing, a SELECT and an UPDATE); the abuse rules and the limits
+(PetitionSettings) come from the cache, and the email is sent by a background task. Confirming a
+signature is here too.
 
 Nobody is dropped for sharing an address: what stops abuse is what costs an attacker (a mailbox per
 signature, limits per email domain, blocked networks and domains, staff alerts, bulk invalidation), and the
@@ -12,13 +13,13 @@ one per-address limit is a high ceiling on unconfirmed signatures that says so w
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from petition import abuse, tokens
+from petition import abuse, supporters, tokens
 from petition.emails import ALREADY_SIGNED, CONFIRM, THANK_YOU
 from petition.models.settings import DEFAULT_LIMITS, PetitionSettings
 from petition.models.signatures import Signature
 from petition.places import locate
 from petition.tasks import send_signature_email
-from website import client_ip, honeypot, ratelimits
+from website import client_ip, honeypot, ratelimits, task_rows
 
 # What `sign` answers: the signature was taken (whatever happens next, the page says "check your email"), or
 # the address or email domain is over its limit and nothing was stored (the form comes back: try again soon).
@@ -67,7 +68,10 @@ def sign(request, petition, data):
             reason = Reason.BLOCKED_DOMAIN
         else:
             reason = Reason.NONE
-    constituency_code, country_code = locate(data.get("postcode", ""), data.get("country", ""))
+    # The form found a UK postcode's place while checking that it exists; otherwise look it up here.
+    constituency_code, country_code = data.get("located") or locate(
+        data.get("postcode", ""), data.get("country", "")
+    )
     details = {
         "name": data["name"],
         "email": data["email"],
@@ -79,15 +83,17 @@ def sign(request, petition, data):
         "ip_hash": ip_hash,
     }
     state = Signature.State.FRAUDULENT if reason else Signature.State.PENDING
+    signature = Signature(
+        petition=petition, canonical_email=canonical, state=state, fraud_reason=reason, **details
+    )
     try:
-        # One transaction for the row and its email task: one commit (one disk flush) per signature,
-        # and the task row exists exactly when the signature does.
-        with transaction.atomic():
-            signature = Signature.objects.create(
-                petition=petition, canonical_email=canonical, state=state, fraud_reason=reason, **details
-            )
-            if not reason:
-                queue_email(signature.pk, CONFIRM)
+        if reason:
+            with transaction.atomic():
+                signature.save(force_insert=True)
+        else:
+            # The row and its email task in one statement on PostgreSQL (one round trip, one commit, one
+            # disk flush): the task row exists exactly when the signature does.
+            task_rows.create_with_task(signature, send_signature_email, task_rows.ROW_ID, CONFIRM)
     except IntegrityError:
         # Someone (perhaps a concurrent request) holds this email's row: re-use it.
         signature = Signature.objects.filter(petition=petition, canonical_email=canonical).first()
@@ -142,6 +148,7 @@ def confirm(petition, token):
             **proposed,
         )
         if verified:
+            supporters.record_consent(signature_id)
             queue_email(signature_id, THANK_YOU)
     if verified:
         # A confirmed signature no longer counts against its address's ceiling on unconfirmed ones.

@@ -1,8 +1,11 @@
 """The petition page: the ask, the live count, the signing form, and its routes (count.json, confirm…)."""
 
+from functools import wraps
+
 from django.db import connection, models
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.views.decorators.cache import never_cache, patch_cache_control
@@ -33,6 +36,19 @@ TRY_AGAIN = (
 )
 TRY_AGAIN_SECONDS = 300
 DEFAULT_CLOSED = "<p>This petition is no longer collecting signatures. Thank you to everyone who signed.</p>"
+
+
+def never_cache_unless_get(route):
+    """A GET of the route may be shared (the page cache decides); the answer to a POST is personal."""
+
+    @wraps(route)
+    def wrapped(page, request, *args, **kwargs):
+        response = route(page, request, *args, **kwargs)
+        if request.method not in ("GET", "HEAD"):
+            add_never_cache_headers(response)
+        return response
+
+    return wrapped
 
 
 class PetitionPageManager(PageManager):
@@ -144,6 +160,9 @@ class PetitionPage(RoutablePageMixin, BasePage):
     parent_page_types = ["website.HomePage", "campaign.CampaignPage"]
     subpage_types = []
     template = "pages/petition_page.html"
+    # How long the page cache and a CDN may keep the page: the counters lag up to ~20 s behind the
+    # signatures, so the count a visitor sees is at most about a minute old.
+    shared_cache_seconds = 40
 
     objects = PetitionPageManager()
 
@@ -176,12 +195,14 @@ class PetitionPage(RoutablePageMixin, BasePage):
         return None
 
     # The page's HTTP glue, Wagtail's way: each route does the HTTP work and hands the rest to a domain
-    # module (petition.signing, .privacy, .stats). Every route that shows a form or concerns one signer is
-    # never cached; confirming, withdrawing and unsubscribing happen only on POST, so mail scanners that
-    # follow links change nothing.
+    # module (petition.signing, .privacy, .stats). The page itself, blank form included, is the same for
+    # every visitor (no CSRF token: the form posts to petition.views.sign), so the page cache and a CDN
+    # share it. Every other route that shows a form or concerns one signer is never cached, as is the page
+    # answering a POST (it holds what one visitor typed); confirming, withdrawing and unsubscribing happen
+    # only on POST, so mail scanners that follow links change nothing.
 
     @path("")
-    @method_decorator(never_cache)
+    @never_cache_unless_get
     def sign(self, request):
         if request.method not in ("GET", "HEAD", "POST"):
             return HttpResponseNotAllowed(["GET", "POST"])

@@ -223,3 +223,15 @@ def test_signing_a_stopped_petition_goes_back_to_its_page_and_stores_nothing(pet
     response = sign(petition)
     assert response.status_code == 303 and response["Location"] == petition.url
     assert not Signature.objects.exists()
+
+
+def test_with_postcode_data_loaded_a_postcode_not_in_it_is_refused_and_nothing_is_stored(petition, sign):
+    from tests.campaign.factories import PostcodeFactory
+
+    PostcodeFactory(postcode="SW1A 1AA")
+    response = sign(petition, postcode="ZZ99 9ZZ")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "We couldn&#x27;t find that postcode." in html
+    assert 'value="ZZ99 9ZZ"' in html  # what was typed is kept
+    assert not Signature.objects.exists()

@@ -73,7 +73,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "csp.middleware.CSPMiddleware",
+    # django-csp's, plus what the Wagtail admin needs on /admin/ only (website/admin_csp.py).
+    "website.admin_csp.AdminCSPMiddleware",
     # Inside the header middleware above, outside sessions and CSRF: see website/page_cache.py.
     "website.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -232,8 +233,11 @@ PERIODIC_TASKS = [
     ("petition.periodic_tasks.check_signature_alerts", 300),
     ("petition.periodic_tasks.recount", 24 * 60 * 60),
     ("petition.periodic_tasks.anonymise_closed_petitions", 24 * 60 * 60),
+    # A campaign update whose worker died carries on, sending nobody a second copy (petition/updates.py).
+    ("petition.periodic_tasks.resume_campaign_updates", 5 * 60),
     ("support.tasks.forget_abandoned_form_answers", 60 * 10),
     ("support.tasks.delete_expired_disclosure_data", 60 * 60 * 6),
+    ("support.tasks.remind_teams_of_overdue_requests", 60 * 60),
     # Staff who never set up two-factor sign-in are switched off (website/enrolment.py).
     ("website.tasks.disable_unenrolled_staff", 60 * 60),
 ]
@@ -288,6 +292,15 @@ LOGGING = {
 # --- Petition (petition/) ---
 # Keyed hash for signers' IP addresses: the raw address is never stored. Required in production.
 SIGNATURE_IP_HMAC_KEY = os.environ.get("SIGNATURE_IP_HMAC_KEY", "")
+
+# Signers' countries (petition/countries.py) come from django-countries (ISO 3166-1), with these names added
+# or preferred. Kosovo has the user-assigned code XK, which is what the EU and the UN's agencies use.
+COUNTRIES_OVERRIDE = {
+    "XK": "Kosovo",
+    "FK": "Falkland Islands",
+    "ST": "São Tomé and Príncipe",
+    "IE": "Republic of Ireland",  # beside Northern Ireland in the petition's tables
+}
 
 # --- Write to your MP (campaign/) ---
 # Postcode lookups per IP address (django-ratelimit syntax), counted in the shared cache.
