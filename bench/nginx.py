@@ -52,7 +52,11 @@ def render_site(text, *, port, redirect_port, upstreams, edge, log_dir, media_di
     text = _sub(r"X-Forwarded-Proto \$scheme;", "X-Forwarded-Proto https;", text)
     text = _sub(r"/var/log/nginx/", f"{log_dir}/", text, count_at_least=2)
     text = _sub(r"/srv/waymark/media/", f"{media_dir}/", text, count_at_least=2)
-    servers = "".join(f"    server {upstream} max_fails=1 fail_timeout=10s;\n" for upstream in upstreams)
+    # Each app server with the documented server's parameters (max_fails, fail_timeout…).
+    documented = re.search(r"upstream waymark_gunicorn \{\n\s*server \S+((?: [^;\s]+)*);", text)
+    if not documented:
+        raise RenderError("docs/deploy/nginx.conf has no server line in upstream waymark_gunicorn")
+    servers = "".join(f"    server {upstream}{documented.group(1)};\n" for upstream in upstreams)
     text = _sub(
         r"(upstream waymark_gunicorn \{\n)(?:\s*server [^;]+;\n)+", lambda m: m.group(1) + servers, text
     )
