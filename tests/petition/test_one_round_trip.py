@@ -11,7 +11,10 @@ from petition.models import Signature
 from petition.tasks import send_signature_email
 from website import task_rows
 
-pytestmark = pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL statement")
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL statement"),
+]
 
 
 @pytest.fixture
@@ -25,7 +28,7 @@ def tasks():
     return DBTaskResult.objects.order_by("enqueued_at")
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_request_writes_the_signature_and_its_task_in_one_statement(
     petition, sign, task_rows_in_the_database
 ):
@@ -49,7 +52,7 @@ def test_a_request_writes_the_signature_and_its_task_in_one_statement(
     assert task.enqueued_at and task.run_after
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_worker_sends_the_email_the_statement_queued(petition, sign, task_rows_in_the_database):
     sign(petition, email="alex@example.org")
     assert mail.outbox == []
@@ -59,7 +62,7 @@ def test_the_worker_sends_the_email_the_statement_queued(petition, sign, task_ro
     assert tasks().get().status == "SUCCESSFUL"
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_duplicate_writes_neither_row(petition, task_rows_in_the_database):
     def new_signature():
         return Signature(

@@ -114,6 +114,11 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if env_bool("DB_PREPARED_STATEMENTS", False) and DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # psycopg 3 binds parameters on the server and prepares a statement after 5 runs, so the hot queries
+    # (signing, the page cache's misses) skip parsing and planning. Off by default: a PgBouncer in
+    # transaction mode before 1.21 cannot carry prepared statements (docs/performance.md).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=5)
 
 # Cache: Redis when REDIS_URL is set (shared by rate limits and sessions across processes).
 REDIS_URL = os.environ.get("REDIS_URL", "")
