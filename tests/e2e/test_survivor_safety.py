@@ -15,6 +15,7 @@ from wagtail.models import Site
 from support import form_state
 from support.models import DisclosureRequest
 from tests.conftest import _Silent
+from tests.e2e.axe_audit import describe_violations, serious_violations
 from tests.e2e.conftest import OFFSITE_BODY
 from website.models import SiteSettings
 
@@ -363,6 +364,27 @@ def test_date_of_birth_is_day_month_and_year_with_plain_errors(demo, browser_pag
     expect(group.get_by_role("textbox", name="Day")).to_have_value("27")
     expect(group.get_by_role("textbox", name="Month")).to_have_value("3")
     expect(group.get_by_role("textbox", name="Year")).to_have_value("1985")
+
+
+def test_the_date_question_with_its_errors_and_the_phone_menu_have_no_serious_accessibility_violations(
+    demo, browser_page, new_page
+):
+    page = browser_page
+    page.goto(FORM)
+    answer_who(page)
+    answer_contact(page)
+    date_of_birth(page).get_by_role("textbox", name="Day").fill("27")
+    continue_(page)
+    expect(page.get_by_role("alert")).to_contain_text("Enter their name")
+    expect(page.get_by_role("alert")).to_contain_text("Date of birth must include a month")
+    violations = serious_violations(page)
+    assert not violations, describe_violations(violations)
+
+    phone = new_page(**PHONE)
+    phone.goto(FORM)
+    phone.get_by_role("navigation", name="Main").get_by_text("Menu").click()
+    violations = serious_violations(phone)
+    assert not violations, describe_violations(violations)
 
 
 def test_an_empty_step_names_every_question_it_needs(demo, browser_page):
