@@ -8,7 +8,8 @@
  *  - Requests this script makes carry the tab's id (Waymark-Tab header, kept in sessionStorage), so a form
  *    whose answers belong to the tab (support.form_state) finds them, and a new tab starts afresh.
  * Without JavaScript the site works as usual: each page adds an entry, and the pages say so
- * ([data-if-script] / [data-if-no-script] text, switched here). */
+ * ([data-if-script] / [data-if-no-script] text, switched here).
+ * Loaded without defer in <head>: its listeners are on the document before any link can be clicked. */
 (function () {
   "use strict";
   var TAB_KEY = "waymark-tab";
@@ -46,14 +47,47 @@
     try { return new URL(href, document.baseURI); } catch (e) { return null; }
   }
 
+  /* The quick exit has started (quick-exit.js says so with this event): an answer still on its way must not
+   * be written over the page, since document.open() would cancel the exit's navigation. */
+  var leaving = false;
+  var inFlight = [];
+  document.addEventListener("waymark:leaving", function () {
+    leaving = true;
+    inFlight.forEach(function (controller) { controller.abort(); });
+  });
+
+  function request(url, options) {
+    var controller = window.AbortController ? new window.AbortController() : null;
+    if (controller) {
+      options.signal = controller.signal;
+      inFlight.push(controller);
+    }
+    function done() { inFlight = inFlight.filter(function (other) { return other !== controller; }); }
+    return window.fetch(url, options).then(function (response) { done(); return response; }, function (error) {
+      done();
+      throw error;
+    });
+  }
+
   /* Put the page a request answered with in place of this one, in the same history entry. */
   function show(html, url) {
+    if (leaving || document.documentElement.classList.contains("quick-exit-leaving")) { return; }
     if (url && url !== window.location.href) { window.history.replaceState(null, "", url); }
     document.open();
     document.write(html);
     document.close();
+    // The new page's scripts in <head> load before its body is parsed, so its body may not be there yet.
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", arrive);
+    } else {
+      arrive();
+    }
+  }
+
+  /* Start a written page as a fresh one: at the top, read from its start (forms.js moves focus to an
+   * error summary instead). */
+  function arrive() {
     window.scrollTo(0, 0);
-    // A new page is announced from its start; forms.js moves focus to an error summary instead.
     var main = document.getElementById("main");
     if (main && !document.querySelector("[data-error-summary]")) {
       try { main.focus({ preventScroll: true }); } catch (e) { main.focus(); }
@@ -72,6 +106,7 @@
   }
 
   function receive(response) {
+    if (leaving) { return Promise.resolve(false); }
     var type = response.headers.get("Content-Type") || "";
     var disposition = response.headers.get("Content-Disposition") || "";
     if (/^attachment/i.test(disposition) || type.indexOf("text/html") !== 0) {
@@ -127,7 +162,7 @@
     var multipart = (attr("enctype", "") || "").toLowerCase() === "multipart/form-data";
     sending = true;
     form.setAttribute("aria-busy", "true");
-    window.fetch(url.href, {
+    request(url.href, {
       method: "POST",
       body: multipart ? data : new URLSearchParams(data),
       headers: headers(form.hasAttribute("data-tab-bound")),
@@ -136,9 +171,10 @@
       sending = false;
       form.removeAttribute("aria-busy");
     }, function () {
-      // No answer (offline, say): let the browser send it, and show its own error page if it must.
       sending = false;
       form.removeAttribute("aria-busy");
+      if (leaving) { return; }
+      // No answer (offline, say): let the browser send it, and show its own error page if it must.
       if (submitter && submitter.name) {
         var pressed = document.createElement("input");
         pressed.type = "hidden";
@@ -154,7 +190,7 @@
    * ask for it again with the id. Only a tab that has used such a form has an id. */
   function resume() {
     if (!document.querySelector("[data-tab-resume]") || !tabId(false)) { return; }
-    window.fetch(window.location.href, { headers: headers(false), credentials: "same-origin" })
+    request(window.location.href, { headers: headers(false), credentials: "same-origin" })
       .then(receive)
       .catch(function () { /* keep the page as it is */ });
   }

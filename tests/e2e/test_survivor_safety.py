@@ -3,14 +3,20 @@ quick exit never shows the site; answers that belong to the tab; the form on a 3
 birth and error messages in plain words."""
 
 import re
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 from wagtail.models import Site
 
+from support import form_state
 from support.models import DisclosureRequest
 from tests.conftest import _Silent
+from tests.e2e.axe_audit import describe_violations, serious_violations
+from tests.e2e.conftest import OFFSITE_BODY
 from website.models import SiteSettings
 
 FORM = "/ask-the-police/"
@@ -94,8 +100,9 @@ def test_after_pages_and_form_steps_the_quick_exit_leaves_nothing_of_the_site_be
     continue_(page)
     expect(page.get_by_text("Step 3 of 5")).to_be_visible()
     # An in-page link (the skip link) does not add an entry either.
-    page.keyboard.press("Tab")
+    page.get_by_role("link", name="Skip to main content").focus()
     page.keyboard.press("Enter")
+    expect(page.locator("#main")).to_be_focused()
     assert history_length(page) == start, "moving around the site added history entries"
     assert not csp_violations, csp_violations
 
@@ -107,6 +114,58 @@ def test_after_pages_and_form_steps_the_quick_exit_leaves_nothing_of_the_site_be
         page.wait_for_load_state()
         assert not on_site(page, live_server), f"Back showed the site again: {page.url}"
     assert "Marigold" not in page.content()
+
+
+@pytest.fixture
+def slow_neutral_site():
+    """A neutral destination that takes a second and a half to answer, so the exit is slow to arrive."""
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            time.sleep(1.5)
+            body = OFFSITE_BODY.encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/weather"
+    server.shutdown()
+    server.server_close()
+
+
+def test_the_quick_exit_wins_over_a_form_step_still_on_its_way(
+    demo, browser_page, live_server, slow_neutral_site, monkeypatch
+):
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    site_settings.quick_exit_url = slow_neutral_site
+    site_settings.save()
+    save = form_state.save
+
+    def slow_save(request, state):
+        time.sleep(0.5)
+        save(request, state)
+
+    page = browser_page
+    page.goto("about:blank")
+    page.goto(FORM)
+    page.get_by_label("For myself").check()
+    monkeypatch.setattr(form_state, "save", slow_save)
+    # The step's answer arrives while the exit is still on its way to the slow destination: it must not be
+    # written over the page (which would stop the exit) nor make the browser send the form itself.
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("link", name=EXIT).click()
+    page.wait_for_url(slow_neutral_site)
+    expect(page.get_by_role("heading", name="Weather")).to_be_visible()
+    page.go_back()
+    page.wait_for_load_state()
+    assert not on_site(page, live_server)
 
 
 def test_a_search_adds_no_history_entry_either(demo, browser_page):
@@ -305,6 +364,27 @@ def test_date_of_birth_is_day_month_and_year_with_plain_errors(demo, browser_pag
     expect(group.get_by_role("textbox", name="Day")).to_have_value("27")
     expect(group.get_by_role("textbox", name="Month")).to_have_value("3")
     expect(group.get_by_role("textbox", name="Year")).to_have_value("1985")
+
+
+def test_the_date_question_with_its_errors_and_the_phone_menu_have_no_serious_accessibility_violations(
+    demo, browser_page, new_page
+):
+    page = browser_page
+    page.goto(FORM)
+    answer_who(page)
+    answer_contact(page)
+    date_of_birth(page).get_by_role("textbox", name="Day").fill("27")
+    continue_(page)
+    expect(page.get_by_role("alert")).to_contain_text("Enter their name")
+    expect(page.get_by_role("alert")).to_contain_text("Date of birth must include a month")
+    violations = serious_violations(page)
+    assert not violations, describe_violations(violations)
+
+    phone = new_page(**PHONE)
+    phone.goto(FORM)
+    phone.get_by_role("navigation", name="Main").get_by_text("Menu").click()
+    violations = serious_violations(phone)
+    assert not violations, describe_violations(violations)
 
 
 def test_an_empty_step_names_every_question_it_needs(demo, browser_page):
