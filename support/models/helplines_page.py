@@ -17,7 +17,7 @@ class HelplinesPage(SupportPageMixin, BasePage):
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
 
-    parent_page_types = ["website.HomePage", "support.GuidanceIndexPage"]
+    parent_page_types = ["website.HomePage"]
     subpage_types = []
     max_count = 1
     template = "pages/helplines_page.html"
