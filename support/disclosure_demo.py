@@ -13,7 +13,7 @@ from support import police_forces
 from support.models import CaseworkTeam, DisclosureRequest, DisclosureRequestPage, RoutingRule
 from support.models.casework import team_for_area, team_for_force
 from support.models.disclosure import new_reference
-from website.demo import ensure_child
+from website.demo import admin_url, ensure_child
 from website.models import HomePage
 from website.staff import CASEWORKERS
 
@@ -63,11 +63,9 @@ def is_development():
     return settings.DEBUG and not os.environ.get("DJANGO_SETTINGS_MODULE", "").endswith("production")
 
 
-def run(stdout):
-    home = HomePage.objects.first()
-    if home is None:
-        return
-    ensure_child(
+def ensure_request_page(home):
+    """The request form, once (support.demo links the Clare's Law guidance to it)."""
+    return ensure_child(
         home,
         DisclosureRequestPage,
         "ask-the-police",
@@ -75,6 +73,13 @@ def run(stdout):
         summary="Clare's Law: ask the police whether a partner has a history of abuse. We can help you ask.",
         show_in_menus=True,
     )
+
+
+def run(stdout):
+    home = HomePage.objects.first()
+    if home is None:
+        return
+    ensure_request_page(home)
     teams = {}
     for name, spec in TEAMS.items():
         team, _ = CaseworkTeam.objects.get_or_create(
@@ -143,6 +148,6 @@ def ensure_dev_caseworker(stdout, *teams):
             safety_flags=[DisclosureRequest.SafetyFlag.NO_VOICEMAIL],
         )
     stdout.write(
-        f"Development-only caseworker login: http://127.0.0.1:8000/admin/ "
+        f"Development-only caseworker login: {admin_url()} "
         f"username '{DEV_CASEWORKER_USERNAME}', password '{DEV_CASEWORKER_PASSWORD}'"
     )

@@ -12,6 +12,7 @@ from support.models.disclosure import DisclosureRequest
 from support.models.disclosure_page import DisclosureRequestPage
 from support.models.guidance import GuidanceIndexPage, GuidancePage
 from support.models.helplines import Helpline
+from support.models.helplines_page import HelplinesPage
 
 __all__ = [
     "AuditEntry",
@@ -24,5 +25,6 @@ __all__ = [
     "GuidanceIndexPage",
     "GuidancePage",
     "Helpline",
+    "HelplinesPage",
     "RoutingRule",
 ]

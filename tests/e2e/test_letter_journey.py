@@ -55,10 +55,15 @@ def test_postcode_to_a_letter_with_a_correct_mailto_link(browser_page, letter_ur
     assert "Sam Writer\r\n1 Example Street" in body
 
     expect(page.get_by_role("button", name="Copy the letter")).to_be_visible()  # letter.js ran under the CSP
+    assert not LetterCount.objects.exists()  # shown is not sent
+    with page.expect_response(lambda response: response.url.endswith("/finished/")) as beacon:
+        page.get_by_role("button", name="Copy the letter").click()
+    assert beacon.value.status == 204
+    assert LetterCount.objects.get(pk="E14001085").letters == 1
     with page.expect_download() as download:
         page.get_by_role("button", name="Download a PDF").click()
     assert download.value.suggested_filename == "letter-to-your-mp.pdf"
-    assert LetterCount.objects.get(pk="E14001085").letters == 1
+    assert LetterCount.objects.get(pk="E14001085").letters == 1  # copied and downloaded: one letter
     assert urlsplit(page.url).path == letter_url and not urlsplit(page.url).query
     assert offsite_requests == []
     assert not [e for e in console_errors if "Content Security Policy" in e]
