@@ -49,21 +49,26 @@ def reminder_detail(team):
 
 @task()
 def remind_teams_of_overdue_requests():
-    """Once a working day, tell each team how many of its requests are past the two-working-day promise.
+    """Each working day, tell each team how many of its requests are past the two-working-day promise.
 
     The email says how many and links to the team's overdue queue: no reference, no name, nothing else. Each
     reminder is an audit entry, which is also how a second run the same day knows not to send again.
     """
     now = timezone.localtime()
     today = now.date()
-    if now.hour < REMINDER_HOUR or not deadlines.is_working_day(today):
+    if now.hour < REMINDER_HOUR:
         return 0
     overdue = DisclosureRequest.objects.filter(deadlines.overdue_filter(today))
     sent = 0
     for team in CaseworkTeam.objects.all():
-        count = overdue.filter(team=team).values("pk").distinct().count()
-        if not count:
+        team_overdue = overdue.filter(team=team).order_by()
+        nations = {
+            nation or deadlines.DEFAULT_NATION for nation in team_overdue.values_list("nation", flat=True)
+        }
+        # A working day where the requests come from (a Scottish team is not emailed on 2 January).
+        if not any(deadlines.is_working_day(today, nation) for nation in nations):
             continue
+        count = team_overdue.values("pk").distinct().count()
         already = AuditEntry.objects.filter(
             action=AuditEntry.Action.REMINDER_SENT,
             at__gte=timezone.make_aware(datetime.combine(today, datetime.min.time())),

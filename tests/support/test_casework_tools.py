@@ -319,3 +319,14 @@ def test_no_reminders_before_nine_at_weekends_or_when_nothing_is_overdue(wales_t
     monkeypatch.setattr(timezone, "now", lambda: at(date(2026, 12, 5), 10))  # a Saturday
     assert tasks.remind_teams_of_overdue_requests.call() == 0
     assert mail.outbox == []
+
+
+def test_a_team_is_not_reminded_on_a_bank_holiday_of_the_nation_its_requests_come_from(
+    wales_team, triage_team, monkeypatch
+):
+    DisclosureRequestFactory(team=wales_team, nation="wales", created_at=at(date(2024, 12, 20), 10))
+    DisclosureRequestFactory(team=triage_team, nation="scotland", created_at=at(date(2024, 12, 20), 10))
+    mail.outbox.clear()
+    monkeypatch.setattr(timezone, "now", lambda: at(date(2025, 1, 2), 10))  # a holiday in Scotland only
+    assert tasks.remind_teams_of_overdue_requests.call() == 1
+    assert [email.to for email in mail.outbox] == [[wales_team.email]]
