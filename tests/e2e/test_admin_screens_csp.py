@@ -179,6 +179,14 @@ def test_every_admin_screen_staff_use_works_under_the_strict_csp(staff_site, adm
     if csp_violations:
         seen["page chooser"] = list(csp_violations)
         csp_violations.clear()
+    # An inline panel starts: a new task row in the workflow editor, whose task chooser opens its modal.
+    visit(page, "/admin/workflows/add/", csp_violations, seen)
+    page.get_by_role("button", name="Add task").click()
+    page.get_by_role("button", name="Choose a task").last.click()
+    expect(page.locator(".modal-dialog").first).to_be_visible()
+    if csp_violations:
+        seen["workflow editor"] = list(csp_violations)
+        csp_violations.clear()
     # A listing's date filter (signatures: "Signed" from) starts its picker too.
     visit(page, reverse("petition_signatures:index"), csp_violations, seen)
     # The filters sit in a closed drawer: the picker is built (hidden) when the field is set up.
