@@ -1,15 +1,31 @@
-"""Plain views of the campaign app outside the page tree: the JSON postcode lookup.
+"""Plain views of the campaign app outside the page tree: the letter page's postcode step and the JSON
+postcode lookup.
 
-The letter journey itself is served by LetterPage's routes (campaign.models.letters).
+The rest of the letter journey is served by LetterPage's routes (campaign.models.letters). The postcode
+form posts to `/letters/<id>/postcode/` instead: a primary-key query finds the page, where Wagtail's serve
+would route through the tree, so the step costs little more than the lookup itself.
 """
 
-from django.http import JsonResponse
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from campaign import lookup
-from campaign.models.letters import lookups_exceeded, private
+from campaign.models.letters import LetterPage, lookups_exceeded, private
+
+
+@require_POST
+@never_cache
+def letter_postcode(request, page_id):
+    """The letter page's postcode step (LetterPage.postcode_step), with Django's CSRF check as ever."""
+    page = LetterPage.objects.live().filter(pk=page_id).first()
+    if page is None:
+        raise Http404
+    if any(not restriction.accept_request(request) for restriction in page.get_view_restrictions()):
+        # This view bypasses Wagtail's serve: the page itself then asks for the password or sign-in.
+        return HttpResponseRedirect(page.url, status=303)
+    return page.postcode_step(request)
 
 
 @csrf_exempt  # reads only: no state changes, no cookies needed; the postcode travels in the POST body

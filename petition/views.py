@@ -1,7 +1,9 @@
 """Plain views of the petition app outside the page tree (the page's own routes are on PetitionPage).
 
 - the signing form's target, `/petitions/<id>/sign/`: one primary-key query finds the petition, instead of
-  Wagtail's routing through the tree, so signing stays cheap under load;
+  Wagtail's routing through the tree, so signing stays cheap under load. It takes no CSRF token, so the
+  petition page carries none and any cache can share it; a post from another website is refused instead
+  (`website.cross_origin`, docs/security.md);
 - `<petition URL>count.json`: Wagtail's own URL pattern (path segments ending in a slash) cannot reach it,
   so it is handed to the petition page's count.json route;
 - `/updates/unsubscribe/<token>/`: the one-click unsubscribe of campaign updates (RFC 8058).
@@ -16,6 +18,7 @@ from wagtail.models import Site
 
 from petition import supporters, tokens
 from petition.models.pages import PetitionPage
+from website.cross_origin import same_origin_posts
 
 
 def refused_by_view_restrictions(page, request):
@@ -25,6 +28,7 @@ def refused_by_view_restrictions(page, request):
 
 
 @never_cache
+@same_origin_posts
 @require_POST
 def sign(request, petition_id):
     page = PetitionPage.objects.for_signing(petition_id)

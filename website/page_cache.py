@@ -4,18 +4,27 @@ Two parts:
 - `mark_page_response`, an `on_serve_page` hook, decides for every Wagtail page response whether it may be
   shared: only public pages whose class keeps `cache_anonymous = True`, served to a visitor who is not signed
   in, that set no cookie (so no CSRF token was rendered) and are not behind a view restriction. It sets the
-  Cache-Control a CDN honours: `public, max-age=60, s-maxage=300` when shareable, `private, no-store` when the
-  response is personal or carries a form token.
+  Cache-Control a CDN honours: `public, max-age=60, s-maxage=300` when shareable (a page class may shorten
+  it with `shared_cache_seconds`: the petition page's count), `private, no-store` when the response is
+  personal or carries a form token.
 - `PageCacheMiddleware` keeps the shareable responses in the default cache (Redis in production) and answers
-  repeat anonymous GETs from it before sessions, CSRF and the page tree are touched.
+  repeat anonymous GETs from it before sessions, CSRF and the page tree are touched, with an `Age` header
+  so a CDN or browser counts the time a page already spent here. A shareable response loses `Vary:
+  Cookie`: it was made for a visitor with no session, and the personal answers (signed in, a cookie set)
+  are `private, no-store` and kept by nobody, so a CDN need not split its copies by every visitor's cookies.
 
-Any publish, unpublish, move or delete of a page, and any change to site settings, sites, view restrictions or
-helplines, moves the cache to a new generation, so every stored page is stale at once. Wagtail's
-frontend cache app purges a CDN on publish too when `WAGTAILFRONTENDCACHE` is configured (production.py).
-Anything else a page shows (petition counts, letter counts) is at most `LOCAL_SECONDS` old.
+Any publish, unpublish, move or delete of a page, and any change to site settings (their footer helplines
+too), sites, view restrictions, helplines or postcode imports, moves the cache to a new generation, so every
+stored page is stale at once. Template fragments that every page repeats (navigation, footer, settings) are
+cached under the generation too (`generation()`, `{% page_cache_generation %}` in base.html), so pages
+that cannot be shared whole (forms, the letter journey) skip those queries and a publish still refreshes
+them. Wagtail's frontend cache app purges a CDN on publish too when `WAGTAILFRONTENDCACHE` is configured
+(production.py). Anything else a page shows (petition counts, letter counts) is at most `LOCAL_SECONDS` old
+(or the page's own `shared_cache_seconds`).
 """
 
 import logging
+import time
 import uuid
 
 from django.conf import settings
@@ -72,6 +81,20 @@ def _new_generation():
     cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
 
 
+def generation(request=None):
+    """The current generation, read once per request: part of the key of anything a purge must refresh.
+    Made when missing (a flushed or evicted cache), so nothing stored before is taken as current."""
+    if request is not None and hasattr(request, "_page_cache_generation"):
+        return request._page_cache_generation
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+        value = cache.get(GENERATION_KEY)
+    if request is not None:
+        request._page_cache_generation = value
+    return value
+
+
 def mark_page_response(serve):
     """`on_serve_page` hook: label each page response shareable or private, with the matching headers."""
 
@@ -83,7 +106,12 @@ def mark_page_response(serve):
             # Render now, so any CSRF token the template asks for is known before we decide.
             response.render()
         if _shareable(request, page, response):
-            patch_cache_control(response, **SHARED_CACHE_CONTROL)
+            seconds = getattr(page, "shared_cache_seconds", None)
+            if seconds is None:
+                patch_cache_control(response, **SHARED_CACHE_CONTROL)
+            else:
+                patch_cache_control(response, public=True, max_age=seconds, s_maxage=seconds)
+                response.page_cache_seconds = min(seconds, LOCAL_SECONDS)
             response.page_cache_shareable = True
         elif _personal(request, response) or not response.has_header("Cache-Control"):
             response["Cache-Control"] = "private, no-store"
@@ -127,21 +155,33 @@ class PageCacheMiddleware:
             return self.get_response(request)
 
         found = cache.get_many([key, GENERATION_KEY])
-        generation = found.get(GENERATION_KEY)
+        current = found.get(GENERATION_KEY)
         entry = found.get(key)
-        if entry is not None and entry["generation"] == generation:
+        if current is not None and entry is not None and entry["generation"] == current:
             return _response_from(entry)
+        # Read once: the page's cached fragments use it too (made now if the cache lost it).
+        if current is None:
+            current = generation(request)
+        request._page_cache_generation = current
 
         response = self.get_response(request)
-        if (
-            request.method == "GET"
-            and getattr(response, "page_cache_shareable", False)
-            and not response.cookies
-            and not _varies_on_more_than_cookies(response)
-        ):
-            cache.set(key, _entry_from(response, generation), timeout=LOCAL_SECONDS)
+        if not getattr(response, "page_cache_shareable", False) or response.cookies:
+            return response
+        _drop_vary_cookie(response)
+        if request.method == "GET" and not _varies_on_more_than_cookies(response):
+            seconds = getattr(response, "page_cache_seconds", LOCAL_SECONDS)
+            cache.set(key, _entry_from(response, current), timeout=seconds)
             response[HIT_HEADER] = "miss"
         return response
+
+
+def _drop_vary_cookie(response):
+    vary = [part.strip() for part in response.get("Vary", "").split(",") if part.strip()]
+    kept = [part for part in vary if part.lower() != "cookie"]
+    if kept:
+        response["Vary"] = ", ".join(kept)
+    elif response.has_header("Vary"):
+        del response["Vary"]
 
 
 def _varies_on_more_than_cookies(response):
@@ -155,6 +195,7 @@ def _entry_from(response, generation):
         "status": response.status_code,
         "headers": [(name, value) for name, value in response.items() if name.lower() != HIT_HEADER.lower()],
         "content": response.content,
+        "stored_at": time.time(),
     }
 
 
@@ -163,13 +204,15 @@ def _response_from(entry):
     for name, value in entry["headers"]:
         response[name] = value
     response[HIT_HEADER] = "hit"
+    if "stored_at" in entry:
+        response["Age"] = str(max(0, int(time.time() - entry["stored_at"])))
     return response
 
 
 def connect_purge_signals():
     """From WebsiteConfig.ready(): every change that can alter a public page starts a new generation."""
     from django.apps import apps
-    from django.db.models.signals import post_delete, post_save
+    from django.db.models.signals import m2m_changed, post_delete, post_save
     from wagtail.contrib.settings.models import BaseSiteSetting
     from wagtail.models import Page, PageViewRestriction, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -183,10 +226,15 @@ def connect_purge_signals():
 
     # Connected per model, never for every sender: a receiver on all models would stop Django's fast
     # bulk deletes everywhere (each row loaded first), e.g. retention and signature invalidation.
-    extra_models = {"support.Helpline", "wagtailredirects.Redirect"}
+    extra_models = {"support.Helpline", "wagtailredirects.Redirect", "campaign.PostcodeImport"}
     page_models = (Page, PageViewRestriction, Site, BaseSiteSetting)
     for model in apps.get_models():
         if issubclass(model, page_models) or model._meta.label in extra_models:
             uid = f"page_cache_{model._meta.label_lower}"
             post_save.connect(purge_on_change, sender=model, dispatch_uid=f"{uid}_saved", weak=False)
             post_delete.connect(purge_on_change, sender=model, dispatch_uid=f"{uid}_deleted", weak=False)
+            if issubclass(model, BaseSiteSetting):
+                # Settings such as the footer's helplines are many-to-many: changed after the save.
+                for field in model._meta.local_many_to_many:
+                    through = field.remote_field.through
+                    m2m_changed.connect(purge_on_change, sender=through, dispatch_uid=f"{uid}_{field.name}")

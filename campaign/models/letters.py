@@ -10,6 +10,7 @@ from django.db.models import F
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import strip_tags
 from django.views.decorators.cache import never_cache
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -182,7 +183,9 @@ class LetterPage(RoutablePageMixin, BasePage):
         return bool(code)
 
     def render_step(self, request, step, **context):
-        demo_data_only = PostcodeImport.only_demo_data()
+        # Asked only when the template's fragment (cached by the page cache's generation, which a postcode
+        # import moves on) is rendered again.
+        demo_data_only = SimpleLazyObject(PostcodeImport.only_demo_data)
         return private(render_page(request, self, step=step, demo_data_only=demo_data_only, **context))
 
     def postcode_step(self, request):

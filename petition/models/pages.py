@@ -1,8 +1,11 @@
 """The petition page: the ask, the live count, the signing form, and its routes (count.json, confirm…)."""
 
+from functools import wraps
+
 from django.db import connection, models
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.views.decorators.cache import never_cache, patch_cache_control
@@ -26,7 +29,26 @@ DEFAULT_CHECK_EMAIL = (
 DEFAULT_CONFIRMED = (
     "<p>Thank you. Your signature has been added and will appear in the count within a minute.</p>"
 )
+TRY_AGAIN = (
+    "A lot of people are signing from the same internet connection or email provider as you right now, so "
+    "we could not take your signature this time and have sent nothing. Please try again in a few minutes: "
+    "what you typed is still below."
+)
+TRY_AGAIN_SECONDS = 300
 DEFAULT_CLOSED = "<p>This petition is no longer collecting signatures. Thank you to everyone who signed.</p>"
+
+
+def never_cache_unless_get(route):
+    """A GET of the route may be shared (the page cache decides); the answer to a POST is personal."""
+
+    @wraps(route)
+    def wrapped(page, request, *args, **kwargs):
+        response = route(page, request, *args, **kwargs)
+        if request.method not in ("GET", "HEAD"):
+            add_never_cache_headers(response)
+        return response
+
+    return wrapped
 
 
 class PetitionPageManager(PageManager):
@@ -138,6 +160,9 @@ class PetitionPage(RoutablePageMixin, BasePage):
     parent_page_types = ["website.HomePage", "campaign.CampaignPage"]
     subpage_types = []
     template = "pages/petition_page.html"
+    # How long the page cache and a CDN may keep the page: the counters lag up to ~20 s behind the
+    # signatures, so the count a visitor sees is at most about a minute old.
+    shared_cache_seconds = 40
 
     objects = PetitionPageManager()
 
@@ -170,28 +195,37 @@ class PetitionPage(RoutablePageMixin, BasePage):
         return None
 
     # The page's HTTP glue, Wagtail's way: each route does the HTTP work and hands the rest to a domain
-    # module (petition.signing, .privacy, .stats). Every route that shows a form or concerns one signer is
-    # never cached; confirming, withdrawing and unsubscribing happen only on POST, so mail scanners that
-    # follow links change nothing.
+    # module (petition.signing, .privacy, .stats). The page itself, blank form included, is the same for
+    # every visitor (no CSRF token: the form posts to petition.views.sign), so the page cache and a CDN
+    # share it. Every other route that shows a form or concerns one signer is never cached, as is the page
+    # answering a POST (it holds what one visitor typed); confirming, withdrawing and unsubscribing happen
+    # only on POST, so mail scanners that follow links change nothing.
 
     @path("")
-    @method_decorator(never_cache)
+    @never_cache_unless_get
     def sign(self, request):
         if request.method not in ("GET", "HEAD", "POST"):
             return HttpResponseNotAllowed(["GET", "POST"])
+        status = 200
         if request.method == "POST" and self.is_collecting():
             form = self.get_form(request.POST)
             if form.is_valid():
-                self.process_signature(request, form)
-                # The same neutral page whatever happened: it never says whether an address has signed.
-                return HttpResponseRedirect(self.url + self.reverse_subpage("check_email"), status=303)
+                if self.process_signature(request, form) != signing.BUSY:
+                    # The same neutral page whatever happened: it never says whether an address has signed.
+                    return HttpResponseRedirect(self.url + self.reverse_subpage("check_email"), status=303)
+                # Over a limit: nothing was stored or sent. Say so, and keep what they typed.
+                form.add_error(None, TRY_AGAIN)
+                status = 429
         else:
             form = self.get_form()
         page = self
         if self.get_deferred_fields():
             # PetitionPage.objects.for_signing loads only what signing needs; the form needs the rest.
             page = type(self).objects.get(pk=self.pk)
-        return render_page(request, page, **page.form_context(form))
+        response = render_page(request, page, status=status, **page.form_context(form))
+        if status == 429:
+            response["Retry-After"] = str(TRY_AGAIN_SECONDS)
+        return response
 
     # Wagtail routes every path with a trailing slash; petition.views.count_json sends `<page URL>count.json`
     # (no slash, the public address) through this same route.
@@ -283,7 +317,8 @@ class PetitionPage(RoutablePageMixin, BasePage):
         }
 
     def process_signature(self, request, form):
-        signing.sign(request, self, form.cleaned_data)
+        """signing.ACCEPTED, or signing.BUSY when a limit turned it away."""
+        return signing.sign(request, self, form.cleaned_data)
 
     def manage_signature(self, request, token, action, template):
         if request.method != "POST":

@@ -50,6 +50,9 @@ class Signature(models.Model):
     ip_hash = models.CharField(
         max_length=64, blank=True, help_text="HMAC of the IP address, never the address."
     )
+    # What someone typed when signing again while this signature was pending (name, postcode…): applied only
+    # when the mailbox owner confirms with the link that signing sent, never before.
+    proposed_details = models.JSONField(null=True, blank=True, editable=False)
 
     token_hash = models.CharField(max_length=64, null=True, blank=True, unique=True)
     token_expires_at = models.DateTimeField(null=True, blank=True)

@@ -7,6 +7,7 @@ import pytest
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.urls import reverse
 from wagtail.test.utils import WagtailPageTestCase
 
 from campaign.forms import sign_constituency
@@ -28,7 +29,8 @@ def real_data(db):
 
 
 def post_postcode(client, page, postcode="SE1 2DL"):
-    return client.post(page.url, {"step": "postcode", "postcode": postcode})
+    """As the page's postcode form does: to the plain view (campaign.views.letter_postcode)."""
+    return client.post(reverse("letter_postcode", args=[page.pk]), {"step": "postcode", "postcode": postcode})
 
 
 def letter_data(mp, **overrides):
@@ -102,7 +104,7 @@ def test_a_jersey_postcode_points_to_the_states_assembly(client, letter_page, db
 @pytest.mark.parametrize(
     ("paragraph", "message"),
     [
-        ("", "This field is required"),
+        ("", "Write a few sentences, in your own words, about why this matters to you."),
         ("I care about this.", "Please write a little more"),
         (" ".join(["support"] * 12), "a little more"),
     ],
@@ -285,3 +287,49 @@ def test_the_speaker_is_explained(client, letter_page, known_postcode, mp):
     mp.save()
     html = post_postcode(client, letter_page).content.decode()
     assert "is the Speaker of the House of Commons" in html
+
+
+def test_an_empty_submission_names_each_missing_field(client, letter_page, mp):
+    data = letter_data(mp, sender_name="", sender_address="", personal_paragraph="")
+    html = client.post(letter_page.url, data).content.decode()
+    summary = html.split('<div class="error-summary"', 1)[1].split("</div>", 1)[0]
+    assert '<a href="#id_sender_name">Enter your name.</a>' in summary
+    assert (
+        '<a href="#id_sender_address">Enter your address: MPs reply only to their own constituents.</a>'
+        in summary
+    )
+    assert (
+        '<a href="#id_personal_paragraph">Write a few sentences, in your own words, about why this matters '
+        "to you.</a>" in summary
+    )
+    assert "This field is required" not in html
+
+
+def test_a_web_address_in_a_message_is_a_link(client, letter_page, db):
+    from tests.campaign.factories import PostcodeFactory
+
+    PostcodeFactory(postcode="IM1 1AA", country_code="M83000003", constituency_code="M99999999")
+    html = post_postcode(client, letter_page, "IM1 1AA").content.decode()
+    link = '<a href="https://www.tynwald.org.im" rel="noreferrer">https://www.tynwald.org.im</a>'
+    summary = html.split('<div class="error-summary"', 1)[1].split("</div>", 1)[0]
+    assert link in summary
+    field_error = html.split('class="invalid-feedback"', 1)[1].split("</div>", 1)[0]
+    assert link in field_error
+
+
+def test_web_addresses_in_the_letter_are_links_and_everything_else_is_escaped(client, letter_page, mp):
+    paragraph = PARAGRAPH + " Read https://example.org/report?a=1&b=2. <script>alert(1)</script>"
+    html = client.post(letter_page.url, letter_data(mp, personal_paragraph=paragraph)).content.decode()
+    body = html.split('id="letter-text"', 1)[1].split("</div>", 1)[0]
+    assert '<a href="https://example.org/report?a=1&amp;b=2" rel="noreferrer">' in body
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
+    assert "<script>" not in body
+
+
+def test_the_printed_letter_carries_the_date_as_the_pdf_does(client, letter_page, mp):
+    from django.utils import timezone
+
+    html = client.post(letter_page.url, letter_data(mp)).content.decode()
+    letter = html.split('<section class="letter"', 1)[1].split("</section>", 1)[0]
+    today = timezone.localdate()
+    assert f'<p class="letter__date">{today.day} {today:%B %Y}</p>' in letter

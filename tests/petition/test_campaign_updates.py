@@ -259,4 +259,6 @@ def test_only_campaign_managers_send(petition, client, home):
 
 def test_stalled_sending_is_checked_every_few_minutes(settings):
     every = dict(settings.PERIODIC_TASKS)
-    assert every["petition.periodic_tasks.resume_campaign_updates"] * 2 <= updates.STALLED_AFTER.total_seconds()
+    assert (
+        every["petition.periodic_tasks.resume_campaign_updates"] * 2 <= updates.STALLED_AFTER.total_seconds()
+    )

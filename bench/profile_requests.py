@@ -1,0 +1,112 @@
+"""CPU and database queries per request, in one process, for the journeys issue 16 is about.
+
+No server and no load generator: Django's test client against the database and Redis in DATABASE_URL and
+REDIS_URL (a seeded database of your own, never the bench's), with `website.settings.bench`. Each journey
+runs N times to warm up, N times with the queries captured, and N times timed with `time.process_time`
+(CPU of this process only: PostgreSQL's and Redis's own CPU are not in it).
+
+    SECRET_KEY=x ALLOWED_HOSTS=testserver DISCLOSURE_ENCRYPTION_KEYS=<fernet key> \\
+    DATABASE_URL=postgres://…/mydb REDIS_URL=redis://127.0.0.1:6379/N \\
+    DJANGO_SETTINGS_MODULE=website.settings.bench .venv/bin/python -m bench.profile_requests [N]
+"""
+
+import itertools
+import sys
+import time
+
+HEADERS = {"HTTP_X_FORWARDED_PROTO": "https", "HTTP_HOST": "testserver"}
+ORIGIN = "https://testserver"
+
+
+def main(count):
+    import django
+
+    django.setup()
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from bench import journeys
+    from campaign.models import LetterPage, Postcode
+    from petition.models import PetitionPage
+    from website import page_cache
+
+    petition = PetitionPage.objects.live().public().order_by("path").first()
+    letter = LetterPage.objects.live().public().order_by("path").first()
+    postcode = Postcode.objects.filter(terminated__isnull=True).values_list("postcode", flat=True).first()
+    counter = itertools.count()
+
+    anonymous = Client(enforce_csrf_checks=True, **HEADERS)
+
+    def client():
+        # One client (building one loads the whole middleware chain), with no cookies: a new visitor.
+        anonymous.cookies.clear()
+        return anonymous
+
+    def form_on(url, field):
+        visitor = Client(enforce_csrf_checks=True, **HEADERS)
+        page = visitor.get(url)
+        forms = journeys.forms_in(page.content.decode(), ORIGIN + url)
+        return visitor, next(f for f in forms if f.method == "POST" and f.has_field(field))
+
+    sign_visitor, sign_form = form_on(petition.url, "email")
+    letter_visitor, letter_form = form_on(letter.url, "postcode")
+
+    def bare():
+        return client().get("/__bench__/bare")
+
+    def petition_page_rendered():
+        # Every view a miss (the stored copy expired), with the site's cached fragments warm.
+        cache.delete(f"{page_cache.KEY_PREFIX}https://testserver{petition.url}")
+        return client().get(petition.url)
+
+    def petition_page_from_cache():
+        return client().get(petition.url)
+
+    def sign():
+        n = next(counter)
+        email = f"p{n}x{time.time_ns()}@p{n}.example.net"
+        data = sign_form.fill(journeys.signer_values(email, "Profile Signer"))
+        return sign_visitor.post(
+            sign_form.action.removeprefix(ORIGIN),
+            data,
+            HTTP_X_FORWARDED_FOR=f"10.98.{n // 250 % 250}.{n % 250}",
+            HTTP_ORIGIN=ORIGIN,
+            HTTP_REFERER=ORIGIN + petition.url,
+        )
+
+    def letter_lookup():
+        n = next(counter)
+        return letter_visitor.post(
+            letter_form.action.removeprefix(ORIGIN),
+            letter_form.fill({"postcode": postcode}),
+            HTTP_X_FORWARDED_FOR=f"10.97.{n // 250 % 250}.{n % 250}",
+            HTTP_ORIGIN=ORIGIN,
+            HTTP_REFERER=ORIGIN + letter.url,
+        )
+
+    journeys_to_run = {
+        "bare view": bare,
+        "petition page, rendered": petition_page_rendered,
+        "petition page, from the page cache": petition_page_from_cache,
+        "sign": sign,
+        "letter page postcode lookup": letter_lookup,
+    }
+    print(f"{count} requests each; per request: CPU of this process, wall time, database queries")
+    for name, run in journeys_to_run.items():
+        for _ in range(count):
+            status = run().status_code
+        with CaptureQueriesContext(connection) as captured:
+            for _ in range(count):
+                run()
+        queries = len(captured.captured_queries) / count
+        cpu, wall = time.process_time(), time.perf_counter()
+        for _ in range(count):
+            run()
+        cpu, wall = (1000 * (time.process_time() - cpu) / count, 1000 * (time.perf_counter() - wall) / count)
+        print(f"{name:36} {cpu:6.2f} ms CPU  {wall:6.2f} ms wall  {queries:5.1f} queries  (status {status})")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 100)

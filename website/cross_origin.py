@@ -1,0 +1,65 @@
+"""Refusing cross-site form posts without a CSRF token, for forms on pages any cache may share.
+
+A page with a CSRF token cannot be cached for everyone, so a form that must sit on such a page (the petition)
+posts to a CSRF-exempt view protected by this instead. Browsers say where a request comes from, and a web page
+cannot forge it: `Sec-Fetch-Site` (every current browser), else `Origin` (sent with every cross-origin POST
+for years). The same rules as Go's `net/http.CrossOriginProtection`:
+
+- `Sec-Fetch-Site: same-origin` or `none` (typed, bookmarked) is allowed; any other value is refused unless
+  the `Origin` is one of `CSRF_TRUSTED_ORIGINS`;
+- without `Sec-Fetch-Site`, an `Origin` must be this site (scheme and host) or a trusted origin;
+- with neither header the request did not come from a browser page (a script, curl): CSRF needs a victim's
+  browser, so there is no victim, and the form's other defences (rate limits, honeypot, email
+  confirmation) apply as to anyone.
+
+docs/security.md ("Forms on shared-cached pages") says why this is enough for the petition.
+"""
+
+from functools import wraps
+
+from django.conf import settings
+from django.urls import get_callable
+from django.utils.http import is_same_domain
+from django.views.decorators.csrf import csrf_exempt
+
+ALLOWED_FETCH_SITES = {"same-origin", "none"}
+REFUSED = "Cross-site form submission refused: please use the form on our own page."
+
+
+def is_cross_origin(request):
+    """True when a browser says another website sent this request."""
+    origin = request.headers.get("Origin")
+    fetch_site = request.headers.get("Sec-Fetch-Site")
+    if fetch_site is not None:
+        return fetch_site.lower() not in ALLOWED_FETCH_SITES and not _trusted(origin)
+    if origin is None:
+        return False
+    own = f"{'https' if request.is_secure() else 'http'}://{request.get_host()}"
+    return origin.lower() != own.lower() and not _trusted(origin)
+
+
+def _trusted(origin):
+    if not origin or "://" not in origin:
+        return False
+    scheme, _, host = origin.lower().partition("://")
+    for trusted in settings.CSRF_TRUSTED_ORIGINS:
+        trusted_scheme, _, pattern = trusted.lower().partition("://")
+        # "https://*.example.org" trusts every subdomain, as in Django's own CSRF check.
+        pattern = pattern.removeprefix("*")
+        if trusted_scheme == scheme and is_same_domain(host, pattern):
+            return True
+    return False
+
+
+def same_origin_posts(view):
+    """CSRF-exempt, but an unsafe method from another website is refused with Django's CSRF failure page
+    (403). Safe methods pass as they are."""
+
+    @csrf_exempt
+    @wraps(view)
+    def checked(request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD", "OPTIONS", "TRACE") and is_cross_origin(request):
+            return get_callable(settings.CSRF_FAILURE_VIEW)(request, reason=REFUSED)
+        return view(request, *args, **kwargs)
+
+    return checked
