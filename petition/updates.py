@@ -30,7 +30,8 @@ from petition.models.updates import CampaignUpdate, Supporter, UpdateDelivery
 
 logger = logging.getLogger(__name__)
 
-# Throttle: how many emails a batch sends, and the pause between batches (settings can change both).
+# Throttle: how many emails a batch sends, and the pause between batches. Defaults: the settings
+# CAMPAIGN_UPDATE_BATCH_SIZE / _SECONDS (from the environment, website/settings/base.py) win.
 BATCH_SIZE = 50
 BATCH_SECONDS = 60
 # Failures that happen before any message data reaches the provider: the email certainly did not leave.
