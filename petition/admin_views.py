@@ -74,7 +74,14 @@ def bulk_invalidate(request):
     if not request.user.has_perm("petition.invalidate_signature"):
         raise PermissionDenied
     form = InvalidationFilterForm(request.POST or None)
-    context = {"form": form, "page_title": "Invalidate signatures", "header_icon": "warning", "count": None}
+    title = "Invalidate signatures"
+    context = {
+        "form": form,
+        "page_title": title,
+        "header_title": title,
+        "header_icon": "warning",
+        "count": None,
+    }
     if request.method == "POST" and form.is_valid():
         signatures = form.queryset()
         count = signatures.count()
@@ -107,7 +114,12 @@ def stop_collecting(request, page_id):
     return TemplateResponse(
         request,
         "petition/admin/stop_collecting.html",
-        {"petition": page, "page_title": "Stop collecting", "header_icon": "warning"},
+        {
+            "petition": page,
+            "page_title": "Stop collecting",
+            "header_title": "Stop collecting",
+            "header_icon": "warning",
+        },
     )
 
 
@@ -149,6 +161,7 @@ def campaign_update_review(request, pk):
             "progress": updates.progress(update),
             "can_send": can_send,
             "page_title": f"Campaign update: {update.subject}",
+            "header_title": f"Campaign update: {update.subject}",
             "header_icon": "mail",
         },
     )

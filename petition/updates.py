@@ -9,10 +9,13 @@ nobody is left.
 After a crash: `stalled` (checked by a periodic task) names updates still sending with no recent claim, and
 a batch is queued for each.
 A claim whose email may or may not have left (the process died between the two) stays "claimed" and is never
-retried: a supporter may miss one update, but never gets it twice.
+retried: a supporter may miss one update, but never gets it twice. A provider that cannot be reached at all
+(NOT_SENT) is different: nothing left, so the claim is given back and the batch tried again later.
 """
 
 import logging
+import smtplib
+import socket
 from datetime import timedelta
 
 from django.conf import settings
@@ -27,9 +30,12 @@ from petition.models.updates import CampaignUpdate, Supporter, UpdateDelivery
 
 logger = logging.getLogger(__name__)
 
-# Throttle: how many emails a batch sends, and the pause between batches (settings can change both).
+# Throttle: how many emails a batch sends, and the pause between batches. Defaults: the settings
+# CAMPAIGN_UPDATE_BATCH_SIZE / _SECONDS (from the environment, website/settings/base.py) win.
 BATCH_SIZE = 50
 BATCH_SECONDS = 60
+# Failures that happen before any message data reaches the provider: the email certainly did not leave.
+NOT_SENT = (ConnectionRefusedError, smtplib.SMTPConnectError, socket.gaierror)
 # An update still sending with no claim for this long has lost its worker: resume_stalled starts it again.
 STALLED_AFTER = timedelta(minutes=10)
 
@@ -123,6 +129,14 @@ def send_batch(update_id):
             continue
         try:
             build_email(update, supporter.email, unsubscribe_url(supporter.pk)).send()
+        except NOT_SENT as error:
+            # The provider could not be reached, so nothing left: give the claim back and try the rest of
+            # the batch later, instead of marking everyone failed during an outage.
+            UpdateDelivery.objects.filter(pk=delivery.pk).delete()
+            logger.warning(
+                "Campaign update %s paused: the mail provider is unreachable (%s)", update.pk, error
+            )
+            return {"sent": sent, "failed": failed, "more": True}
         except Exception as error:  # recorded, never retried: the provider may have sent it
             UpdateDelivery.objects.filter(pk=delivery.pk).update(
                 state=UpdateDelivery.State.FAILED, error=type(error).__name__[:100]

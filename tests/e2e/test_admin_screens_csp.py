@@ -20,7 +20,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from campaign.models import LetterPage, StoryPage
-from petition.models import PetitionPage
+from petition.models import CampaignUpdate, PetitionPage
 from support.models import CaseworkTeam, Helpline
 from tests.support.factories import DisclosureRequestFactory
 from website.staff import CASEWORKERS
@@ -67,7 +67,8 @@ def staff_site(transactional_db, django_user_model):
     document = get_document_model().objects.create(
         title="Briefing", file=ContentFile(b"%PDF-1.4 briefing", name="briefing.pdf")
     )
-    return {"user": user, "request": request, "image": image, "document": document}
+    update = CampaignUpdate.objects.create(subject="The register is in the bill", body="Thank you.")
+    return {"user": user, "request": request, "image": image, "document": document, "update": update}
 
 
 @pytest.fixture
@@ -142,6 +143,10 @@ def test_every_admin_screen_staff_use_works_under_the_strict_csp(staff_site, adm
         reverse("petition_domain_rules:add"),
         reverse("petition_blocked_domains:index"),
         reverse("petition_blocked_networks:index"),
+        reverse("campaign_updates:index"),
+        reverse("campaign_updates:add"),
+        reverse("campaign_updates:edit", args=[staff_site["update"].pk]),
+        reverse("campaign_updates:review", args=[staff_site["update"].pk]),
         "/admin/reports/locked/",
         "/admin/reports/aging-pages/",
         "/admin/reports/site-history/",
@@ -149,6 +154,7 @@ def test_every_admin_screen_staff_use_works_under_the_strict_csp(staff_site, adm
         "/admin/reports/workflow_tasks/",
         "/admin/settings/",
         "/admin/users/",
+        "/admin/workflows/add/",  # an inline panel of tasks, each with the task chooser
     ]
     for url in screens:
         visit(page, url, csp_violations, seen)
@@ -172,6 +178,14 @@ def test_every_admin_screen_staff_use_works_under_the_strict_csp(staff_site, adm
     expect(page.locator(".modal-dialog").first).to_be_visible()
     if csp_violations:
         seen["page chooser"] = list(csp_violations)
+        csp_violations.clear()
+    # An inline panel starts: a new task row in the workflow editor, whose task chooser opens its modal.
+    visit(page, "/admin/workflows/add/", csp_violations, seen)
+    page.get_by_role("button", name="Add task").click()
+    page.get_by_role("button", name="Choose a task").last.click()
+    expect(page.locator(".modal-dialog").first).to_be_visible()
+    if csp_violations:
+        seen["workflow editor"] = list(csp_violations)
         csp_violations.clear()
     # A listing's date filter (signatures: "Signed" from) starts its picker too.
     visit(page, reverse("petition_signatures:index"), csp_violations, seen)

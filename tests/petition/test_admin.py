@@ -163,3 +163,14 @@ def test_the_supporters_screen_is_titled_for_what_it_shows_and_offers_no_add(pet
     response = manager_client.get(reverse("petition_supporters:index"), {"export": "csv"})
     body = b"".join(response.streaming_content).decode()
     assert "Constituency" in body.splitlines()[0] and "Aldershot" in body
+
+
+def test_every_petition_screen_is_titled_and_works_before_any_petition_exists(admin_client):
+    for name, title in [
+        ("petition_invalidate:index", "Invalidate signatures"),
+        ("petition_lobbying:index", "Signatures and letters by MP"),
+        ("campaign_updates:index", "Campaign updates"),
+    ]:
+        response = admin_client.get(reverse(name))
+        assert response.status_code == 200, name
+        assert f"<title>{title}" in response.content.decode(), name

@@ -262,3 +262,27 @@ def test_stalled_sending_is_checked_every_few_minutes(settings):
     assert (
         every["petition.periodic_tasks.resume_campaign_updates"] * 2 <= updates.STALLED_AFTER.total_seconds()
     )
+
+
+def test_an_unreachable_provider_pauses_sending_instead_of_failing_everyone(petition, manager, monkeypatch):
+    for n in range(3):
+        supporter(petition, f"s{n}@example.org")
+    update = a_tested_update(manager)
+    queued = []
+    monkeypatch.setattr(tasks, "queue_update_batch", lambda update_id, delay=0: queued.append(delay))
+    real_send = updates.EmailMessage.send
+
+    def refused(*args, **kwargs):
+        raise ConnectionRefusedError("provider down")
+
+    monkeypatch.setattr(updates.EmailMessage, "send", refused)
+    updates.start_sending(update, manager)
+    assert tasks.send_update_batch.call(update.pk)["more"] is True
+    assert queued == [updates.BATCH_SECONDS]  # tried again after the pause
+    assert not UpdateDelivery.objects.exists()  # nothing left, nothing recorded as sent or failed
+    assert CampaignUpdate.objects.get().status == "sending"
+
+    monkeypatch.setattr(updates.EmailMessage, "send", real_send)
+    tasks.send_update_batch.call(update.pk)
+    assert sorted(m.to[0] for m in mail.outbox) == ["s0@example.org", "s1@example.org", "s2@example.org"]
+    assert UpdateDelivery.objects.filter(state="sent").count() == 3

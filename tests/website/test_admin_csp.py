@@ -9,7 +9,7 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput, AdminPageChooser
 from wagtail.images.widgets import AdminImageChooser
-from wagtail.models import Page
+from wagtail.models import Page, Workflow
 
 pytestmark = pytest.mark.django_db
 
@@ -55,6 +55,9 @@ def test_no_admin_screen_staff_use_holds_an_inline_script(admin_client):
     urls = [f"/admin/pages/{page.pk}/edit/" for page in Page.objects.filter(depth__gte=2)]
     urls += ["/admin/", "/admin/pages/", "/admin/reports/aging-pages/", "/admin/reports/workflow_tasks/"]
     urls += ["/admin/users/", "/admin/petition_signatures/", "/admin/images/", "/admin/documents/"]
+    # The workflow editor: an inline panel of tasks, each with the task chooser.
+    urls += [f"/admin/workflows/edit/{workflow.pk}/" for workflow in Workflow.objects.all()[:1]]
+    urls += ["/admin/workflows/add/"]
     for url in urls:
         response = admin_client.get(url)
         assert response.status_code == 200, url

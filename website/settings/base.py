@@ -310,6 +310,10 @@ COUNTRIES_OVERRIDE = {
 # --- Write to your MP (campaign/) ---
 # Postcode lookups per IP address (django-ratelimit syntax), counted in the shared cache.
 LETTER_LOOKUP_RATE = os.environ.get("LETTER_LOOKUP_RATE", "20/m")
+
+# Campaign updates (petition/updates.py): emails per batch, and seconds between batches (the throttle).
+CAMPAIGN_UPDATE_BATCH_SIZE = int(os.environ.get("CAMPAIGN_UPDATE_BATCH_SIZE", "50"))
+CAMPAIGN_UPDATE_BATCH_SECONDS = int(os.environ.get("CAMPAIGN_UPDATE_BATCH_SECONDS", "60"))
 # Optional online fallback for postcodes missing from our ONSPD table: off unless switched on.
 POSTCODES_IO_FALLBACK = env_bool("POSTCODES_IO_FALLBACK", False)
 POSTCODES_IO_URL = os.environ.get("POSTCODES_IO_URL", "https://api.postcodes.io")
