@@ -49,6 +49,7 @@ class BackButtonBlock(blocks.StaticBlock):
         template = "components/blocks/back_button.html"
         description = "Tells each reader whether Back can bring this site back after the quick exit"
         admin_text = "What the Back button does on this site, worded for the reader's browser."
+        preview_value = None  # nothing to fill in: the preview is the block's own text
 
 
 class SectionBlock(blocks.StructBlock):
