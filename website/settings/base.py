@@ -72,6 +72,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Compresses what leaves the app (pages, and static files WhiteNoise has no compressed copy of); Django's
+    # gzip carries the "Heal the BREACH" length mitigation. Outside the page cache, which stores plain copies.
+    "django.middleware.gzip.GZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # django-csp's, plus what the Wagtail admin needs on /admin/ only (website/admin_csp.py).
     "website.admin_csp.AdminCSPMiddleware",
