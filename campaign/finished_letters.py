@@ -7,10 +7,13 @@ after that or for a bad or expired token, so a letter copied, printed and downlo
 """
 
 import hashlib
+import logging
 import secrets
 
 from django.core import signing
 from django.core.cache import cache
+
+logger = logging.getLogger(__name__)
 
 SALT = "campaign.letter.finished"
 # As long as the letter form's signed constituency reference lasts (campaign.forms).
@@ -35,4 +38,13 @@ def claim(token):
         return None
     # cache.add is atomic (Redis SET NX in production): of two requests for one letter, one wins.
     key = "campaign:letter-finished:" + hashlib.sha256(letter.encode()).hexdigest()
-    return code if cache.add(key, 1, timeout=MAX_AGE_SECONDS) else None
+    try:
+        added = cache.add(key, 1, timeout=MAX_AGE_SECONDS)
+    except Exception:  # noqa: BLE001 - any cache failure: the letter was still written
+        added = None
+    if added is None:
+        # The cache cannot say (Redis down; django-redis answers None when it ignores the error). A letter
+        # written during an outage is counted, at the risk of counting a second copy of it twice.
+        logger.error("letter counting: cache unavailable; counting without the once-per-letter check")
+        return code
+    return code if added else None

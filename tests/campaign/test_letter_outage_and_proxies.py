@@ -68,3 +68,4 @@ def test_with_the_cache_down_a_letter_is_still_written(
         assert pdf.content.startswith(b"%PDF")
         assert client.post(LOOKUP, {"postcode": "SE1 2DL"}).json()["kind"] == "ok"
     assert "rate limits unavailable" in caplog.text
+    assert LetterCount.objects.get(pk=mp.constituency_id).letters == 1  # downloaded: counted all the same
