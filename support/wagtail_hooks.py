@@ -13,7 +13,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from support import dashboard
 from support.casework_views import CaseQueueView, CaseView, DeadlineColumn, QueueFilterSet
 from support.models import AuditEntry, CaseworkTeam, DisclosureRequest, Helpline, RoutingRule
-from website.spreadsheets import FormulaSafeIndexView
+from website.admin_viewsets import ReadOnlyViewSet
 
 
 class HelplineViewSet(SnippetViewSet):
@@ -107,7 +107,7 @@ class RoutingRuleViewSet(ModelViewSet):
     copy_view_enabled = False
 
 
-class AuditLogViewSet(ModelViewSet):
+class AuditLogViewSet(ReadOnlyViewSet):
     """Read only, for everyone: the trail cannot be edited or deleted from the admin."""
 
     model = AuditEntry
@@ -123,22 +123,7 @@ class AuditLogViewSet(ModelViewSet):
     ]
     list_filter = ["action"]
     list_export = ["at", "username", "action", "request_id", "detail"]
-    index_view_class = FormulaSafeIndexView
     export_filename = "casework-audit-log"
-    add_to_reference_index = False
-    copy_view_enabled = False
-    list_per_page = 100
-
-    def get_index_view_kwargs(self, **kwargs):
-        return super().get_index_view_kwargs(
-            add_url_name=None, edit_url_name=None, delete_url_name=None, copy_url_name=None, **kwargs
-        )
-
-    def get_urlpatterns(self):
-        return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-        ]
 
 
 class CaseworkGroup(ViewSetGroup):

@@ -3,15 +3,13 @@ the record of sign-in lockouts."""
 
 from axes.models import AccessAttempt, AccessFailureLog
 from django.templatetags.static import static
-from django.urls import path
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail.admin.viewsets.model import ModelViewSet
 
 from website import page_cache
-from website.spreadsheets import FormulaSafeIndexView
+from website.admin_viewsets import ReadOnlyViewSet
 
 hooks.register("on_serve_page", page_cache.mark_page_response)
 
@@ -20,27 +18,6 @@ hooks.register("on_serve_page", page_cache.mark_page_response)
 def start_widgets_without_inline_scripts():
     # Starts the date pickers, choosers and inline panels whose inline scripts we removed (website.admin_csp).
     return format_html('<script src="{}" defer></script>', static("js/admin-csp.js"))
-
-
-class ReadOnlyViewSet(ModelViewSet):
-    """A listing and an export; no add, edit, copy or delete: these records are evidence."""
-
-    index_view_class = FormulaSafeIndexView
-    add_to_reference_index = False
-    copy_view_enabled = False
-    inspect_view_enabled = False
-    list_per_page = 100
-
-    def get_index_view_kwargs(self, **kwargs):
-        return super().get_index_view_kwargs(
-            add_url_name=None, edit_url_name=None, delete_url_name=None, copy_url_name=None, **kwargs
-        )
-
-    def get_urlpatterns(self):
-        return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-        ]
 
 
 class SignInFailureViewSet(ReadOnlyViewSet):
