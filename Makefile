@@ -6,13 +6,18 @@ PIP := $(PY) -m pip
 DEPS := pyproject.toml constraints.txt
 HOST ?= 127.0.0.1
 PORT ?= 8000
-# manage.py defaults to production settings; everything make runs on a laptop says development explicitly.
-DEV := DJANGO_SETTINGS_MODULE=website.settings.dev
+# manage.py defaults to production settings; everything make runs on a laptop says development explicitly,
+# and the address it serves, so links in emails and the printed logins point there (website/settings/dev.py).
+DEV := DJANGO_SETTINGS_MODULE=website.settings.dev WAYMARK_BASE_URL=http://$(HOST):$(PORT)
+# `make run` writes its shell's process id here; `make stop` (same PORT) ends it and everything it started.
+PIDFILE = .run-$(PORT).pid
 
-.PHONY: help run test lint format bench migrate seed clean
+.PHONY: help run stop test lint format bench migrate seed clean
 
 help:
 	@echo "make run    create .venv, install, migrate, load demo content, serve http://$(HOST):$(PORT)"
+	@echo "            (another address: make run PORT=8101, or HOST=0.0.0.0; Ctrl-C stops it)"
+	@echo "make stop   stop a 'make run' started elsewhere (the same PORT)"
 	@echo "make test   install the test extra and run the whole suite (SQLite unless DATABASE_URL)"
 	@echo "make lint   ruff check and format --check, makemigrations --check, check --deploy (production)"
 	@echo "make format fix what ruff can and format the code"
@@ -37,12 +42,20 @@ migrate: $(VENV)/.installed
 seed: migrate
 	$(DEV) $(PY) manage.py seed_demo
 
+# The three processes run in the background of one shell, which waits for the web server: Ctrl-C, `make stop`
+# or the server ending stops the other two (only this shell's own jobs, nothing else in the terminal).
 run: seed
-	@echo "Serving http://$(HOST):$(PORT) with the task worker and scheduler (Ctrl-C stops all three)."
-	@trap 'kill 0' INT TERM EXIT; \
-	$(DEV) $(PY) manage.py db_worker --queue-name '*' --interval 1 & \
-	$(DEV) $(PY) manage.py run_scheduler & \
-	$(DEV) $(PY) manage.py runserver $(HOST):$(PORT)
+	@echo "Serving http://$(HOST):$(PORT) with the task worker and scheduler (Ctrl-C or 'make stop PORT=$(PORT)' stops all three)."
+	@echo $$$$ > $(PIDFILE); \
+	trap 'trap - INT TERM EXIT; kill $$worker $$scheduler $$server 2>/dev/null; rm -f $(PIDFILE)' INT TERM EXIT; \
+	$(DEV) $(PY) manage.py db_worker --queue-name '*' --interval 1 & worker=$$!; \
+	$(DEV) $(PY) manage.py run_scheduler & scheduler=$$!; \
+	$(DEV) $(PY) manage.py runserver $(HOST):$(PORT) & server=$$!; \
+	wait $$server
+
+stop:
+	@if [ -f $(PIDFILE) ]; then kill -TERM $$(cat $(PIDFILE)) && echo "Stopped the server on port $(PORT)."; \
+	else echo "No 'make run' on port $(PORT) (no $(PIDFILE))."; fi
 
 test: $(VENV)/.installed-test
 	$(PY) -m pytest $(PYTEST_ARGS)
@@ -64,4 +77,4 @@ bench: $(VENV)/.installed-test
 	$(PY) -m bench.run
 
 clean:
-	rm -rf $(VENV) staticfiles
+	rm -rf $(VENV) staticfiles .run-*.pid

@@ -117,7 +117,7 @@ class Bench:
 
     # --- load ------------------------------------------------------------------------------------
 
-    def load(self, name, paths, before_attempt=None, after_attempt=None, **kwargs):
+    def load(self, name, paths, before_attempt=None, after_attempt=None, remeasure=True, **kwargs):
         """One wrk run. If one gunicorn worker did less than half its share of the work, measure it again
         (up to REMEASURES times) and keep the most even attempt; the result says which ("attempt") and how
         the work was shared. `before_attempt` and `after_attempt` are called around each attempt."""
@@ -153,7 +153,7 @@ class Bench:
                 round(1000 * used / result["requests"], 2) if result["requests"] else None
             )
             attempts.append(result)
-            if not uneven(result["worker_cpu_shares"]):
+            if not remeasure or not uneven(result["worker_cpu_shares"]):
                 break
             log(f"  wrk {name}: uneven across the gunicorn workers {result['worker_cpu_shares']}; again")
             self.remeasured[name] = self.remeasured.get(name, 0) + 1

@@ -14,30 +14,57 @@ from urllib.parse import urljoin, urlparse
 
 import requests
 from bs4 import BeautifulSoup
+from requests.adapters import HTTPAdapter
 
 ERROR_MARKERS = ("error-summary", "errorlist", 'aria-invalid="true"')
 HONEYPOT = re.compile(r"honey|^hp_|_hp$|trap|leave.*blank", re.I)
 
 
+class _BoundAdapter(HTTPAdapter):
+    """Connections from one local address: a client outside the trusted edge range (127.0.0.9)."""
+
+    def __init__(self, source, **kwargs):
+        self.source = source
+        super().__init__(**kwargs)
+
+    def init_poolmanager(self, *args, **kwargs):
+        kwargs["source_address"] = (self.source, 0)
+        super().init_poolmanager(*args, **kwargs)
+
+
 class Client:
     """One visitor. Sends what a TLS-terminating proxy would add, and keeps its own cookies (they are
-    Secure, so an HTTP client library would not send them back over loopback)."""
+    Secure, so an HTTP client library would not send them back over loopback).
 
-    def __init__(self, base_url, address="10.0.0.1", timeout=20):
+    It connects from 127.0.0.1, the bench's stand-in for the CDN's edge, which nginx believes: `address`
+    is the visitor's own, sent in X-Forwarded-For as a CDN would (None: no header). `source` binds the
+    connection to another local address instead, a client outside the edge; `headers` adds any others
+    (forged ones, for the spoofing drill)."""
+
+    def __init__(self, base_url, address="10.0.0.1", timeout=20, source=None, headers=None):
         self.base_url = base_url
-        self.origin = "https://" + urlparse(base_url).netloc
+        # The site as a browser sees it: https on the default port. nginx passes the app `Host: $host`,
+        # which carries no port, so an Origin with the bench's port would fail Django's CSRF check.
+        self.origin = "https://" + urlparse(base_url).hostname
         self.address = address
         self.timeout = timeout
         self.cookies = {}
+        self.extra_headers = dict(headers or {})
         self.http = requests.Session()
+        if source:
+            adapter = _BoundAdapter(source)
+            self.http.mount("http://", adapter)
+            self.http.mount("https://", adapter)
 
     def _headers(self, referer=None):
         headers = {
             "X-Forwarded-Proto": "https",
-            "X-Forwarded-For": self.address,
             "Origin": self.origin,
             "Referer": referer or self.origin + "/",
         }
+        if self.address is not None:
+            headers["X-Forwarded-For"] = self.address
+        headers.update(self.extra_headers)
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         return headers
@@ -170,9 +197,9 @@ def signer_values(email_address, name, postcode="SW1A 1AA"):
     return {r"email": email_address, r"postcode": postcode, r"name": name}
 
 
-def sign(base_url, petition_url, email_address, address, postcode="SW1A 1AA"):
+def sign(base_url, petition_url, email_address, address, postcode="SW1A 1AA", client=None):
     """One signer's whole visit: the petition page (for its CSRF cookie and token), then the form."""
-    client = Client(base_url, address=address)
+    client = client or Client(base_url, address=address)
     started = time.monotonic()
     try:
         form = find_sign_form(client, petition_url)
@@ -202,6 +229,94 @@ def sign(base_url, petition_url, email_address, address, postcode="SW1A 1AA"):
         "status": response.status_code,
         "seconds": time.monotonic() - started,
         "body": response.text[:2000] if outcome != "success" else "",
+    }
+
+
+DISCLOSURE_VALUES = {
+    r"your_name": "Sam",
+    r"phone": "07700 900982",
+    r"email": "sam@example.net",
+    r"safe_times": "Weekdays 10am to 2pm",
+    r"concerns": "He was violent to a previous partner.",
+    r"postcode": "SW1A 1AA",
+    r"person_name|^name": "Alex Example",
+    r"relationship": "My sister",
+}
+
+
+def disclosure(base_url, page_url, address, max_steps=8):
+    """One survivor's whole disclosure request: each step's form read from the page, filled and posted,
+    following the redirects, until the "sent" page. The outcome is "success" or what stopped it."""
+    client = Client(base_url, address=address)
+    started = time.monotonic()
+    last = None
+    try:
+        for step in range(max_steps):
+            page = client.get(page_url)
+            if page.status_code != 200:
+                return _ended(f"page-http-{page.status_code}", started, step, page)
+            form = next((f for f in forms_in(page.text, page.public_url) if f.method == "POST"), None)
+            if form is None:
+                return _ended("no-form", started, step, page)
+            response = client.request(
+                "POST", form.action, data=form.fill(DISCLOSURE_VALUES), referer=page.public_url
+            )
+            last = response
+            if response.status_code not in (301, 302, 303):
+                return _ended(f"http-{response.status_code}", started, step, response)
+            if response.headers.get("Location", "").rstrip("/").endswith("sent"):
+                sent = client.get(response.headers["Location"])
+                outcome = "success" if sent.status_code == 200 else f"sent-http-{sent.status_code}"
+                return _ended(outcome, started, step + 1, sent)
+    except requests.RequestException as error:
+        return {"outcome": "exception", "error": type(error).__name__, "seconds": time.monotonic() - started}
+    return _ended("too-many-steps", started, max_steps, last)
+
+
+def letter(base_url, page_url, postcode, address):
+    """One writer's whole letter: the postcode step, then the details step, to the finished letter."""
+    client = Client(base_url, address=address)
+    started = time.monotonic()
+    try:
+        page = client.get(page_url)
+        if page.status_code != 200:
+            return _ended(f"page-http-{page.status_code}", started, 0, page)
+        form = next((f for f in forms_in(page.text, page.public_url) if f.has_field(r"postcode")), None)
+        if form is None:
+            return _ended("no-postcode-form", started, 0, page)
+        found = client.request(
+            form.method, form.action, data=form.fill({r"postcode": postcode}), referer=page.public_url
+        )
+        if found.status_code != 200:
+            return _ended(f"http-{found.status_code}", started, 1, found)
+        details = next(
+            (f for f in forms_in(found.text, found.public_url) if f.has_field(r"sender_name")), None
+        )
+        if details is None:
+            return _ended("no-details-form", started, 1, found)
+        values = {
+            r"sender_name": "Sam Writer",
+            r"sender_address": "1 Example Street",
+            r"personal_paragraph": (
+                "My cousin was stalked for two years by a man who had done the same to three women before "
+                "her. Nobody warned her, because nothing joined up his past. A register would have. Please "
+                "support it and tell me what you will do."
+            ),
+        }
+        done = client.request("POST", details.action, data=details.fill(values), referer=found.public_url)
+        finished = done.status_code == 200 and "mailto:" in done.text
+        return _ended("success" if finished else f"letter-http-{done.status_code}", started, 2, done)
+    except requests.RequestException as error:
+        return {"outcome": "exception", "error": type(error).__name__, "seconds": time.monotonic() - started}
+
+
+def _ended(outcome, started, steps, response):
+    return {
+        "outcome": outcome,
+        "steps": steps,
+        "status": getattr(response, "status_code", None),
+        "seconds": time.monotonic() - started,
+        "body": response.text[:1500] if response is not None and outcome != "success" else "",
     }
 
 

@@ -19,7 +19,7 @@ def pages():
 
     from campaign.models import Constituency, LetterPage, Postcode, StoryPage
     from petition.models import PetitionPage
-    from support.models import GuidancePage
+    from support.models import DisclosureRequestPage, GuidancePage
 
     site = Site.objects.get(is_default_site=True)
     result = {"home": site.root_page.get_url(), "reasons": {}}
@@ -28,6 +28,7 @@ def pages():
         ("guidance", GuidancePage),
         ("petition", PetitionPage),
         ("letter", LetterPage),
+        ("disclosure", DisclosureRequestPage),
     ):
         page = model.objects.live().public().order_by("path").first()
         result[key] = page.get_url() if page else None
@@ -136,6 +137,35 @@ def emails_sent(since, until):
     }
 
 
+def email_delays(tag):
+    """Seconds from each signature of a load (its tag) to its confirmation email being sent: percentiles."""
+    from django_tasks_db.models import DBTaskResult
+
+    from petition.emails import CONFIRM
+    from petition.models import Signature
+    from petition.tasks import send_signature_email
+
+    created = dict(
+        Signature.objects.filter(email_domain__startswith=f"m{tag}x").values_list("pk", "created_at")
+    )
+    delays = []
+    tasks = DBTaskResult.objects.filter(
+        task_path=send_signature_email.module_path, status="SUCCESSFUL", args_kwargs__args__1=CONFIRM
+    ).values_list("args_kwargs", "finished_at")
+    for args_kwargs, finished in tasks.iterator():
+        pk = args_kwargs["args"][0]
+        if pk in created and finished:
+            delays.append((finished - created[pk]).total_seconds())
+    delays.sort()
+    if not delays:
+        return {"sent": 0}
+
+    def at(fraction):
+        return round(delays[min(len(delays) - 1, int(fraction * len(delays)))], 2)
+
+    return {"sent": len(delays), "p50": at(0.5), "p99": at(0.99), "max": round(delays[-1], 2)}
+
+
 def _due(tasks):
     """Tasks the worker would run now (not retries that wait for their backoff) or is running."""
     from django.db.models import Q
@@ -157,7 +187,30 @@ def wait_for_emails(seconds):
     return {"seconds": round(time.monotonic() - started, 1), "waiting": left}
 
 
-def bulk_signatures(arg):
+def spread_signatures(arg):
+    """PETITION:N: N verified signatures in each constituency the site knows (the worst case for the page's
+    map and lists: every hex shaded, every name listed), in one INSERT … SELECT."""
+    from campaign.models import Constituency
+    from campaign.models.hexmap import ConstituencyHex
+
+    petition_id, per = (int(part) for part in arg.split(":"))
+    # The map's layout names all 650 constituencies; the constituency table may hold only the demo's few.
+    codes = sorted(
+        set(ConstituencyHex.objects.values_list("code", flat=True))
+        | set(Constituency.objects.values_list("code", flat=True))
+    )
+    if not codes:
+        raise RuntimeError("no constituencies loaded")
+    array = "ARRAY[" + ", ".join("'" + code.replace("'", "") + "'" for code in codes) + "]"
+    inserted = bulk_signatures(
+        f"{petition_id}:{per * len(codes)}",
+        prefix="spread",
+        extra={"constituency_code": f"({array})[1 + g %% {len(codes)}]", "country_code": "'GB'"},
+    )
+    return {**inserted, "constituencies": len(codes)}
+
+
+def bulk_signatures(arg, prefix="bulk", extra=None):
     """Insert N verified signatures for the petition in one INSERT … SELECT from generate_series. Every
     column takes the model's own default except those that must differ per row or say "verified"."""
     from django.db import connection
@@ -165,15 +218,16 @@ def bulk_signatures(arg):
     from petition.models import Signature
 
     petition_id, count = (int(part) for part in arg.split(":"))
-    email = "'bulk' || g || '@bulk' || g || '.example.net'"
+    email = f"'{prefix}' || g || '@{prefix}' || g || '.example.net'"
     when = "now() - interval '10 minutes' - (g %% 86400) * interval '1 second'"
     per_row = {
         "name": "'Bulk signer ' || g",
         "email": email,
         "canonical_email": email,
-        "email_domain": "'bulk' || g || '.example.net'",
+        "email_domain": f"'{prefix}' || g || '.example.net'",
         "created_at": when,
         "verified_at": when,
+        **(extra or {}),
     }
     template = Signature(petition_id=petition_id, state=Signature.State.VERIFIED, postcode="AB10 1AB")
     columns, expressions, params = [], [], []
@@ -204,13 +258,57 @@ def petition_counter(petition_id):
     return {"count": PetitionCount.objects.get(petition_id=int(petition_id)).signature_count}
 
 
+def _client_key(value):
+    """What website.client_ip.key makes of an address: IPv4 as it is, IPv6 as its /64."""
+    import ipaddress
+
+    ip = ipaddress.ip_address(value)
+    if ip.version == 4:
+        return str(ip)
+    return str(ipaddress.ip_network(f"{ip}/64", strict=False).network_address)
+
+
+def address_hashes(path):
+    """For the signers in PATH (JSON: [{email, forged: [...], expected}]): how many rows are stored under
+    the address nginx saw (`expected`) and how many under one the client forged."""
+    from petition.abuse import hash_ip
+    from petition.models import Signature
+
+    cases = json.loads(Path(path).read_text())
+    stored = dict(
+        Signature.objects.filter(email__in=[c["email"] for c in cases]).values_list("email", "ip_hash")
+    )
+    rows = {}
+    for state, reason in Signature.objects.filter(email__in=list(stored)).values_list(
+        "state", "fraud_reason"
+    ):
+        key = state + (f"/{reason}" if reason else "")
+        rows[key] = rows.get(key, 0) + 1
+    expected = forged = 0
+    for case in cases:
+        if case["email"] not in stored:
+            continue
+        expected += stored[case["email"]] == hash_ip(_client_key(case["expected"]))
+        forged += stored[case["email"]] in {hash_ip(_client_key(a)) for a in case["forged"]}
+    return {
+        "asked": len(cases),
+        "stored": len(stored),
+        "expected_used": expected,
+        "forged_used": forged,
+        "rows": rows,
+    }
+
+
 COMMANDS = {
+    "address_hashes": address_hashes,
     "pages": pages,
     "signatures": signatures,
     "slice_rows": slice_rows,
     "emails_sent": emails_sent,
     "wait_for_emails": wait_for_emails,
+    "email_delays": email_delays,
     "bulk_signatures": bulk_signatures,
+    "spread_signatures": spread_signatures,
     "petition_counter": petition_counter,
 }
 

@@ -16,8 +16,24 @@ import sys
 import time
 
 from bench import browser, report
-from bench.drills import db_restart, duplicates, email_outage, redis_outage
-from bench.figures import baseline, count_flatness, guidance, import_onspd, lookups, pages, signing
+from bench.drills import (
+    app_server_kill,
+    client_addresses,
+    db_restart,
+    duplicates,
+    email_outage,
+    redis_outage,
+)
+from bench.figures import (
+    baseline,
+    count_flatness,
+    guidance,
+    import_onspd,
+    lookups,
+    pages,
+    signing,
+    viral,
+)
 from bench.harness import Bench, balance
 from bench.stack import log
 
@@ -26,17 +42,23 @@ from bench.stack import log
 MEASURES = [
     baseline.baseline,
     pages.page_views,
+    viral.petition_page,
     guidance.guidance_bytes,
     lookups.letter_page,
     lookups.lookup_api,
     count_flatness.empty,
     signing.signing,
     signing.email_rate,
+    viral.surge,
     duplicates.concurrent_duplicates,
+    client_addresses.shared_address,
+    client_addresses.forwarded_headers,
     email_outage.email_outage,
     redis_outage.redis_outage,
+    app_server_kill.app_server_kill,
     db_restart.db_restart,
     count_flatness.million,
+    viral.petition_page_bytes,
     import_onspd.import_onspd,
     baseline.baseline_end,
     balance,

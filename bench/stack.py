@@ -1,9 +1,10 @@
-"""The production-settings stack on loopback, all of it the bench's own: a PostgreSQL cluster and a Redis
-server in bench/tmp on their own ports, N gunicorn masters, the task worker and the scheduler.
+"""The production topology on loopback, all of it the bench's own: nginx (configured from
+docs/deploy/nginx.conf, bench/nginx.py) in front of two app servers (each a gunicorn master on its own
+port, as two machines would run them), a PostgreSQL cluster and a Redis server in bench/tmp on their own
+ports, the task workers and the scheduler.
 
 Nothing here touches the machine's own PostgreSQL (5432) or Redis (6379): other work uses them meanwhile.
-The drills restart and stop only these. A front proxy (nginx, for the production topology) is one more
-`Service` whose upstreams are the app servers; `Stack(front=...)` puts it in front of them.
+The drills restart, stop and kill only these.
 """
 
 import base64
@@ -35,7 +36,10 @@ APP_PORT = int(os.environ.get("BENCH_APP_PORT", "8751"))
 PG_PORT = int(os.environ.get("BENCH_PG_PORT", "8741"))
 REDIS_PORT = int(os.environ.get("BENCH_REDIS_PORT", "8742"))
 DB_NAME = os.environ.get("BENCH_DB", "bench_waymark")
-APP_SERVERS = int(os.environ.get("BENCH_APP_SERVERS", "1"))
+APP_SERVERS = int(os.environ.get("BENCH_APP_SERVERS", "2"))
+# Task worker processes (db_worker); each sends one email at a time, so the emails keep up with signing
+# only with several (email_rate).
+EMAIL_WORKERS = int(os.environ.get("BENCH_EMAIL_WORKERS", "6"))
 GUNICORN_WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
 GUNICORN_THREADS = int(os.environ.get("BENCH_THREADS", "4"))
 HTTPS = {"X-Forwarded-Proto": "https"}  # what the TLS proxy adds; production settings redirect without it
@@ -412,10 +416,15 @@ def healthy(url):
 
 class Stack:
     """Everything `make bench` runs. `app_servers` gunicorn masters listen on ports of their own; with a
-    `front` (a callable taking the port and the app servers' URLs and returning a Service), the load
-    reaches them only through it on PORT, otherwise the single app server listens on PORT itself."""
+    `front` (a callable taking the port and the app servers' URLs and returning a Service; by default
+    nginx from docs/deploy/nginx.conf), the load reaches them only through it on PORT, otherwise the single
+    app server listens on PORT itself (`front=None`)."""
 
-    def __init__(self, app_servers=APP_SERVERS, front=None):
+    def __init__(self, app_servers=APP_SERVERS, front="nginx", email_workers=EMAIL_WORKERS):
+        if front == "nginx":
+            from bench import nginx
+
+            front = nginx.front
         if app_servers > 1 and front is None:
             log(f"{app_servers} app servers and no front proxy: the load reaches only the first")
         self.postgres = Postgres()
@@ -425,7 +434,10 @@ class Stack:
         self.app_servers = [AppServer(i, port) for i, port in enumerate(ports)]
         self.front = front(PORT, [s.url for s in self.app_servers]) if front else None
         self.base_url = f"http://{HOST}:{PORT}"
-        self.worker = ManageCommand("worker", "db_worker", "--queue-name", "*", "--interval", "1")
+        self.workers = [
+            ManageCommand(f"worker-{i}", "db_worker", "--queue-name", "*", "--interval", "1")
+            for i in range(max(1, email_workers))
+        ]
         self.scheduler = ManageCommand("scheduler", "run_scheduler")
         self.mail_dir = TMP / "mail"
         self.email_fail_flag = TMP / "email-down"
@@ -439,6 +451,12 @@ class Stack:
             "SIGNATURE_IP_HMAC_KEY": secrets.token_urlsafe(50),
             "DISCLOSURE_ENCRYPTION_KEYS": base64.urlsafe_b64encode(secrets.token_bytes(32)).decode(),
             "ALLOWED_HOSTS": f"{HOST},localhost",
+            # The client's address as docs/operations.md configures it behind the documented nginx: one
+            # trusted proxy, whose X-Forwarded-For carries the address nginx settled on. (Both spellings:
+            # TRUSTED_PROXY_COUNT, and RATELIMIT_IP_META_KEY for code from before it; nginx replaces the
+            # header, so its last entry is that address either way.)
+            "TRUSTED_PROXY_COUNT": "1",
+            "RATELIMIT_IP_META_KEY": "HTTP_X_FORWARDED_FOR",
             "DATABASE_URL": f"{self.postgres.url}/{DB_NAME}",
             "REDIS_URL": self.redis.url,
             "BENCH_EMAIL_DIR": str(self.mail_dir),
@@ -471,7 +489,7 @@ class Stack:
         shutil.rmtree(self.mail_dir, ignore_errors=True)
         self.email_fail_flag.unlink(missing_ok=True)
         self.mail_dir.mkdir(parents=True)
-        for service in (self.scheduler, self.worker, self.front, *self.app_servers):
+        for service in (self.scheduler, *self.workers, self.front, *self.app_servers):
             if service is not None:
                 service.stop_leftover()
         for path in TMP.glob("*.log"):
@@ -488,7 +506,8 @@ class Stack:
             server.start(self.env)
         if self.front:
             self.front.start(self.env)
-        self.worker.start(self.env)
+        for worker in self.workers:
+            worker.start(self.env)
         self.scheduler.start(self.env)
         self._supervising = True
         threading.Thread(target=self._supervise, daemon=True).start()
@@ -496,12 +515,13 @@ class Stack:
             f"stack up at {self.base_url}: {len(self.app_servers)} gunicorn "
             f"({GUNICORN_WORKERS} workers x {GUNICORN_THREADS} threads each)"
             + (f" behind {self.front.name}" if self.front else "")
+            + f", {len(self.workers)} db_worker processes"
         )
 
     def _supervise(self):
         """Restart the worker and scheduler if they exit (a database restart can end them), like systemd."""
         while self._supervising:
-            for service in (self.worker, self.scheduler):
+            for service in (*self.workers, self.scheduler):
                 if not service.running() and self._supervising:
                     service.stop(timeout=1)
                     time.sleep(1)
@@ -528,12 +548,24 @@ class Stack:
     def start_redis(self):
         self.redis.start(self.env)
 
+    def worker_cpu(self):
+        """CPU seconds the task workers have used so far (None if one is not running)."""
+        used = [cpu_seconds(w.process.pid) if w.running() else None for w in self.workers]
+        return None if None in used else sum(used)
+
+    def kill_app_server(self, index):
+        """SIGKILL one gunicorn master and its workers, as when its machine dies."""
+        self.app_servers[index].kill()
+
+    def start_app_server(self, index):
+        self.app_servers[index].start(self.env)
+
     def gunicorn_log_text(self):
         return "".join(s.logfile.read_text(errors="replace") for s in self.app_servers)
 
     def down(self):
         self._supervising = False
-        for service in (self.scheduler, self.worker, self.front, *self.app_servers):
+        for service in (self.scheduler, *self.workers, self.front, *self.app_servers):
             if service is not None:
                 service.stop()
         self.redis.shutdown()

@@ -6,9 +6,10 @@ import subprocess
 
 from bench.stack import TMP
 
-# Each request gets the next address of bench.addresses from `cfg.first` on, sent as X-Forwarded-For
-# (settings.bench reads the client address from it) and, for POSTs, its own tag in place of __N__ in the
-# body, so every signature has a new email, domain and address. done() prints how many addresses it used.
+# Each request gets the next address of bench.addresses from `cfg.first` on, sent as X-Forwarded-For (wrk
+# connects from the edge range nginx believes, as a CDN would) and, for POSTs, its own tag in place of __N__
+# in the body, so every signature has a new email, domain and address. done() prints how many addresses it
+# used. `cfg.mix`, when given, rotates whole requests (method, path, headers, body) instead of paths.
 LUA = r"""
 local cfg = %(config)s
 counter = 0  -- a global, so that done() can read each thread's count with thread:get
@@ -23,16 +24,24 @@ end
 function request()
   counter = counter + 1
   local index = cfg.first + (counter - 1) * nthreads + (tid - 1)
+  local method, path, template = cfg.method, cfg.paths[(counter %% #cfg.paths) + 1], nil
+  if #cfg.bodies > 0 then template = cfg.bodies[(counter %% #cfg.bodies) + 1] end
   local headers = {}
   for name, value in pairs(cfg.headers) do headers[name] = value end
+  if #cfg.mix > 0 then
+    -- a mixed load: each entry its own method, path, headers and body, in rotation
+    local entry = cfg.mix[(counter %% #cfg.mix) + 1]
+    method, path, template = entry.method, entry.path, entry.body
+    for name, value in pairs(entry.headers) do headers[name] = value end
+  end
   headers["X-Forwarded-For"] = string.format("10.%%d.%%d.%%d",
     math.floor(index / 65536) %% 256, math.floor(index / 256) %% 256, index %% 256)
   local body = nil
-  if #cfg.bodies > 0 then
+  if template and template ~= "" then
     local tag = string.format("%%sx%%d", cfg.tag, index)
-    body = (string.gsub(cfg.bodies[(counter %% #cfg.bodies) + 1], "__N__", tag))
+    body = (string.gsub(template, "__N__", tag))
   end
-  return wrk.format(cfg.method, cfg.paths[(counter %% #cfg.paths) + 1], headers, body)
+  return wrk.format(method, path, headers, body)
 end
 
 function done(summary, latency, requests)
@@ -67,10 +76,20 @@ def run(
     bodies=(),
     tag="w",
     name="load",
+    mix=(),
 ):
     """One wrk run. Simulated addresses start at index `first_address`; the result's "addresses_used"
-    says how many it took."""
+    says how many it took. `mix`: dicts of method, path, headers and body, sent in rotation."""
     config = {
+        "mix": [
+            {
+                "method": m.get("method", "GET"),
+                "path": m["path"],
+                "headers": m.get("headers", {}),
+                "body": m.get("body", ""),
+            }
+            for m in mix
+        ],
         "paths": list(paths),
         "method": method,
         "headers": headers or {},

@@ -45,11 +45,21 @@ def _trigrams(text):
 class LetterForm(forms.Form):
     ref = forms.CharField(widget=forms.HiddenInput)
     sender_name = forms.CharField(
-        label="Your name", max_length=100, widget=forms.TextInput(attrs={"autocomplete": "name"})
+        label="Your name",
+        max_length=100,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        error_messages={
+            "required": "Enter your name.",
+            "max_length": "Enter a name of at most 100 characters.",
+        },
     )
     sender_address = forms.CharField(
         label="Your address",
         max_length=400,
+        error_messages={
+            "required": "Enter your address: MPs reply only to their own constituents.",
+            "max_length": "Enter an address of at most 400 characters.",
+        },
         help_text="MPs reply only to their own constituents, so they need your full address.",
         widget=forms.Textarea(attrs={"rows": 4, "autocomplete": "street-address"}),
     )
@@ -57,6 +67,10 @@ class LetterForm(forms.Form):
         label="Why this matters to you, in your own words",
         max_length=3000,
         help_text="A few sentences. This is what makes your letter count.",
+        error_messages={
+            "required": "Write a few sentences, in your own words, about why this matters to you.",
+            "max_length": "Keep your own words to at most 3,000 characters.",
+        },
         widget=forms.Textarea(attrs={"rows": 8}),
     )
 

@@ -13,7 +13,7 @@ from campaign.models import (
     Postcode,
     PostcodeImport,
 )
-from website.demo import ensure_child
+from website.demo import ensure_child, link_from_home
 from website.models import HomePage
 
 # (postcode, constituency, country, police force area, terminated YYYYMM)
@@ -96,6 +96,7 @@ def run(stdout):
         if campaign and not campaign.letter_page_id and not campaign.has_unpublished_changes:
             campaign.letter_page = letter
             campaign.save_revision().publish()
+    link_from_home("letter_page", letter)
     stdout.write(
         "Write to your MP: letter page"
         + (", and demo postcodes (try AB10 1AB, SE1 2DL or M1 1AD)." if demo_postcodes else ".")

@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.cache import cache
 
-CACHE_KEY = "petition:rules:v1"
+from website import client_ip
+
+CACHE_KEY = "petition:rules:v2"
 CACHE_SECONDS = 300
 # Each process also keeps its copy this long, saving a cache round trip per use; a rule saved in
 # another process takes effect here within that time.
@@ -25,7 +27,7 @@ _local = {"rules": None, "until": 0.0}
 class Rules:
     domain_rules: dict = field(default_factory=dict)  # domain -> (alias_of, remove_dots, remove_plus_tag)
     blocked_domains: dict = field(default_factory=dict)  # domain -> kind
-    networks: list = field(default_factory=list)
+    networks: list = field(default_factory=list)  # ipaddress networks, IPv6 ones at least a /64
 
 
 def load_rules():
@@ -42,7 +44,7 @@ def load_rules():
                 for r in EmailDomainRule.objects.all()
             },
             blocked_domains=dict(BlockedDomain.objects.values_list("domain", "kind")),
-            networks=[n.network for n in BlockedNetwork.objects.all()],
+            networks=blocked_networks(BlockedNetwork.objects.values_list("network", flat=True)),
         )
         cache.set(CACHE_KEY, rules, CACHE_SECONDS)
     _local.update(rules=rules, until=now + LOCAL_SECONDS)
@@ -90,22 +92,31 @@ def domain_block(domain, rules=None):
     return None
 
 
-def ip_blocked(ip, rules=None):
-    rules = rules or load_rules()
-    try:
-        address = ipaddress.ip_address(ip)
-    except ValueError:
-        return False
-    for network in rules.networks:
+def blocked_networks(values):
+    """Parsed networks; an IPv6 range narrower than a /64 covers its whole /64, since whoever holds one
+    address in a /64 can use any other. Entries that do not parse are skipped."""
+    networks = []
+    for value in values:
         try:
-            if address in ipaddress.ip_network(network, strict=False):
-                return True
+            network = ipaddress.ip_network(value.strip(), strict=False)
         except ValueError:
             continue
-    return False
+        if network.version == 6 and network.prefixlen > client_ip.IPV6_PREFIX_LENGTH:
+            network = network.supernet(new_prefix=client_ip.IPV6_PREFIX_LENGTH)
+        networks.append(network)
+    return networks
 
 
-def hash_ip(client_key):
-    """The keyed hash stored instead of the address; `client_key` is `website.client_ip.key(request)`."""
+def ip_blocked(ip, rules=None):
+    rules = rules or load_rules()
+    address = client_ip.parse(ip) if isinstance(ip, str) else ip
+    if address is None:
+        return False
+    return any(address in network for network in rules.networks if network.version == address.version)
+
+
+def hash_ip(address):
+    """The keyed hash stored instead of the address: of its key (`website.client_ip.group`), so every
+    address in one IPv6 /64 hashes alike, for the alerts as for the limits."""
     key = settings.SIGNATURE_IP_HMAC_KEY.encode()
-    return hmac.new(key, (client_key or "").encode(), hashlib.sha256).hexdigest()
+    return hmac.new(key, client_ip.group(address or "").encode(), hashlib.sha256).hexdigest()

@@ -1,4 +1,5 @@
-"""Staff views outside the generic listings: bulk invalidation by filter, and 'stop collecting'."""
+"""Staff views outside the generic listings: bulk invalidation by filter, 'stop collecting', and reviewing,
+testing and sending a campaign update."""
 
 from django import forms
 from django.contrib import messages
@@ -9,8 +10,8 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 
-from petition import counting
-from petition.models import PetitionPage, Signature
+from petition import counting, tasks, updates
+from petition.models import CampaignUpdate, PetitionPage, Signature
 
 
 class InvalidationFilterForm(forms.Form):
@@ -73,7 +74,14 @@ def bulk_invalidate(request):
     if not request.user.has_perm("petition.invalidate_signature"):
         raise PermissionDenied
     form = InvalidationFilterForm(request.POST or None)
-    context = {"form": form, "page_title": "Invalidate signatures", "header_icon": "warning", "count": None}
+    title = "Invalidate signatures"
+    context = {
+        "form": form,
+        "page_title": title,
+        "header_title": title,
+        "header_icon": "warning",
+        "count": None,
+    }
     if request.method == "POST" and form.is_valid():
         signatures = form.queryset()
         count = signatures.count()
@@ -106,5 +114,54 @@ def stop_collecting(request, page_id):
     return TemplateResponse(
         request,
         "petition/admin/stop_collecting.html",
-        {"petition": page, "page_title": "Stop collecting", "header_icon": "warning"},
+        {
+            "petition": page,
+            "page_title": "Stop collecting",
+            "header_title": "Stop collecting",
+            "header_icon": "warning",
+        },
+    )
+
+
+def campaign_update_review(request, pk):
+    """Preview a campaign update as supporters will get it, send a test to yourself, then send it to all.
+    Sending needs a test sent since the last edit, and a second press changes nothing."""
+    if not request.user.has_perm("petition.view_campaignupdate"):
+        raise PermissionDenied
+    update = get_object_or_404(CampaignUpdate, pk=pk)
+    can_send = request.user.has_perm("petition.send_campaignupdate")
+    if request.method == "POST":
+        if not can_send:
+            raise PermissionDenied
+        action = request.POST.get("action")
+        if action == "test" and update.status == CampaignUpdate.Status.DRAFT:
+            sent_to = updates.send_test(update, request.user)
+            if sent_to:
+                messages.success(
+                    request, f"A test has been sent to {sent_to}. Check it, then send the update."
+                )
+            else:
+                messages.error(request, "Your account has no email address: add one to send yourself a test.")
+        elif action == "send":
+            if tasks.start_update(update, request.user):
+                messages.success(request, f"“{update.subject}” is being sent, in batches.")
+            else:
+                messages.error(
+                    request, "Send yourself a test of this version first (or it is already sending)."
+                )
+        return redirect("campaign_updates:review", pk=update.pk)
+    message = updates.preview(update)
+    return TemplateResponse(
+        request,
+        "petition/admin/update_review.html",
+        {
+            "update": update,
+            "message": message,
+            "headers": [(name, message.extra_headers[name]) for name in message.extra_headers],
+            "progress": updates.progress(update),
+            "can_send": can_send,
+            "page_title": f"Campaign update: {update.subject}",
+            "header_title": f"Campaign update: {update.subject}",
+            "header_icon": "mail",
+        },
     )

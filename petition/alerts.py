@@ -1,4 +1,4 @@
-"""Tell Campaign managers when one network (IP hash) or email domain signs unusually often."""
+"""Tell Campaign managers when one network (IP hash, IPv6 by /64) or email domain signs unusually often."""
 
 from datetime import timedelta
 
@@ -23,11 +23,17 @@ def check_signature_alerts(now=None):
     lowest = min(
         [DEFAULT_LIMITS.alert_threshold, *PetitionSettings.objects.values_list("alert_threshold", flat=True)]
     )
-    recent = Signature.objects.filter(
-        state=Signature.State.VERIFIED, verified_at__gte=now - timedelta(hours=1)
-    )
+    hour_ago = now - timedelta(hours=1)
+    verified = Signature.objects.filter(state=Signature.State.VERIFIED, verified_at__gte=hour_ago)
+    # Shared addresses are not limited tightly (petition.signing), so staff also hear of one address (an IPv6
+    # /64) sending many signatures that nobody has confirmed yet.
+    unconfirmed = Signature.objects.filter(state=Signature.State.PENDING, created_at__gte=hour_ago)
     alerts = []
-    for kind, field in [("network", "ip_hash"), ("email domain", "email_domain")]:
+    for tag, kind, field, recent in [
+        ("verified", "network", "ip_hash", verified),
+        ("verified", "email domain", "email_domain", verified),
+        ("unconfirmed", "network, unconfirmed,", "ip_hash", unconfirmed),
+    ]:
         rows = (
             recent.exclude(**{field: ""})
             .values_list("petition_id", field)
@@ -37,7 +43,7 @@ def check_signature_alerts(now=None):
         )
         for petition_id, value, n in rows:
             if n >= threshold_for(petition_id) and cache.add(
-                f"petition:alert:{petition_id}:{field}:{value}", 1, 60 * 60
+                f"petition:alert:{petition_id}:{tag}:{field}:{value}", 1, 60 * 60
             ):
                 shown = value[:12] if field == "ip_hash" else value
                 alerts.append({"petition_id": petition_id, "kind": kind, "value": shown, "count": n})

@@ -43,5 +43,11 @@ class PetitionConfig(AppConfig):
                 "petition.change_petitionsettings",
                 # Petition → Signatures and letters by MP (petition.lobbying).
                 "petition.view_lobbying_report",
+                # Petition → Campaign updates: write, test and send (petition.updates).
+                "petition.view_campaignupdate",
+                "petition.add_campaignupdate",
+                "petition.change_campaignupdate",
+                "petition.delete_campaignupdate",
+                "petition.send_campaignupdate",
             ],
         )

@@ -4,7 +4,7 @@ from wagtail.models import Page
 
 from campaign.models import CampaignPage
 from petition.models import PetitionPage
-from website.demo import ensure_child, rich
+from website.demo import ensure_child, link_from_home, rich
 from website.models import HomePage
 
 
@@ -33,6 +33,7 @@ def run(stdout):
         privacy_page=privacy,
     )
     _link_from_campaign(petition)
+    link_from_home("petition_page", petition)
     stdout.write("Demo petition: " + petition.title)
 
 

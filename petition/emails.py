@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from petition import tokens
 from petition.models.signatures import Signature
+from website import absolute_urls
 
 # The kinds of email a signer gets.
 CONFIRM, ALREADY_SIGNED, THANK_YOU = "confirm", "already_signed", "thank_you"
@@ -44,7 +45,7 @@ def send_signature_email(signature_id, kind):
         return False
     signature = Signature.objects.select_related("petition").get(pk=signature_id)
     page = signature.petition
-    base = page.full_url or "/"
+    base = absolute_urls.page_url(page) or "/"
     manage = tokens.manage_token(signature.pk)
     context = {
         "petition": page,

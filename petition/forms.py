@@ -1,6 +1,7 @@
 """The signing form: every rule fails with a clear message at its field, and nothing typed is lost."""
 
 import re
+from functools import cache
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Layout, Submit
@@ -8,8 +9,8 @@ from django import forms
 from django.core.validators import validate_email
 
 from campaign import postcodes
+from petition import countries, places
 from petition.abuse import domain_block, split_email
-from petition.countries import COUNTRIES
 from website.honeypot import HoneypotForm, honeypot_layout
 from website.spreadsheets import starts_like_formula
 
@@ -19,12 +20,18 @@ _URL = re.compile(
     re.IGNORECASE,
 )
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-_COUNTRY_CHOICES = [("", "Choose a country"), *COUNTRIES]
 
 
+@cache
 def country_choices():
-    # A callable, so each form copies a reference to it instead of deep-copying ~200 choices per request.
-    return _COUNTRY_CHOICES
+    # A callable, so each form copies a reference to it instead of deep-copying ~250 choices per request.
+    return [("", "Choose a country"), *countries.country_choices()]
+
+
+class CountrySelect(forms.Select):
+    """The country list, rendered compactly (the template says how): it is on every petition page."""
+
+    template_name = "petition/widgets/country_select.html"
 
 
 class SignatureForm(HoneypotForm):
@@ -57,9 +64,10 @@ class SignatureForm(HoneypotForm):
         widget=forms.TextInput(attrs={"autocomplete": "postal-code"}),
     )
     country = forms.ChoiceField(
-        label="Country (if outside the UK)",
+        label="Which country do you live in?",
         required=False,
         choices=country_choices,
+        widget=CountrySelect,
     )
     opt_in = forms.BooleanField(
         label="Email me campaign updates",
@@ -115,6 +123,21 @@ class SignatureForm(HoneypotForm):
             )
         return email
 
+    def check_postcode_exists(self, cleaned, postcode):
+        """A postcode in the right format must also be in the postcode directory, when one is loaded (without
+        one only the format can be checked). The row found places the signature (`located`), so signing
+        does not look it up again."""
+        row = places.find_postcode(postcode)
+        if row is None and places.postcode_data_loaded():
+            self.add_error(
+                "postcode",
+                "We couldn't find that postcode. Check it for typing mistakes, or if you live outside "
+                "the UK, choose “Outside the UK”.",
+            )
+            return
+        cleaned["postcode"] = postcode
+        cleaned["located"] = places.located(row)
+
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("location") == UK:
@@ -129,7 +152,7 @@ class SignatureForm(HoneypotForm):
                 elif not postcodes.is_valid(postcode):
                     self.add_error("postcode", "Enter a real UK postcode, like SW1A 1AA.")
                 else:
-                    cleaned["postcode"] = postcode
+                    self.check_postcode_exists(cleaned, postcode)
         elif cleaned.get("location"):
             cleaned["postcode"] = ""
             if not cleaned.get("country"):

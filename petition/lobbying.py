@@ -152,7 +152,8 @@ class LobbyingReportView(FormulaSafeExportMixin, ReportView):
 
     def get_base_queryset(self):
         if self.petition is None:
-            return Constituency.objects.none()
+            # Empty, but with the columns the listing orders and shows by.
+            return constituencies_for(None).none()
         return constituencies_for(self.petition)
 
     @property

@@ -1,15 +1,17 @@
 """Where a signer lives, for the counts: constituency and country codes, and their names."""
 
+from django.core.cache import cache
+
 from campaign.models.places import COUNTRY_NAMES as ONS_COUNTRY_NAMES
 from campaign.models.places import Postcode
-from petition.countries import COUNTRY_NAMES as ISO_COUNTRY_NAMES
+from petition.countries import country_names
 
 # Our own codes for UK signers whose nation we cannot tell (postcode data not loaded, BFPO).
 UK_UNKNOWN = "UK"
 BFPO = "BFPO"
-COUNTRY_NAMES = {
+# Our own names first: "UK" is not an ISO code, and an ISO code never looks like an ONS one.
+OWN_NAMES = {
     **ONS_COUNTRY_NAMES,
-    **ISO_COUNTRY_NAMES,
     UK_UNKNOWN: "United Kingdom (nation not known)",
     BFPO: "British Forces Post Office",
 }
@@ -23,11 +25,29 @@ def locate(postcode, country):
         return "", UK_UNKNOWN
     if postcode.startswith("BFPO"):
         return "", BFPO
-    row = Postcode.objects.filter(postcode=postcode).values_list("constituency_code", "country_code").first()
+    return located(find_postcode(postcode))
+
+
+def find_postcode(postcode):
+    """(constituency code, country code) of a normalised postcode in the directory, or None: one query."""
+    return Postcode.objects.filter(postcode=postcode).values_list("constituency_code", "country_code").first()
+
+
+def located(row):
+    """locate()'s answer for a row find_postcode() returned (None: a UK postcode we cannot place)."""
     if row is None:
         return "", UK_UNKNOWN
     return row[0] or "", row[1] or UK_UNKNOWN
 
 
+POSTCODE_DATA_KEY = "petition:postcode-data-loaded"
+
+
+def postcode_data_loaded():
+    """True when the postcode directory holds any rows (ONSPD or the demo's): then a postcode must be in it.
+    Cached for a minute, so a signature costs no extra query; a first import is seen within the minute."""
+    return cache.get_or_set(POSTCODE_DATA_KEY, Postcode.objects.exists, 60)
+
+
 def country_name(code):
-    return COUNTRY_NAMES.get(code, code or "Not known")
+    return OWN_NAMES.get(code) or country_names().get(code) or code or "Not known"

@@ -1,10 +1,12 @@
-"""What a signer can do to their own signature (withdraw it, unsubscribe), and anonymising a petition's
-signatures: personal data goes, the counts stay. When it happens by itself is petition.retention."""
+"""What a signer can do to their own signature (withdraw it, unsubscribe: both end campaign updates too), and
+anonymising a petition's signatures: personal data goes, the counts stay, and supporters' consent to updates
+(petition.supporters) stays on its own terms. When it happens by itself is petition.retention."""
 
-from django.db.models import CharField, Value
+from django.db.models import CharField, Q, Value
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
+from petition import supporters
 from petition.models.signatures import Signature
 
 PERSONAL_DATA_CLEARED = {
@@ -25,7 +27,9 @@ def _placeholder(prefix):
 
 
 def withdraw(signature_id, petition_id):
-    """The signer takes their name off: the row leaves the count at the next batch. True if it did."""
+    """The signer takes their name off: the row leaves the count at the next batch, and they get no more
+    campaign updates. True if it did."""
+    supporters.forget_signers(Q(pk=signature_id, petition_id=petition_id))
     now = timezone.now()
     return bool(
         Signature.objects.filter(pk=signature_id, petition_id=petition_id)
@@ -40,6 +44,7 @@ def withdraw(signature_id, petition_id):
 
 
 def unsubscribe(signature_id, petition_id):
+    supporters.forget_signers(Q(pk=signature_id, petition_id=petition_id))
     return Signature.objects.filter(pk=signature_id, petition_id=petition_id).update(
         opt_in=False, unsubscribed_at=timezone.now()
     )

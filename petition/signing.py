@@ -1,15 +1,19 @@
 """Signing: store (or re-use) the one row per canonical email, decide if it is fraudulent, queue the email.
 
 The request does the postcode lookup and one statement inserting the signature and its email task
-(`website.task_rows`; on re-signing, a SELECT and an UPDATE); the abuse rules and the rates
+(`website.task_rows`; on re-signing, a SELECT and an UPDATE); the abuse rules and the limits
 (PetitionSettings) come from the cache, and the email is sent by a background task. Confirming a
 signature is here too.
+
+Nobody is dropped for sharing an address: what stops abuse is what costs an attacker (a mailbox per
+signature, limits per email domain, blocked networks and domains, staff alerts, bulk invalidation), and the
+one per-address limit is a high ceiling on unconfirmed signatures that says so when it is reached.
 """
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from petition import abuse, tokens
+from petition import abuse, supporters, tokens
 from petition.emails import ALREADY_SIGNED, CONFIRM, THANK_YOU
 from petition.models.settings import DEFAULT_LIMITS, PetitionSettings
 from petition.models.signatures import Signature
@@ -17,49 +21,57 @@ from petition.places import locate
 from petition.tasks import send_signature_email
 from website import client_ip, honeypot, ratelimits, task_rows
 
+# What `sign` answers: the signature was taken (whatever happens next, the page says "check your email"), or
+# the address or email domain is over its limit and nothing was stored (the form comes back: try again soon).
+ACCEPTED, BUSY = "accepted", "busy"
 
-def exceeds_rate_limits(request, petition_id, ip_hash, domain, limits=DEFAULT_LIMITS):
-    """True when this IP (per petition) or email domain (per petition) is over any of its rates.
-    Every rate is checked and incremented, in one round trip to the shared cache, so the limits hold
-    across processes."""
-    checks = [(f"petition:{petition_id}:ip:{rate}", ip_hash, rate) for rate in limits.ip_rates]
+
+def limit_checks(petition_id, ip_hash, domain, limits=DEFAULT_LIMITS):
+    """The limits one signature counts against: the per-address ceiling on unconfirmed signatures (an IPv6 /64
+    is one address) and the email domain's rates, each per petition."""
+    checks = [(ceiling_group(petition_id), ip_hash, limits.ceiling_rate)]
     checks += [(f"petition:{petition_id}:domain:{rate}", domain, rate) for rate in limits.domain_rates]
-    return ratelimits.hit(request, checks)
+    return checks
 
 
-def fraud_reason(request, petition, *, filled_honeypot, ip, ip_hash, domain, rules):
-    Reason = Signature.Reason
-    if filled_honeypot:
-        return Reason.HONEYPOT
-    # Rate limits count every attempt, including ones we would block anyway.
-    limits = PetitionSettings.limits_for_page(petition)
-    limited = exceeds_rate_limits(request, petition.pk, ip_hash, domain, limits)
-    if abuse.ip_blocked(ip, rules):
-        return Reason.BLOCKED_IP
-    if abuse.domain_block(domain, rules):
-        return Reason.BLOCKED_DOMAIN
-    if limited:
-        return Reason.RATE_LIMITED
-    return Reason.NONE
+def ceiling_group(petition_id):
+    return f"petition:{petition_id}:unconfirmed"
 
 
 def sign(request, petition, data):
-    """Record a signature from the form's cleaned data. Always ends the same way for the signer."""
+    """Record a signature from the form's cleaned data: ACCEPTED, or BUSY when over a limit (nothing stored).
+
+    Many people share one address (a household, a refuge, an office, a mobile network), so an address is
+    never a reason to drop a signature silently: each distinct mailbox gets its own confirmation, and only a
+    ceiling on unconfirmed signatures per address, set high, turns people away, telling them so.
+    """
     rules = abuse.load_rules()
-    ip = client_ip.address(request)
+    address = client_ip.client_address(request)
     ip_hash = abuse.hash_ip(client_ip.key(request))
     canonical = abuse.canonical_email(data["email"], rules)
     domain = canonical.rpartition("@")[2]
-    reason = fraud_reason(
-        request,
-        petition,
-        filled_honeypot=bool(data.get(honeypot.FIELD)),
-        ip=ip,
-        ip_hash=ip_hash,
-        domain=domain,
-        rules=rules,
+    Reason = Signature.Reason
+    if data.get(honeypot.FIELD):
+        reason = Reason.HONEYPOT
+    else:
+        limits = PetitionSettings.limits_for_page(petition)
+        # Every attempt counts, including ones we would block anyway; one turned away stores nothing, so it
+        # gives its places back (retrying does not keep the ceiling full).
+        checks = limit_checks(petition.pk, ip_hash, domain, limits)
+        if ratelimits.hit(request, checks):
+            for check in checks:
+                ratelimits.give_back(*check)
+            return BUSY
+        if address is not None and abuse.ip_blocked(address, rules):
+            reason = Reason.BLOCKED_IP
+        elif abuse.domain_block(domain, rules):
+            reason = Reason.BLOCKED_DOMAIN
+        else:
+            reason = Reason.NONE
+    # The form found a UK postcode's place while checking that it exists; otherwise look it up here.
+    constituency_code, country_code = data.get("located") or locate(
+        data.get("postcode", ""), data.get("country", "")
     )
-    constituency_code, country_code = locate(data.get("postcode", ""), data.get("country", ""))
     details = {
         "name": data["name"],
         "email": data["email"],
@@ -87,45 +99,76 @@ def sign(request, petition, data):
         signature = Signature.objects.filter(petition=petition, canonical_email=canonical).first()
         if signature is not None:  # None if withdrawn in between: nothing to do
             _sign_again(signature, details, reason)
+    return ACCEPTED
 
 
 def _sign_again(signature, details, reason):
     State = Signature.State
     if reason:
-        return  # rate-limited or blocked: the existing row stays as it is, and nobody is emailed
+        return  # blocked or a bot: the existing row stays as it is, and nobody is emailed
     if signature.state == State.VERIFIED:
         queue_email(signature.pk, ALREADY_SIGNED)
         return
-    # A pending signature takes the newest details; a rate-limited one gets a second chance.
-    # Staff invalidations stand. The state condition makes a concurrent confirmation win.
+    # Anyone can type an address. A pending signature keeps its details; the new ones wait beside the new
+    # confirmation link and apply only if the mailbox owner confirms. A signature kept as fraudulent (not by
+    # staff) gets a second chance. The state conditions make a concurrent confirmation win.
     with transaction.atomic():
-        updated = (
-            Signature.objects.filter(pk=signature.pk, state__in=[State.PENDING, State.FRAUDULENT])
+        updated = Signature.objects.filter(pk=signature.pk, state=State.PENDING).update(
+            proposed_details=details
+        ) or (
+            Signature.objects.filter(pk=signature.pk, state=State.FRAUDULENT)
             .exclude(fraud_reason=Signature.Reason.STAFF)
-            .update(state=State.PENDING, fraud_reason="", **details)
+            .update(state=State.PENDING, fraud_reason="", proposed_details=None, **details)
         )
         if updated:
             queue_email(signature.pk, CONFIRM)
 
 
 def confirm(petition, token):
-    """Verify the pending signature this confirmation token belongs to, and thank its signer.
-    True if it did; a token works once, until it expires."""
+    """Verify the pending signature this confirmation token belongs to, with the details proposed with the
+    token if any, and thank its signer. True if it did; a token works once, until it expires."""
     pending = Signature.objects.filter(
         petition=petition,
         state=Signature.State.PENDING,
         token_hash=tokens.hash_token(token),
         token_expires_at__gt=timezone.now(),
     )
-    signature_id = pending.values_list("pk", flat=True).first()
+    found = pending.values_list("pk", "ip_hash", "proposed_details").first()
+    if found is None:
+        return False
+    signature_id, ip_hash, proposed = found
+    proposed = {name: value for name, value in (proposed or {}).items() if name in PROPOSABLE}
     with transaction.atomic():
         # Single use: the token hash goes in the same UPDATE that verifies.
-        verified = signature_id and pending.filter(pk=signature_id).update(
-            state=Signature.State.VERIFIED, verified_at=timezone.now(), token_hash=None
+        verified = pending.filter(pk=signature_id).update(
+            state=Signature.State.VERIFIED,
+            verified_at=timezone.now(),
+            token_hash=None,
+            proposed_details=None,
+            **proposed,
         )
         if verified:
+            supporters.record_consent(signature_id)
             queue_email(signature_id, THANK_YOU)
+    if verified:
+        # A confirmed signature no longer counts against its address's ceiling on unconfirmed ones.
+        limits = PetitionSettings.limits_for_page(petition)
+        hashed = proposed.get("ip_hash", ip_hash)
+        ratelimits.give_back(ceiling_group(petition.pk), hashed, limits.ceiling_rate)
     return bool(verified)
+
+
+# The fields signing again may propose for a pending signature.
+PROPOSABLE = {
+    "name",
+    "email",
+    "email_domain",
+    "postcode",
+    "constituency_code",
+    "country_code",
+    "opt_in",
+    "ip_hash",
+}
 
 
 def queue_email(signature_id, kind):

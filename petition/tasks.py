@@ -1,4 +1,5 @@
-"""Background work a request starts: the signer's email, retried with backoff while the provider fails.
+"""Background work a request starts: the signer's email, retried with backoff while the provider fails, and
+the batches of a campaign update (petition.updates), throttled.
 
 The periodic work (counting, recount, alerts, anonymisation) is in petition.periodic_tasks.
 """
@@ -6,10 +7,11 @@ The periodic work (counting, recount, alerts, anonymisation) is in petition.peri
 import logging
 from datetime import timedelta
 
+from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
-from petition import emails
+from petition import emails, updates
 
 logger = logging.getLogger(__name__)
 
@@ -48,3 +50,29 @@ def send_signature_email(signature_id, kind, attempt=1):
         )
         retry.enqueue(signature_id, kind, attempt + 1)
         return False
+
+
+@task()
+def send_update_batch(update_id):
+    """One throttled batch of a campaign update; queues the next one when supporters are still waiting."""
+    result = updates.send_batch(update_id)
+    if result["more"]:
+        queue_update_batch(update_id, delay=updates.batch_seconds())
+    return result
+
+
+def queue_update_batch(update_id, delay=0):
+    batch = send_update_batch
+    if delay and batch.get_backend().supports_defer:
+        batch = batch.using(run_after=timezone.now() + timedelta(seconds=delay))
+    batch.enqueue(update_id)
+
+
+def start_update(update, user):
+    """Staff pressed Send: mark it sending and queue its first batch in the same transaction (with the
+    database task backend the task row commits, or rolls back, with the status)."""
+    with transaction.atomic():
+        started = updates.start_sending(update, user)
+        if started:
+            queue_update_batch(update.pk)
+    return started

@@ -6,6 +6,7 @@ import secrets
 from django.utils.crypto import constant_time_compare, salted_hmac
 
 MANAGE_SALT = "petition.signature.manage"
+SUPPORTER_SALT = "petition.supporter.unsubscribe"
 # A confirmation link works for this many days (the email says so).
 CONFIRM_DAYS = 7
 
@@ -23,17 +24,34 @@ def hash_token(raw):
 def manage_token(signature_id):
     """For the withdraw and unsubscribe links, which must keep working after confirmation.
     Letters, digits and '-' only, so Wagtail's page routing accepts it as a path segment."""
-    return f"{signature_id}-{_manage_digest(signature_id)}"
-
-
-def _manage_digest(signature_id):
-    return salted_hmac(MANAGE_SALT, str(signature_id), algorithm="sha256").hexdigest()[:40]
+    return _id_token(MANAGE_SALT, signature_id)
 
 
 def read_manage_token(token):
-    signature_id, _, digest = (token or "").partition("-")
-    if not signature_id.isdigit() or len(signature_id) > 18:
+    return _read_id_token(MANAGE_SALT, token)
+
+
+def supporter_token(supporter_id):
+    """For the one-click unsubscribe link in campaign updates (petition.updates)."""
+    return _id_token(SUPPORTER_SALT, supporter_id)
+
+
+def read_supporter_token(token):
+    return _read_id_token(SUPPORTER_SALT, token)
+
+
+def _digest(salt, object_id):
+    return salted_hmac(salt, str(object_id), algorithm="sha256").hexdigest()[:40]
+
+
+def _id_token(salt, object_id):
+    return f"{object_id}-{_digest(salt, object_id)}"
+
+
+def _read_id_token(salt, token):
+    object_id, _, digest = (token or "").partition("-")
+    if not object_id.isdigit() or len(object_id) > 18:
         return None
-    if not constant_time_compare(digest, _manage_digest(int(signature_id))):
+    if not constant_time_compare(digest, _digest(salt, int(object_id))):
         return None
-    return int(signature_id)
+    return int(object_id)

@@ -5,14 +5,18 @@
   petition page carries none and any cache can share it; a post from another website is refused instead
   (`website.cross_origin`, docs/security.md);
 - `<petition URL>count.json`: Wagtail's own URL pattern (path segments ending in a slash) cannot reach it,
-  so it is handed to the petition page's count.json route.
+  so it is handed to the petition page's count.json route;
+- `/updates/unsubscribe/<token>/`: the one-click unsubscribe of campaign updates (RFC 8058).
 """
 
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from wagtail.models import Site
 
+from petition import supporters, tokens
 from petition.models.pages import PetitionPage
 from website.cross_origin import same_origin_posts
 
@@ -45,3 +49,21 @@ def count_json(request, page_path):
     if not isinstance(page, PetitionPage) or refused_by_view_restrictions(page, request):
         raise Http404
     return page.serve(request, *args, **kwargs)
+
+
+@csrf_exempt  # RFC 8058: a mail provider POSTs "List-Unsubscribe=One-Click" with no cookie or token
+@never_cache
+def unsubscribe_from_updates(request, token):
+    """GET shows a button and changes nothing (mail scanners follow links); POST unsubscribes, idempotently,
+    whether from the button or a mail app's one-click. The token (supporter id + HMAC) is the only key."""
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    supporter_id = tokens.read_supporter_token(token)
+    context = {"valid": supporter_id is not None, "done": request.method == "POST"}
+    if supporter_id is not None and request.method == "POST":
+        supporters.unsubscribe(supporter_id)
+    response = render(
+        request, "petition/update_unsubscribe.html", context, status=200 if context["valid"] else 404
+    )
+    response["Referrer-Policy"] = "no-referrer"
+    return response

@@ -1,17 +1,87 @@
 """Petition admin: signatures (listing, filters, bulk invalidation), supporters export, abuse rules, and the
 lobbying report (signatures and letters by MP)."""
 
+import django_filters
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.generic import CreateView, DeleteView, EditView, InspectView
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 
+from campaign.models.places import Constituency
 from petition import admin_views, lobbying
-from petition.models import BlockedDomain, BlockedNetwork, EmailDomainRule, PetitionPage, Signature
+from petition.models import (
+    BlockedDomain,
+    BlockedNetwork,
+    CampaignUpdate,
+    EmailDomainRule,
+    PetitionPage,
+    Signature,
+)
 from website.spreadsheets import FormulaSafeIndexView
+
+
+def date_range(label):
+    return django_filters.DateFromToRangeFilter(label=label, widget=DateRangePickerWidget)
+
+
+def constituency_choices():
+    return list(Constituency.objects.values_list("code", "name"))
+
+
+def constituency_filter():
+    # Staff know places by name: the choice shows the name and filters on the code the row holds.
+    return django_filters.ChoiceFilter(
+        field_name="constituency_code", label="Constituency", choices=constituency_choices
+    )
+
+
+# A constituency's name beside each signature, from one query (Signature.objects.with_constituency_names).
+CONSTITUENCY_COLUMN = Column("constituency_name", label="Constituency")
+
+
+class SignatureFilterSet(WagtailFilterSet):
+    created_at = date_range("Signed")
+    verified_at = date_range("Verified")
+    constituency_code = constituency_filter()
+
+    class Meta:
+        model = Signature
+        fields = ["petition", "state", "fraud_reason", "email_domain", "opt_in"]
+
+
+class SignatureIndexView(FormulaSafeIndexView):
+    page_title = "Signatures"
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().with_constituency_names()
+
+
+class SignatureInspectView(InspectView):
+    def get_fields(self):
+        return [
+            ("constituency_name" if name == "constituency_code" else name) for name in super().get_fields()
+        ]
+
+    def get_field_label(self, field_name, field):
+        return (
+            "Constituency"
+            if field_name == "constituency_name"
+            else super().get_field_label(field_name, field)
+        )
+
+    def get_field_display_value(self, field_name, field):
+        if field_name == "constituency_name":
+            code = self.object.constituency_code
+            name = Constituency.objects.filter(code=code).values_list("name", flat=True).first()
+            return f"{name} ({code})" if name else code or "—"
+        return super().get_field_display_value(field_name, field)
 
 
 class SignatureViewSet(ModelViewSet):
@@ -20,25 +90,18 @@ class SignatureViewSet(ModelViewSet):
     menu_label = "Signatures"
     add_to_admin_menu = False
     inspect_view_enabled = True
+    index_view_class = SignatureIndexView
+    inspect_view_class = SignatureInspectView
     list_display = [
         Column("pk", label="ID"),
         "petition",
         "state",
         "email_domain",
-        "constituency_code",
+        CONSTITUENCY_COLUMN,
         "country_code",
         DateColumn("created_at", label="Signed"),
     ]
-    list_filter = [
-        "petition",
-        "state",
-        "fraud_reason",
-        "created_at",
-        "verified_at",
-        "constituency_code",
-        "email_domain",
-        "opt_in",
-    ]
+    filterset_class = SignatureFilterSet
     search_fields = ["name", "email", "canonical_email", "postcode"]
     form_fields = ["state", "opt_in"]
     inspect_view_fields = [
@@ -62,7 +125,18 @@ class SignatureViewSet(ModelViewSet):
     ]
 
 
+class SupporterFilterSet(WagtailFilterSet):
+    verified_at = date_range("Verified")
+    constituency_code = constituency_filter()
+
+    class Meta:
+        model = Signature
+        fields = ["petition", "country_code"]
+
+
 class SupporterIndexView(FormulaSafeIndexView):
+    page_title = "Supporters to contact"
+
     def get_base_queryset(self):
         return (
             super()
@@ -73,7 +147,26 @@ class SupporterIndexView(FormulaSafeIndexView):
                 unsubscribed_at__isnull=True,
                 anonymised_at__isnull=True,
             )
+            .with_constituency_names()
         )
+
+    def get_add_url(self):
+        # Supporters come from the petition form; nobody adds one by hand.
+        return None
+
+
+class SupporterEditView(EditView):
+    page_title = "Supporter"
+
+    def get_page_subtitle(self):
+        return self.object.name or f"Signature {self.object.pk}"
+
+    def get_breadcrumbs_items(self):
+        items = super().get_breadcrumbs_items()
+        for item in items:
+            if item["url"] == reverse(self.index_url_name):
+                item["label"] = SupporterIndexView.page_title
+        return items
 
 
 class SupporterViewSet(ModelViewSet):
@@ -84,18 +177,21 @@ class SupporterViewSet(ModelViewSet):
     menu_label = "Supporters to contact"
     icon = "mail"
     index_view_class = SupporterIndexView
-    list_display = ["name", "petition", "constituency_code", DateColumn("verified_at", label="Verified")]
-    list_filter = ["petition", "verified_at", "constituency_code", "country_code"]
+    edit_view_class = SupporterEditView
+    list_display = ["name", "petition", CONSTITUENCY_COLUMN, DateColumn("verified_at", label="Verified")]
+    filterset_class = SupporterFilterSet
     search_fields = ["name", "email"]
     list_export = [
         "name",
         "email",
         "postcode",
+        "constituency_name",
         "constituency_code",
         "country_code",
         "verified_at",
         "petition",
     ]
+    export_headings = {"constituency_name": "Constituency", "constituency_code": "Constituency code"}
     export_filename = "petition-supporters"
     form_fields = ["opt_in"]
 
@@ -166,6 +262,63 @@ class LobbyingViewSet(ViewSet):
         ]
 
 
+class CampaignUpdateCreateView(CreateView):
+    def save_instance(self):
+        self.form.instance.created_by = self.request.user
+        return super().save_instance()
+
+    def get_success_url(self):
+        return reverse("campaign_updates:review", args=[self.object.pk])
+
+
+class DraftOnlyMixin:
+    """Once sending has started an update is a record of what was sent: no editing or deleting."""
+
+    def dispatch(self, request, *args, **kwargs):
+        update = getattr(self, "object", None) or self.get_object()
+        if update.status != CampaignUpdate.Status.DRAFT:
+            messages.error(request, "This update has been sent (or is sending), so it can no longer change.")
+            return redirect("campaign_updates:review", pk=update.pk)
+        return super().dispatch(request, *args, **kwargs)
+
+
+class CampaignUpdateEditView(DraftOnlyMixin, EditView):
+    def get_success_url(self):
+        return reverse("campaign_updates:review", args=[self.object.pk])
+
+
+class CampaignUpdateDeleteView(DraftOnlyMixin, DeleteView):
+    pass
+
+
+class CampaignUpdateViewSet(ModelViewSet):
+    """Write an update, preview it and send yourself a test (admin_views.campaign_update_review), then send
+    it to every supporter who asked for updates (petition.updates)."""
+
+    model = CampaignUpdate
+    name = "campaign_updates"
+    icon = "mail"
+    menu_label = "Campaign updates"
+    add_view_class = CampaignUpdateCreateView
+    edit_view_class = CampaignUpdateEditView
+    delete_view_class = CampaignUpdateDeleteView
+    form_fields = ["subject", "body"]
+    list_display = [
+        "subject",
+        "status",
+        DateColumn("created_at", label="Written"),
+        DateColumn("finished_at", label="Sent"),
+    ]
+    list_filter = ["status"]
+    search_fields = ["subject"]
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("<int:pk>/review/", admin_views.campaign_update_review, name="review"),
+        ]
+
+
 class PetitionAdminGroup(ViewSetGroup):
     menu_label = "Petition"
     menu_icon = "doc-full-inverse"
@@ -178,6 +331,7 @@ class PetitionAdminGroup(ViewSetGroup):
         BlockedNetworkViewSet("petition_blocked_networks"),
         InvalidateViewSet(),
         LobbyingViewSet(),
+        CampaignUpdateViewSet(),
     )
 
 

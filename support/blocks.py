@@ -1,4 +1,4 @@
-"""Blocks for guidance pages: sections, questions and answers, helpline callouts."""
+"""Blocks for guidance pages: sections, questions and answers, helpline callouts, what Back does here."""
 
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
@@ -40,6 +40,18 @@ class HelplineCalloutBlock(blocks.StructBlock):
         return self.normalize(dict(self.meta.preview_value, helpline=example))
 
 
+class BackButtonBlock(blocks.StaticBlock):
+    """What the browser's Back button does on this site for this reader: static/js/history.js keeps a visit
+    to one history entry, so the text depends on whether scripts run, which an editor cannot know."""
+
+    class Meta:
+        icon = "history"
+        template = "components/blocks/back_button.html"
+        description = "Tells each reader whether Back can bring this site back after the quick exit"
+        admin_text = "What the Back button does on this site, worded for the reader's browser."
+        preview_value = None  # nothing to fill in: the preview is the block's own text
+
+
 class SectionBlock(blocks.StructBlock):
     title = blocks.CharBlock(max_length=120)
     content = blocks.StreamBlock(
@@ -47,6 +59,7 @@ class SectionBlock(blocks.StructBlock):
             ("paragraph", ParagraphBlock()),
             ("question_answer", QuestionAnswerBlock()),
             ("helpline", HelplineCalloutBlock()),
+            ("back_button", BackButtonBlock()),
         ]
     )
 
@@ -66,4 +79,5 @@ def guidance_blocks():
         ("section", SectionBlock()),
         ("question_answer", QuestionAnswerBlock()),
         ("helpline", HelplineCalloutBlock()),
+        ("back_button", BackButtonBlock()),
     ]

@@ -1,12 +1,14 @@
 """Casework admin views: the team queue (a scoped, audited listing) and one request's case page."""
 
+import re
 import time
-from datetime import timedelta
 
+import django_filters
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Min, Q
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -16,12 +18,13 @@ from django.utils.functional import cached_property
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import TemplateView
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
-from support import access
+from support import access, deadlines, subject_access
 from support.models import (
     AuditEntry,
     CaseNote,
@@ -38,16 +41,82 @@ def forbidden(request):
     return TemplateResponse(request, "support/admin/forbidden.html", status=403)
 
 
-class AgeColumn(Column):
-    """Days since the request arrived, highlighted once it is older than the configured limit."""
+class DeadlineColumn(Column):
+    """Age, and where the first-contact promise stands: due on a date, due today, or overdue."""
 
-    cell_template_name = "support/admin/age_cell.html"
+    cell_template_name = "support/admin/deadline_cell.html"
 
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
-        context["days"] = instance.age_in_days
-        context["overdue"] = instance.is_overdue
+        context["case"] = instance
         return context
+
+
+class SafetyFlagsColumn(Column):
+    """The safety flags, first in every row."""
+
+    cell_template_name = "support/admin/flags_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["flags"] = instance.safety_flag_labels
+        return context
+
+
+def reference_filter(query):
+    """Match a reference however it is typed: 'DR-7KQ2-M9XA', 'dr 7kq2 m9xa', '7KQ2M9XA', 'M9XA'."""
+    compact = re.sub(r"[^A-Z0-9]", "", query.upper())
+    if not compact:
+        return Q(pk__in=[])
+    if len(compact) == 10 and compact[:2] in DisclosureRequest.REFERENCE_PREFIXES.values():
+        return Q(reference=f"{compact[:2]}-{compact[2:6]}-{compact[6:]}")
+    if len(compact) == 8:
+        return Q(reference__endswith=f"-{compact[:4]}-{compact[4:]}")
+    return Q(reference__icontains=query.strip().upper())
+
+
+class QueueFilterSet(WagtailFilterSet):
+    deadline = django_filters.ChoiceFilter(
+        label="First contact",
+        choices=[("overdue", "Overdue"), ("due_today", "Due today")],
+        method="filter_deadline",
+        empty_label="Any",
+    )
+    assigned = django_filters.ChoiceFilter(
+        label="Assigned",
+        choices=[("me", "To me"), ("nobody", "To nobody")],
+        method="filter_assigned",
+        empty_label="Anyone",
+    )
+    flagged = django_filters.ChoiceFilter(
+        label="Safety flags",
+        choices=[("yes", "Flagged only")],
+        method="filter_flagged",
+        empty_label="Flagged or not",
+    )
+
+    class Meta:
+        model = DisclosureRequest
+        fields = ["kind", "status", "team"]
+
+    def filter_deadline(self, queryset, name, value):
+        if value == "overdue":
+            return queryset.filter(deadlines.overdue_filter())
+        if value == "due_today":
+            return queryset.filter(deadlines.due_today_filter())
+        return queryset
+
+    def filter_assigned(self, queryset, name, value):
+        if value == "me":
+            return queryset.filter(assigned_to=self.request.user)
+        if value == "nobody":
+            return queryset.filter(assigned_to__isnull=True)
+        return queryset
+
+    def filter_flagged(self, queryset, name, value):
+        if value == "yes":
+            return queryset.exclude(safety_flags=[])
+        return queryset
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -60,15 +129,43 @@ class CaseQueueView(FormulaSafeExportMixin, IndexView):
     def get_base_queryset(self):
         return (
             DisclosureRequest.objects.for_user(self.request.user)
+            .with_contacted()
             .select_related("team", "assigned_to")
             .only(
-                "pk", "reference", "created_at", "status", "team", "assigned_to", "police_force", "closed_at"
+                "pk",
+                "reference",
+                "kind",
+                "created_at",
+                "status",
+                "team",
+                "assigned_to",
+                "police_force",
+                "nation",
+                "safety_flags",
+                "closed_at",
             )
         )
 
+    @cached_property
+    def columns(self):
+        """The viewset's columns (the reference first, as the link to the case), after the safety flags."""
+        return [SafetyFlagsColumn("safety_flags", label="Safety"), *super().columns]
+
+    def search_queryset(self, queryset):
+        """By reference only: nothing personal can be searched (it is encrypted, and must not be)."""
+        if not self.is_searching:
+            return queryset
+        return queryset.filter(reference_filter(self.search_query))
+
     def get_team_summaries(self):
         teams = CaseworkTeam.objects.for_user(self.request.user)
-        overdue_before = timezone.now() - timedelta(days=DisclosureRequest.HIGHLIGHT_AFTER_DAYS)
+        visible = DisclosureRequest.objects.for_user(self.request.user)
+        overdue = dict(
+            visible.filter(deadlines.overdue_filter())
+            .order_by()  # the model's ordering would split the groups
+            .values_list("team")
+            .annotate(n=Count("pk", distinct=True))
+        )
         open_requests = Q(requests__status__in=DisclosureRequest.OPEN_STATUSES)
         teams = teams.annotate(
             open_count=Count("requests", filter=open_requests, distinct=True),
@@ -77,9 +174,6 @@ class CaseQueueView(FormulaSafeExportMixin, IndexView):
             ),
             unassigned_count=Count(
                 "requests", filter=open_requests & Q(requests__assigned_to__isnull=True), distinct=True
-            ),
-            overdue_count=Count(
-                "requests", filter=open_requests & Q(requests__created_at__lt=overdue_before), distinct=True
             ),
             oldest_open=Min("requests__created_at", filter=open_requests),
         )
@@ -90,7 +184,7 @@ class CaseQueueView(FormulaSafeExportMixin, IndexView):
                 "open": team.open_count,
                 "new": team.new_count,
                 "unassigned": team.unassigned_count,
-                "overdue": team.overdue_count,
+                "overdue": overdue.get(team.pk, 0),
                 "oldest_days": (now - team.oldest_open).days if team.oldest_open else None,
                 "url": f"{reverse(self.index_url_name)}?team={team.pk}",
             }
@@ -142,10 +236,45 @@ class StatusForm(forms.Form):
 class AssignForm(forms.Form):
     assignee = forms.ModelChoiceField(label="Assign to", queryset=get_user_model().objects.none())
 
-    def __init__(self, *args, team=None, **kwargs):
+    def __init__(self, *args, team=None, case=None, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         members = team.members.filter(is_active=True) if team else get_user_model().objects.none()
         self.fields["assignee"].queryset = members.order_by("username")
+        # Preselect the current assignee; on an unassigned request, the caseworker looking at it.
+        current = case.assigned_to if case is not None else None
+        if current is None and user is not None and members.filter(pk=user.pk).exists():
+            current = user
+        if current is not None:
+            self.fields["assignee"].initial = current.pk
+
+
+class SafetyFlagsForm(forms.Form):
+    safety_flags = forms.MultipleChoiceField(
+        label="Safety flags",
+        required=False,
+        choices=DisclosureRequest.SafetyFlag.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Shown first wherever this request appears: the queue, the dashboard and this page.",
+    )
+
+
+class EraseForm(forms.Form):
+    confirm_reference = forms.CharField(
+        label="Type the reference to confirm",
+        max_length=12,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+        help_text="Erasure deletes every personal detail, note and contact note of this request for good.",
+    )
+
+    def __init__(self, *args, reference="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.reference = reference
+
+    def clean_confirm_reference(self):
+        value = self.cleaned_data["confirm_reference"].strip().upper()
+        if value != self.reference:
+            raise forms.ValidationError(f"Type {self.reference} exactly to erase this request's data")
+        return value
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -183,7 +312,7 @@ class CaseView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
     def get_breadcrumbs_items(self):
         return [
             {"url": reverse("wagtailadmin_home"), "label": "Home"},
-            {"url": reverse(self.index_url_name), "label": "Disclosure requests"},
+            {"url": reverse(self.index_url_name), "label": "Requests"},
             {"url": "", "label": self.object.reference},
         ]
 
@@ -229,7 +358,11 @@ class CaseView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
             contact_form=kwargs.get("contact_form") or ContactAttemptForm(),
             status_form=kwargs.get("status_form")
             or StatusForm(initial={"status": case.status, "outcome": case.outcome}),
-            assign_form=kwargs.get("assign_form") or AssignForm(team=case.team),
+            assign_form=kwargs.get("assign_form")
+            or AssignForm(team=case.team, case=case, user=self.request.user),
+            flags_form=kwargs.get("flags_form")
+            or SafetyFlagsForm(initial={"safety_flags": case.safety_flags}),
+            erase_form=kwargs.get("erase_form") or EraseForm(reference=case.reference),
         )
         return context
 
@@ -245,6 +378,9 @@ class CaseView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
             "status": self.change_status,
             "note": self.add_note,
             "contact": self.log_contact,
+            "flags": self.set_flags,
+            "subject_access": self.subject_access_export,
+            "erase": self.erase,
         }.get(request.POST.get("action"))
         if handler is None:
             messages.error(request, "Unknown action.")
@@ -260,7 +396,7 @@ class CaseView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
         return self.acted(request)
 
     def assign(self, request):
-        form = AssignForm(request.POST, team=self.object.team)
+        form = AssignForm(request.POST, team=self.object.team, case=self.object, user=request.user)
         if not form.is_valid():
             return self.render_again(request, "Assignment", assign_form=form)
         case = self.object
@@ -311,4 +447,35 @@ class CaseView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
             detail=f"{attempt.get_method_display()}: {attempt.get_outcome_display()}",
         )
         messages.success(request, "Contact attempt logged.")
+        return self.acted(request)
+
+    def set_flags(self, request):
+        form = SafetyFlagsForm(request.POST)
+        if not form.is_valid():
+            return self.render_again(request, "Safety flags", flags_form=form)
+        case = self.object
+        # Stored in the order of the choices, so every screen lists them the same way.
+        chosen = set(form.cleaned_data["safety_flags"])
+        case.safety_flags = [code for code in DisclosureRequest.SafetyFlag.values if code in chosen]
+        case.save(update_fields=["safety_flags", "updated_at"])
+        # The audit log is read by administrators who cannot read requests: the count only, not the flags.
+        AuditEntry.record(
+            Action.FLAGS_CHANGED, user=request.user, request=case, detail=f"{len(chosen)} flag(s) set"
+        )
+        messages.success(request, "Safety flags saved.")
+        return self.acted(request)
+
+    def subject_access_export(self, request):
+        """A download of the person's own data. Rendered nowhere, stored nowhere, never cached; audited."""
+        body = subject_access.export(self.object, user=request.user)
+        response = HttpResponse(body, content_type="application/json; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{subject_access.filename(self.object)}"'
+        return response
+
+    def erase(self, request):
+        form = EraseForm(request.POST, reference=self.object.reference)
+        if not form.is_valid():
+            return self.render_again(request, "Erasure", erase_form=form)
+        subject_access.erase(self.object, user=request.user)
+        messages.success(request, "The personal data of this request has been erased.")
         return self.acted(request)

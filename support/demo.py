@@ -2,7 +2,8 @@
 
 from wagtail.models import Site
 
-from support.models import GuidanceIndexPage, GuidancePage, Helpline
+from support.disclosure_demo import ensure_request_page
+from support.models import CallbackRequestPage, GuidanceIndexPage, GuidancePage, Helpline, HelplinesPage
 from website.demo import ensure_child
 from website.models import HomePage, SiteSettings
 
@@ -168,6 +169,7 @@ def run(stdout):
         ],
     )
 
+    request_page = ensure_request_page(home)
     ensure_child(
         index,
         GuidancePage,
@@ -198,6 +200,16 @@ def run(stdout):
                     "Guidance asks forces to decide within 28 days, and faster when you are at "
                     "immediate risk.",
                 ),
+            ),
+            (
+                "call_to_action",
+                {
+                    "title": "We can help you ask",
+                    "text": "Tell us what worries you, and a caseworker helps you apply to the right "
+                    "police force, contacting you only in the way you say is safe.",
+                    "page": request_page,
+                    "button_label": "Ask the police with our help",
+                },
             ),
             callout(emergency, "If you are in danger while you wait, call 999."),
         ],
@@ -234,11 +246,13 @@ def run(stdout):
             section(
                 "What the Exit this page button can and cannot do",
                 paragraph(
-                    "The button at the top of every page, or pressing Shift three times, hides this "
-                    "site at once, replaces it with a weather page and forgets your visit on our side. "
-                    "It cannot delete your browser history: pages you viewed before pressing it are "
-                    "still there. Use private browsing, or delete them afterwards."
+                    "The button at the top of every page (or, on a computer, pressing Shift three times) "
+                    "hides this site at once, replaces it with a weather page and forgets your visit on "
+                    "our side, including anything typed into our forms. It cannot delete your browser "
+                    "history: the pages you viewed are still listed there. Use private browsing, or "
+                    "delete them afterwards."
                 ),
+                ("back_button", None),
             ),
             section(
                 "Spyware and trackers",
@@ -284,6 +298,25 @@ def run(stdout):
         ],
     )
 
+    ensure_child(
+        home,
+        HelplinesPage,
+        "helplines",
+        title="Helplines",
+        summary="Free, confidential helplines for domestic abuse and stalking, and what to do in danger.",
+        intro="You do not have to give your name, and you do not have to be sure what is happening. "
+        "Advisers listen, help you make a safety plan and tell you what your options are.",
+    )
+
+    # The safe call-back request: linked from every support page (the helplines aside), not from the menu.
+    ensure_child(
+        home,
+        CallbackRequestPage,
+        "call-back",
+        title="Ask us to call you back",
+        summary="Give us a safe number and a safe time, and a caseworker will ring you.",
+    )
+
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     # First run only: once staff have chosen footer helplines or a cover-your-tracks page, keep them.
     if settings.cover_your_tracks_page_id is None:
@@ -291,4 +324,6 @@ def run(stdout):
         settings.save(update_fields=["cover_your_tracks_page"])
     if not settings.footer_helplines.exists():
         settings.footer_helplines.set(helplines.values())
-    stdout.write("Support: helplines and five guidance pages.")
+    stdout.write(
+        "Support: helplines, the helplines page, five guidance pages and the call-back request page."
+    )

@@ -2,14 +2,18 @@
 development only, a caseworker login and two invented requests. Safe to run again; never overwrites edits."""
 
 import os
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
+from support import police_forces
 from support.models import CaseworkTeam, DisclosureRequest, DisclosureRequestPage, RoutingRule
-from support.models.casework import team_for_force
-from website.demo import ensure_child
+from support.models.casework import team_for_area, team_for_force
+from support.models.disclosure import new_reference
+from website.demo import admin_url, ensure_child
 from website.models import HomePage
 from website.staff import CASEWORKERS
 
@@ -59,11 +63,9 @@ def is_development():
     return settings.DEBUG and not os.environ.get("DJANGO_SETTINGS_MODULE", "").endswith("production")
 
 
-def run(stdout):
-    home = HomePage.objects.first()
-    if home is None:
-        return
-    ensure_child(
+def ensure_request_page(home):
+    """The request form, once (support.demo links the Clare's Law guidance to it)."""
+    return ensure_child(
         home,
         DisclosureRequestPage,
         "ask-the-police",
@@ -71,6 +73,13 @@ def run(stdout):
         summary="Clare's Law: ask the police whether a partner has a history of abuse. We can help you ask.",
         show_in_menus=True,
     )
+
+
+def run(stdout):
+    home = HomePage.objects.first()
+    if home is None:
+        return
+    ensure_request_page(home)
     teams = {}
     for name, spec in TEAMS.items():
         team, _ = CaseworkTeam.objects.get_or_create(
@@ -90,7 +99,7 @@ def run(stdout):
 
 
 def ensure_dev_caseworker(stdout, *teams):
-    """Development only: a caseworker in the Caseworkers group and two teams, and two invented requests."""
+    """Development only: a caseworker in the Caseworkers group and two teams, and three invented requests."""
     User = get_user_model()
     user, created = User.objects.get_or_create(
         username=DEV_CASEWORKER_USERNAME, defaults={"email": "caseworker@waymark.localhost"}
@@ -102,12 +111,14 @@ def ensure_dev_caseworker(stdout, *teams):
         for team in teams:
             team.members.add(user)
     if not DisclosureRequest.objects.exists():
-        for force, concerns in [
-            ("metropolitan", "An invented demo request: my new partner's ex told me he was violent."),
-            ("north-wales", "An invented demo request: my sister's boyfriend controls her money."),
+        for force, concerns, days_ago in [
+            ("metropolitan", "An invented demo request: my new partner's ex told me he was violent.", 6),
+            ("north-wales", "An invented demo request: my sister's boyfriend controls her money.", 0),
         ]:
             DisclosureRequest.objects.create(
+                created_at=timezone.now() - timedelta(days=days_ago),
                 police_force=force,
+                nation=police_forces.nation_for(force),
                 team=team_for_force(force),
                 asking_for="myself",
                 your_name="Demo Person",
@@ -121,7 +132,22 @@ def ensure_dev_caseworker(stdout, *teams):
                 person_relationship="Partner",
                 concerns=concerns,
             )
+        # An invented call-back with a safety flag, so the dashboard shows one first.
+        DisclosureRequest.objects.create(
+            kind=DisclosureRequest.Kind.CALLBACK,
+            reference=new_reference("CB"),
+            nation="england",
+            team=team_for_area("", "england"),
+            your_name="Demo Cover Name",
+            contact_method="phone",
+            phone="07700 900983",
+            safe_times="Mornings before 11am",
+            voicemail_safe="no",
+            language="English",
+            concerns="An invented demo call-back request.",
+            safety_flags=[DisclosureRequest.SafetyFlag.NO_VOICEMAIL],
+        )
     stdout.write(
-        f"Development-only caseworker login: http://127.0.0.1:8000/admin/ "
+        f"Development-only caseworker login: {admin_url()} "
         f"username '{DEV_CASEWORKER_USERNAME}', password '{DEV_CASEWORKER_PASSWORD}'"
     )

@@ -1,12 +1,23 @@
-"""The disclosure form's answers so far, held only in the server session, encrypted, for 30 minutes.
+"""The disclosure form's answers so far, held only in the server session, encrypted, for 30 minutes, and
+bound to the browser tab that gave them.
 
 The answers are encrypted with the disclosure key and a 30-minute lifetime (Fernet's TTL), so an abandoned
 form is unreadable even in the session table, and the quick exit (which flushes the session) forgets them at
 once. The page (support.models.disclosure_page) reads and writes them; a periodic task
 (support.tasks.forget_abandoned_form_answers) removes abandoned ones from the session store.
+
+Tabs: the session cookie is shared by every tab and outlives a closed tab, so answers kept only "in the
+session" come back when someone opens the form again in the same browser. With JavaScript,
+static/js/history.js sends each request for the form with a random id kept in the tab's sessionStorage
+(the `Waymark-Tab` header: a header, not a field, because the GET after each step's redirect must carry it
+too). The answers are kept under that id, so a new tab (no sessionStorage) starts afresh and a closed tab's
+answers can no longer be reached; they expire 30 minutes later like any others. A request without the
+header (no JavaScript) uses one slot for the whole session, as before: closing the tab does not forget
+those answers, and the page says so.
 """
 
 import json
+import re
 from datetime import date
 
 from cryptography.fernet import InvalidToken
@@ -17,48 +28,91 @@ from support.encryption import DecryptionError, decrypt, encrypt, get_fernet
 SESSION_KEY = "disclosure_request"
 # Unfinished answers are forgotten after this many seconds without a step (the page tells people so).
 TIMEOUT_SECONDS = 30 * 60
+TAB_HEADER = "Waymark-Tab"
+# The slot used without JavaScript (no tab id).
+NO_TAB = ""
+# 128 random bits, as history.js makes them.
+TAB_ID = re.compile(r"[0-9a-f]{32}")
+# A session keeps at most this many tabs' answers (the newest): a script inventing ids cannot bloat it.
+MAX_TABS = 8
 
 
 def fresh():
     return {"step": 0, "answers": {}}
 
 
+def tab_of(request):
+    """The id of the tab this request came from, or NO_TAB (no JavaScript, or not one of our ids)."""
+    value = request.headers.get(TAB_HEADER, "")
+    return value if TAB_ID.fullmatch(value) else NO_TAB
+
+
+def is_tab_bound(request):
+    return tab_of(request) != NO_TAB
+
+
 @sensitive_variables()
 def load(request):
-    """(state, expired): the answers so far, or a fresh start when there are none or they timed out."""
-    token = request.session.get(SESSION_KEY)
+    """(state, expired): this tab's answers so far, or a fresh start when there are none or they timed out."""
+    tabs = _tabs(request.session)
+    tab = tab_of(request)
+    token = tabs.get(tab)
     if token:
         try:
             return json.loads(decrypt(token, ttl=TIMEOUT_SECONDS)), False
         except (DecryptionError, ValueError):
-            del request.session[SESSION_KEY]
+            del tabs[tab]
+            _store(request.session, tabs)
             return fresh(), True
     return fresh(), False
 
 
 @sensitive_variables()
 def save(request, state):
-    request.session[SESSION_KEY] = encrypt(json.dumps(state, default=_json_value))
+    tabs = _tabs(request.session)
+    tab = tab_of(request)
+    tabs.pop(tab, None)  # the most recently saved tab goes last (the session keeps the order)
+    tabs[tab] = encrypt(json.dumps(state, default=_json_value))
+    _store(request.session, dict(list(tabs.items())[-MAX_TABS:]))
 
 
 def clear(request):
-    request.session.pop(SESSION_KEY, None)
+    """Forget this tab's answers (the other tabs' are theirs)."""
+    tabs = _tabs(request.session)
+    tabs.pop(tab_of(request), None)
+    _store(request.session, tabs)
 
 
 def forget_if_abandoned(session, now):
     """Remove answers older than TIMEOUT_SECONDS from a stored session; True if it had some to remove."""
-    token = session.get(SESSION_KEY)
-    if not token:
+    tabs = _tabs(session)
+    live = {tab: token for tab, token in tabs.items() if now.timestamp() - _written(token) <= TIMEOUT_SECONDS}
+    if live == tabs:
         return False
-    try:
-        written = get_fernet().extract_timestamp(token.encode("ascii"))
-    except (InvalidToken, UnicodeError):  # unreadable is as good as abandoned
-        written = 0
-    if now.timestamp() - written <= TIMEOUT_SECONDS:
-        return False
-    del session[SESSION_KEY]
+    _store(session, live)
     session.save()
     return True
+
+
+def _tabs(session):
+    value = session.get(SESSION_KEY)
+    if isinstance(value, str):  # a session from before tabs: its answers were given without a tab id
+        return {NO_TAB: value}
+    return dict(value) if isinstance(value, dict) else {}
+
+
+def _store(session, tabs):
+    if tabs:
+        session[SESSION_KEY] = tabs
+    else:
+        session.pop(SESSION_KEY, None)
+
+
+def _written(token):
+    try:
+        return get_fernet().extract_timestamp(token.encode("ascii"))
+    except (InvalidToken, UnicodeError, AttributeError):  # unreadable is as good as abandoned
+        return 0
 
 
 def _json_value(value):

@@ -1,13 +1,14 @@
 """The right-to-ask form, in short steps. Each step is a plain Django form; the page (DisclosureRequestPage)
-chains them."""
+chains them. Every error message is plain and names its question (GOV.UK style): never Django's stock
+"This field is required" or "Ensure this value is greater than or equal to 10"."""
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Field, Layout
 from django import forms
-from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
-from django.utils import timezone
+from django.core.validators import MaxLengthValidator
 
 from support import police_forces
+from support.date_input import DateOfBirthField
 from support.models.disclosure import DisclosureRequest
 from website.honeypot import HoneypotForm, honeypot_layout
 
@@ -49,22 +50,52 @@ def radios(label, choices, *, required=True, help_text=""):
     )
 
 
+def plain_messages(field, noun, required=None):
+    """Error messages for `field` that name it (`noun`, e.g. "Your name"), in place of Django's stock ones."""
+    messages = {
+        "required": required or f"Enter {noun[0].lower()}{noun[1:]}",
+        "max_length": f"{noun} must be {getattr(field, 'max_length', 0) or 0:,} characters or fewer",
+    }
+    if isinstance(field, forms.ChoiceField):
+        # Only a crafted or stale post chooses something not offered: ask again, as when nothing was chosen.
+        messages["invalid_choice"] = required or f"Choose {noun[0].lower()}{noun[1:]} from the list"
+    if isinstance(field, forms.EmailField):
+        messages["invalid"] = "Enter an email address in the correct format, like name@example.com"
+    if isinstance(field, forms.IntegerField):
+        messages["invalid"] = f"{noun} must be a whole number, like 45"
+        messages["min_value"] = f"{noun} must be {field.min_value} or more"
+        messages["max_value"] = f"{noun} must be {field.max_value} or less"
+    return messages
+
+
 class StepForm(HoneypotForm):
     """A step of the form: a title, a honeypot, and crispy layout without its own <form> tag."""
 
     title = ""
 
+    # What each question is called in its error messages ("Your name must be 200 characters or fewer").
+    nouns = {}
     # Say what is missing, not "This field is required" (GOV.UK error-message style).
     required_messages = {}
+    # Fields drawn with their own crispy template (name: template).
+    field_templates = {}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name, message in self.required_messages.items():
-            self.fields[name].error_messages["required"] = message
+        for name in self.visible_field_names():
+            field = self.fields[name]
+            noun = self.nouns.get(name) or field.label.removesuffix(" (optional)")
+            field.error_messages.update(plain_messages(field, noun, self.required_messages.get(name)))
         self.helper = FormHelper(self)
         self.helper.form_tag = False
         self.helper.disable_csrf = True
-        self.helper.layout = Layout(*[Field(name) for name in self.visible_field_names()], honeypot_layout())
+        self.helper.layout = Layout(
+            *[self.layout_field(name) for name in self.visible_field_names()], honeypot_layout()
+        )
+
+    def layout_field(self, name):
+        template = self.field_templates.get(name)
+        return Field(name, template=template) if template else Field(name)
 
     def answers(self):
         """What this step contributes to the request (the honeypot is not an answer)."""
@@ -74,6 +105,7 @@ class StepForm(HoneypotForm):
 
 class WhoForm(StepForm):
     title = "Who is asking"
+    nouns = {"relationship_to_person_at_risk": "Your relationship to the person"}
     required_messages = {"asking_for": "Choose whether you are asking for yourself or for someone else"}
     asking_for = radios("Who are you asking for?", DisclosureRequest.AskingFor.choices)
     relationship_to_person_at_risk = text(
@@ -98,6 +130,7 @@ class WhoForm(StepForm):
 
 class ContactForm(StepForm):
     title = "You, and how to contact you safely"
+    nouns = {"safe_times": "Safe times to contact you", "cover_name": "The cover name"}
     required_messages = {
         "your_name": "Enter the name you would like us to use",
         "contact_method": "Choose how we can contact you safely",
@@ -145,9 +178,10 @@ class ContactForm(StepForm):
     def clean(self):
         cleaned = super().clean()
         method = cleaned.get("contact_method")
-        if method in {"phone", "text"} and not cleaned.get("phone"):
+        # One message a question: an answer already refused (too long, not an email) is not also "missing".
+        if method in {"phone", "text"} and not cleaned.get("phone") and "phone" not in self.errors:
             self.add_error("phone", "Enter a phone number we can use")
-        if method == "email" and not cleaned.get("email"):
+        if method == "email" and not cleaned.get("email") and "email" not in self.errors:
             self.add_error("email", "Enter an email address we can use")
         phone = cleaned.get("phone", "")
         if phone and not all(ch.isdigit() or ch in " +()-" for ch in phone):
@@ -159,6 +193,14 @@ class ContactForm(StepForm):
 
 class PersonForm(StepForm):
     title = "The person you are worried about"
+    nouns = {
+        "person_other_names": "Their other names",
+        "person_age": "Age",
+        "person_address": "Their address",
+        "person_previous_addresses": "Where they have lived",
+        "person_relationship": "Their relationship",
+    }
+    field_templates = {"person_date_of_birth": "components/forms/date_field.html"}
     required_messages = {
         "person_name": "Enter their name, or as much of it as you know",
         "person_relationship": "Tell us their relationship to you or to the person you are worried about",
@@ -171,17 +213,18 @@ class PersonForm(StepForm):
         max_length=500,
         help_text="Nicknames, previous surnames or online names.",
     )
-    person_date_of_birth = forms.DateField(
+    person_date_of_birth = DateOfBirthField(
         label="Their date of birth (optional)",
         required=False,
-        help_text="For example 27 3 1985. Leave blank if you do not know, and give their age instead.",
-        widget=forms.DateInput(attrs={"type": "date", **NO_AUTOFILL}),
+        help_text="For example, 27 3 1985. Leave it blank if you do not know, and give their age instead.",
     )
     person_age = forms.IntegerField(
         label="Their approximate age (optional)",
         required=False,
-        validators=[MinValueValidator(10), MaxValueValidator(120)],
-        widget=forms.NumberInput(attrs={"inputmode": "numeric", **NO_AUTOFILL}),
+        min_value=10,
+        max_value=120,
+        # Text with a numeric keypad, not type=number: no spinner, and the scroll wheel cannot change it.
+        widget=forms.TextInput(attrs={"inputmode": "numeric", **NO_AUTOFILL}),
     )
     person_address = textarea(
         "Their current address (optional)",
@@ -203,15 +246,10 @@ class PersonForm(StepForm):
         help_text="For example ‘my partner’, ‘my daughter’s new boyfriend’.",
     )
 
-    def clean_person_date_of_birth(self):
-        value = self.cleaned_data.get("person_date_of_birth")
-        if value and not (value.year >= 1900 and value <= timezone.localdate()):
-            raise forms.ValidationError("Enter a date of birth in the past")
-        return value
-
 
 class ConcernsForm(StepForm):
     title = "Your concerns and police area"
+    nouns = {"concerns": "Your concerns", "police_force": "The police force area"}
     required_messages = {"concerns": "Tell us what worries you"}
     concerns = forms.CharField(
         label="What worries you?",
@@ -237,6 +275,9 @@ class ConcernsForm(StepForm):
         limit = CONCERNS_MAX_LENGTH
         self.fields["concerns"].max_length = limit
         self.fields["concerns"].validators.append(MaxLengthValidator(limit))
+        self.fields["concerns"].error_messages["max_length"] = (
+            f"Your concerns must be {limit:,} characters or fewer"
+        )
         self.fields["concerns"].widget.attrs["maxlength"] = limit
         self.fields["concerns"].help_text += f" Up to {limit:,} characters."
         if not police_forces.postcode_data_loaded():
@@ -271,9 +312,9 @@ class ConcernsForm(StepForm):
 
 class ConsentForm(StepForm):
     title = "Privacy and sending your request"
+    required_messages = {"consent": "Agree to the privacy notice so that we can help you"}
     consent = forms.BooleanField(
         label="I have read the privacy notice and agree to Waymark keeping this information to help me",
-        error_messages={"required": "Agree to the privacy notice so that we can help you"},
     )
 
 

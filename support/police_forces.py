@@ -73,6 +73,25 @@ BY_COUNTRY_CODE = {"S92000003": BY_KEY["scotland"], "N92000002": BY_KEY["norther
 CHOICES = [(force.key, force.name) for force in FORCES]
 
 
+# The nation whose bank holidays a force's requests follow (support/deadlines.py); BTP has none of its own.
+NATIONS = {
+    "England": "england",
+    "Wales": "wales",
+    "Scotland": "scotland",
+    "Northern Ireland": "northern-ireland",
+}
+
+
+def nation_for(key):
+    """The nation of a force ("england", "wales", "scotland", "northern-ireland"), or "" when it has none."""
+    force = BY_KEY.get(key)
+    return NATIONS.get(force.country, "") if force else ""
+
+
+def keys_in_nation(nation):
+    return [force.key for force in FORCES if NATIONS.get(force.country) == nation]
+
+
 def name_for(key):
     force = BY_KEY.get(key)
     return force.name if force else ""

@@ -1,29 +1,37 @@
-"""Turning a finished form into a routed, encrypted DisclosureRequest, and telling the team."""
+"""Turning a finished form into a routed, encrypted request (disclosure or call-back); telling the team."""
 
 from django.db import transaction
 from django.views.decorators.debug import sensitive_variables
 
-from support.models.casework import AuditEntry, team_for_force
-from support.models.disclosure import DisclosureRequest
+from support import police_forces
+from support.models.casework import AuditEntry, team_for_area
+from support.models.disclosure import DisclosureRequest, new_reference
 
 REQUEST_FIELDS = {
     "asking_for",
     "police_force",
+    "nation",
     *DisclosureRequest.PERSONAL_FIELDS,
 }
 
 
 @sensitive_variables()
-def submit_request(answers):
-    """Save the answers of every step as one request, routed to its team; the team is told after commit."""
+def submit_request(answers, kind=DisclosureRequest.Kind.DISCLOSURE):
+    """Save the answers as one request of `kind`, routed to its team; the team is told after commit.
+
+    Both kinds take this one path: same encryption, routing, audit trail, notification and (later) retention.
+    """
     from support.tasks import notify_team_of_new_request
 
     data = {
         name: "" if value is None else str(value) for name, value in answers.items() if name in REQUEST_FIELDS
     }
     with transaction.atomic():
-        request = DisclosureRequest(**data)
-        request.team = team_for_force(request.police_force)
+        request = DisclosureRequest(
+            **data, kind=kind, reference=new_reference(DisclosureRequest.REFERENCE_PREFIXES[kind])
+        )
+        request.nation = police_forces.nation_for(request.police_force) or request.nation
+        request.team = team_for_area(request.police_force, request.nation)
         request.save()
         AuditEntry.record(
             AuditEntry.Action.CREATED,

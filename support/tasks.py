@@ -1,4 +1,4 @@
-"""Background work for disclosure requests: telling a team a request is waiting, and retention."""
+"""Background work for requests: telling a team a request is waiting, overdue reminders, and retention."""
 
 import logging
 from datetime import datetime, timedelta
@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
 
-from support import form_state
+from support import deadlines, form_state
 from support.models.casework import AuditEntry, CaseworkTeam
 from support.models.disclosure import DisclosureRequest
 
@@ -37,6 +37,60 @@ def notify_team_of_new_request(request_id):
     url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("disclosure_requests:edit", args=[request.pk])
     body = render_to_string("emails/support/new_disclosure_request.txt", {"url": url})
     return send_mail("A new request is waiting", body, None, recipients)
+
+
+# Reminders go out once a working day per team, from this hour (local time).
+REMINDER_HOUR = 9
+
+
+def reminder_detail(team):
+    return f"team {team.pk}: "
+
+
+@task()
+def remind_teams_of_overdue_requests():
+    """Each working day, tell each team how many of its requests are past the two-working-day promise.
+
+    The email says how many and links to the team's overdue queue: no reference, no name, nothing else. Each
+    reminder is an audit entry, which is also how a second run the same day knows not to send again.
+    """
+    now = timezone.localtime()
+    today = now.date()
+    if now.hour < REMINDER_HOUR:
+        return 0
+    overdue = DisclosureRequest.objects.filter(deadlines.overdue_filter(today))
+    sent = 0
+    for team in CaseworkTeam.objects.all():
+        team_overdue = overdue.filter(team=team).order_by()
+        nations = {
+            nation or deadlines.DEFAULT_NATION for nation in team_overdue.values_list("nation", flat=True)
+        }
+        # A working day where the requests come from (a Scottish team is not emailed on 2 January).
+        if not any(deadlines.is_working_day(today, nation) for nation in nations):
+            continue
+        count = team_overdue.values("pk").distinct().count()
+        already = AuditEntry.objects.filter(
+            action=AuditEntry.Action.REMINDER_SENT,
+            at__gte=timezone.make_aware(datetime.combine(today, datetime.min.time())),
+            detail__startswith=reminder_detail(team),
+        )
+        if already.exists():
+            continue
+        recipients = team.notification_addresses()
+        if not recipients:
+            logger.warning("Casework team %s has no email address for overdue reminders", team.pk)
+            continue
+        url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("disclosure_requests:index")
+        body = render_to_string(
+            "emails/support/overdue_requests.txt",
+            {"count": count, "team": team.name, "url": f"{url}?deadline=overdue&team={team.pk}"},
+        )
+        subject = f"{count} request{'s' if count != 1 else ''} waiting too long for first contact"
+        sent += send_mail(subject, body, None, recipients)
+        AuditEntry.record(
+            AuditEntry.Action.REMINDER_SENT, detail=f"{reminder_detail(team)}{count} overdue request(s)"
+        )
+    return sent
 
 
 @task()

@@ -10,7 +10,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from support.casework_views import AgeColumn, CaseQueueView, CaseView
+from support import dashboard
+from support.casework_views import CaseQueueView, CaseView, DeadlineColumn, QueueFilterSet
 from support.models import AuditEntry, CaseworkTeam, DisclosureRequest, Helpline, RoutingRule
 from website.spreadsheets import FormulaSafeIndexView
 
@@ -35,7 +36,8 @@ register_snippet(SupportGroup)
 
 
 class DisclosureRequestViewSet(ModelViewSet):
-    """The casework queue. Requests arrive from the public form, so there is no add, copy or delete."""
+    """The casework queue: disclosure and call-back requests. They arrive from the public forms, so there is
+    no add, copy or delete."""
 
     model = DisclosureRequest
     name = "disclosure_requests"
@@ -45,16 +47,29 @@ class DisclosureRequestViewSet(ModelViewSet):
     copy_view_enabled = False
     add_to_reference_index = False
     list_display = [
-        "reference",
+        "reference",  # the link to the case; CaseQueueView puts the safety flags before it
+        Column("kind", accessor="get_kind_display", label="Type", sort_key="kind"),
         "team",
         Column("status", accessor="get_status_display", label="Status", sort_key="status"),
-        AgeColumn("age", label="Age", sort_key="created_at"),
+        DeadlineColumn("deadline", label="First contact", sort_key="created_at"),
         "assigned_to",
     ]
     # No "assigned to" filter: its choices would list every staff account to every caseworker.
-    list_filter = ["status", "team"]
+    filterset_class = QueueFilterSet
+    # By reference only (CaseQueueView.search_queryset): personal fields are encrypted and never searched.
+    search_fields = ["reference"]
     # Exports hold no personal data: what a manager needs to see the load, nothing more.
-    list_export = ["reference", "team", "status", "police_force", "created_at", "assigned_to", "closed_at"]
+    list_export = [
+        "reference",
+        "kind",
+        "team",
+        "status",
+        "police_force",
+        "nation",
+        "created_at",
+        "assigned_to",
+        "closed_at",
+    ]
     export_filename = "disclosure-requests"
     list_per_page = 50
 
@@ -141,3 +156,9 @@ def register_casework():
 @hooks.register("insert_global_admin_css")
 def casework_admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("css/casework-admin.css"))
+
+
+@hooks.register("construct_homepage_panels")
+def add_casework_panels(request, panels):
+    """A caseworker's dashboard starts with their queue: overdue, due today, theirs, unassigned."""
+    panels.extend(dashboard.panels_for(request.user))

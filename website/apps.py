@@ -1,4 +1,5 @@
-"""The website app: registers our deploy checks and keeps staff group permissions in sync after migrate."""
+"""The website app: registers our deploy checks, keeps staff group permissions in sync after migrate, and
+makes Wagtail's choosers render without inline scripts (website.admin_csp)."""
 
 from django.apps import AppConfig
 
@@ -11,6 +12,7 @@ class WebsiteConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from website import (
+            admin_csp,
             checks,  # noqa: F401  (registers the deploy checks)
             enrolment,
             page_cache,
@@ -22,3 +24,4 @@ class WebsiteConfig(AppConfig):
         post_migrate.connect(sync_group_permissions, sender=self, dispatch_uid="waymark-group-permissions")
         page_cache.connect_purge_signals()
         enrolment.connect_signals()
+        admin_csp.use_csp_safe_choosers()

@@ -1,8 +1,9 @@
 """Staff sign-in throttling (django-axes): failures counted per address and per username, lockouts recorded.
 
 Every sign-in form that calls `authenticate(request, …)` (the admin's, and Wagtail's front-end login for
-restricted pages) passes through `LoginThrottleBackend` first. The address is `website.client_ip.address`
-(AXES_CLIENT_IP_CALLABLE), so it follows the deployment's proxy configuration like every other limit. Each
+restricted pages) passes through `LoginThrottleBackend` first. The address is `website.client_ip.key`
+(AXES_CLIENT_IP_CALLABLE: an IPv6 address counts as its /64), so it follows the deployment's proxy
+configuration like every other limit. Each
 failure is a row in axes' AccessFailureLog, flagged when it locked someone out; Administrators read them under
 Settings → Sign-in lockouts. `manage.py axes_reset_username NAME` / `axes_reset_ip ADDRESS` unlock early.
 """

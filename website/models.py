@@ -6,7 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views.decorators.vary import vary_on_headers
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -37,13 +37,49 @@ class BasePage(Page):
 class HomePage(BasePage):
     intro = models.TextField(blank=True)
     body = StreamField(content_blocks(), blank=True)
+    # Pages of other apps, by name: the site's own app imports none of them.
+    petition_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The petition the home page leads to, with its count of signatures.",
+    )
+    letter_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The 'write to your MP' page the home page leads to.",
+    )
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                PageChooserPanel("petition_page", page_type="petition.PetitionPage"),
+                PageChooserPanel("letter_page", page_type="campaign.LetterPage"),
+            ],
+            heading="Calls to action",
+        ),
+        FieldPanel("body"),
+    ]
     search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
     template = "pages/home_page.html"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        petition = self.petition_page if self.petition_page_id else None
+        letter = self.letter_page if self.letter_page_id else None
+        context["petition"] = petition.specific if petition and petition.live else None
+        context["letter"] = letter.specific if letter and letter.live else None
+        return context
 
 
 class StandardPage(BasePage):
@@ -57,6 +93,17 @@ class StandardPage(BasePage):
     parent_page_types = ["website.HomePage", "website.StandardPage"]
     subpage_types = ["website.StandardPage"]
     template = "pages/standard_page.html"
+
+
+def _footer_page(help_text):
+    return models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=help_text,
+    )
 
 
 @register_setting(icon="warning")
@@ -82,15 +129,42 @@ class SiteSettings(BaseSiteSetting):
     footer_helplines = models.ManyToManyField(
         "support.Helpline", blank=True, help_text="Helplines listed in the footer of every page."
     )
+    contact_page = _footer_page("How to contact us.")
+    privacy_page = _footer_page("The privacy notice: what we keep, why, and people's rights.")
+    accessibility_page = _footer_page("The accessibility statement, saying how to report a problem.")
+    charity_number = models.CharField(
+        max_length=40, blank=True, help_text="The number the Charity Commission registered, e.g. 1234567."
+    )
+    data_controller = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Who is the data controller under UK GDPR: the charity's name, address and ICO number.",
+    )
 
     panels = [
         FieldPanel("quick_exit_url"),
         FieldPanel("emergency_message"),
         FieldPanel("cover_your_tracks_page"),
         MultiFieldPanel(
-            [FieldPanel("footer_helplines", widget=forms.CheckboxSelectMultiple)], heading="Footer"
+            [
+                FieldPanel("footer_helplines", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("contact_page"),
+                FieldPanel("privacy_page"),
+                FieldPanel("accessibility_page"),
+                FieldPanel("charity_number"),
+                FieldPanel("data_controller"),
+            ],
+            heading="Footer",
         ),
     ]
+
+    def footer_pages(self):
+        """The contact page, privacy notice and accessibility statement that are set and live, in that
+        order: one query."""
+        ids = [self.contact_page_id, self.privacy_page_id, self.accessibility_page_id]
+        found = Page.objects.live().filter(pk__in=[pk for pk in ids if pk]).only("title", "url_path")
+        by_id = {page.pk: page for page in found}
+        return [by_id[pk] for pk in ids if pk in by_id]
 
     class Meta:
         verbose_name = "Site settings"

@@ -4,7 +4,9 @@ Keys and windows are django-ratelimit's own (its rate syntax, e.g. "5/m", and it
 shared cache, so limits hold across processes. `hit()` counts one request against several rates in a single
 Redis round trip: each rate's SET NX EX and INCR in one MULTI/EXEC pipeline, so every counter is created
 with its expiry atomically (django-ratelimit's `is_ratelimited` costs two round trips per rate). Caches
-other than Redis (LocMemCache in tests and development) take django-ratelimit's own path.
+other than Redis (LocMemCache in tests and development) take django-ratelimit's ADD and INCR.
+
+When the cache cannot count, limits are skipped and an error logged (`hit`): access beats rate limiting.
 
 Who a request comes from is `website.client_ip.key` unless the caller counts something else (a user, an
 email domain).
@@ -21,7 +23,6 @@ from django_ratelimit.core import (
     _get_window,
     _make_cache_key,
     _split_rate,
-    is_ratelimited,
 )
 
 from website import client_ip
@@ -29,58 +30,85 @@ from website import client_ip
 logger = logging.getLogger(__name__)
 
 
-def exceeded(request, group, rate, key=None):
+def exceeded(request, group, rate, key=None, *, fail_closed=False):
     """Count this request against one `rate` for `group`; True if it is over. `key` defaults to the
     client's address (IPv6 by /64)."""
-    return hit(request, [(group, client_ip.key(request) if key is None else key, rate)])
+    return hit(
+        request, [(group, client_ip.key(request) if key is None else key, rate)], fail_closed=fail_closed
+    )
 
 
-def hit(request, checks):
+def hit(request, checks, *, fail_closed=False):
     """Count this request against each `(group, key, rate)`; True if any is over its limit.
 
     Every rate is counted, even after one is found over, so an attacker cannot spend one budget to save
-    another. If Redis cannot be reached the request counts as limited (django-ratelimit's fail-closed
-    default): signing keeps the signature as rate-limited, the other forms answer 429, and a warning is
-    logged.
+    another. If the cache cannot count (Redis down, or any error from the cache), the limits are skipped and
+    an error is logged: a survivor reaching the disclosure form matters more than a limit. A caller that
+    guards a secret (`fail_closed=True`: the 2FA code) counts the request as limited instead.
     """
     if not getattr(settings, "RATELIMIT_ENABLE", True) or not checks:
         return False
     cache = caches[getattr(settings, "RATELIMIT_USE_CACHE", "default")]
-    redis = _redis_client(cache)
-    if redis is None:
-        limited = False
-        for group, value, rate in checks:
-            limited |= is_ratelimited(
-                request,
-                group=group,
-                key=lambda _g, _r, value=value: value,
-                rate=rate,
-                method=ALL,
-                increment=True,
-            )
-        return limited
+    try:
+        redis = _redis_client(cache)
+        counts = _count_on_redis(cache, redis, checks) if redis is not None else _count(cache, checks)
+    except Exception as error:  # noqa: BLE001 (any cache failure: degrade, never fail the request)
+        counts = None
+        cause = type(error).__name__
+    else:
+        cause = "no count"
+    if counts is None or any(count is None or count is False for count in counts):
+        logger.error(
+            "rate limits unavailable (cache: %s); %s",
+            cause,
+            "counting this request as limited" if fail_closed else "skipping them for this request",
+        )
+        return fail_closed
+    return any(
+        count > _split_rate(rate)[0] for count, (_group, _value, rate) in zip(counts, checks, strict=True)
+    )
 
-    limits = []
+
+def _cache_key(group, value, rate):
+    _limit, period = _split_rate(rate)
+    return _make_cache_key(group, _get_window(value, period), rate, value, ALL), period
+
+
+def _count(cache, checks):
+    """Any Django cache: django-ratelimit's ADD then INCR per rate (two round trips each)."""
+    counts = []
+    for group, value, rate in checks:
+        key, period = _cache_key(group, value, rate)
+        if cache.add(key, 1, period + EXPIRATION_FUDGE):
+            counts.append(1)
+        else:
+            counts.append(cache.incr(key))
+    return counts
+
+
+def _count_on_redis(cache, redis, checks):
+    """Redis: every rate's SET NX EX and INCR in one MULTI/EXEC pipeline, one round trip."""
     pipe = redis.pipeline(transaction=True)
     for group, value, rate in checks:
-        limit, period = _split_rate(rate)
-        key = cache.client.make_key(_make_cache_key(group, _get_window(value, period), rate, value, ALL))
+        key, period = _cache_key(group, value, rate)
         # SET NX EX then INCR: django-ratelimit's ADD and INCR, in one round trip. (EXPIRE NX would need
         # Redis 7; this works on any Redis a provider still runs.)
+        key = cache.client.make_key(key)
         pipe.set(key, 0, ex=period + EXPIRATION_FUDGE, nx=True)
         pipe.incr(key)
-        limits.append(limit)
+    return pipe.execute()[1::2]
+
+
+def give_back(group, value, rate):
+    """Take one back from `value`'s count in the current window (a confirmed signature, say), if it is there:
+    one round trip (django-redis and LocMemCache decrement only an existing key). Never raises: a lost
+    give-back only leaves the limit a little tighter."""
+    cache = caches[getattr(settings, "RATELIMIT_USE_CACHE", "default")]
+    key, _period = _cache_key(group, value, rate)
     try:
-        replies = pipe.execute()
-    except Exception as error:  # noqa: BLE001 (any Redis failure: degrade, never fail the request)
-        if getattr(cache, "_ignore_exceptions", False):  # django-redis's IGNORE_EXCEPTIONS
-            logger.warning(
-                "rate limits unavailable (Redis: %s); counting this request as limited", type(error).__name__
-            )
-            return not getattr(settings, "RATELIMIT_FAIL_OPEN", False)
-        raise
-    counts = replies[1::2]
-    return any(count > limit for count, limit in zip(counts, limits, strict=True))
+        cache.decr(key)
+    except Exception:  # noqa: BLE001 (no count in this window, or the cache is down)
+        return
 
 
 def too_many_requests(request):

@@ -76,7 +76,9 @@ def _next_url(request):
 @login_required(login_url="wagtailadmin_login")
 def verify(request):
     user = request.user
-    if request.method == "POST" and ratelimits.exceeded(request, GROUP, RATE, key=str(user.pk)):
+    if request.method == "POST" and ratelimits.exceeded(
+        request, GROUP, RATE, key=str(user.pk), fail_closed=True
+    ):
         return ratelimits.too_many_requests(request)
     device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
     if device is not None:

@@ -1,7 +1,9 @@
-"""Site-wide views: quick exit, search, robots.txt and the health check."""
+"""Site-wide views: quick exit, search, robots.txt, the favicon and the health check."""
 
+from functools import cache
 from urllib.parse import urlsplit
 
+from django.contrib.staticfiles import finders
 from django.core.paginator import Paginator
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -77,6 +79,18 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+@cache
+def _favicon_bytes():
+    with open(finders.find("images/favicon.ico"), "rb") as icon:
+        return icon.read()
+
+
+@cache_control(public=True, max_age=60 * 60 * 24)
+def favicon(request):
+    """/favicon.ico, answered here: browsers and feed readers ask for it whatever the page's <link> says."""
+    return HttpResponse(_favicon_bytes(), content_type="image/vnd.microsoft.icon")
 
 
 @never_cache

@@ -1,7 +1,10 @@
-"""Admin registration for site-wide models: the page cache's hook, and the record of sign-in lockouts."""
+"""Admin registration for site-wide models: the page cache's hook, the admin's CSP-safe widget starter, and
+the record of sign-in lockouts."""
 
 from axes.models import AccessAttempt, AccessFailureLog
+from django.templatetags.static import static
 from django.urls import path
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -11,6 +14,12 @@ from website import page_cache
 from website.spreadsheets import FormulaSafeIndexView
 
 hooks.register("on_serve_page", page_cache.mark_page_response)
+
+
+@hooks.register("insert_global_admin_js")
+def start_widgets_without_inline_scripts():
+    # Starts the date pickers, choosers and inline panels whose inline scripts we removed (website.admin_csp).
+    return format_html('<script src="{}" defer></script>', static("js/admin-csp.js"))
 
 
 class ReadOnlyViewSet(ModelViewSet):

@@ -12,7 +12,6 @@ from urllib.parse import urlencode
 from bench import journeys
 from bench.harness import LOAD_SECONDS
 from bench.registry import Figure, latency, measure
-from bench.stack import cpu_seconds
 
 RATIO = Figure(
     "sign_ratio",
@@ -25,13 +24,18 @@ LATENCY = latency("sign")
 EMAIL_RATE = Figure(
     "email_rate",
     ">= 1.0",
-    "confirmation emails the task worker sent per second during 20 s of sustained signing (wrk, from an "
-    "empty queue), over the signatures counted per second in the same window",
+    "confirmation emails the task workers (`BENCH_EMAIL_WORKERS` db_worker processes, 6) sent per second "
+    "of 20 s of sustained signing (wrk, from an empty queue; emails counted until 2 s after it stops, the "
+    "workers' polling delay), over the signatures counted per second",
 )
 SUSTAINED_SECONDS = 2 * LOAD_SECONDS
+# Emails are counted until this long after the signing stops: db_worker polls the queue every second, so
+# even workers that keep up send each email up to a second or two after its signature. (From an empty queue,
+# counting both over the same window could never reach 1.0.) The delays themselves are in the details.
+EMAIL_LAG = 2.0
 
 
-def _sign_form(bench):
+def sign_form(bench):
     """The petition's form as a visitor gets it, checked first with one real signature."""
     petition = bench.pages["petition"]
     client = journeys.Client(bench.stack.base_url, address=bench.addresses.one())
@@ -56,7 +60,7 @@ def _describe(rows):
 
 @measure("sign", RATIO, RPS, *LATENCY, needs=("petition",))
 def signing(bench):
-    form, load = _sign_form(bench)
+    form, load = sign_form(bench)
     result = bench.interleaved("sign", [form.action], tag=bench.sign_tag, **load)
     stored = bench.probe("slice_rows", ",".join(s["tag"] for s in result["slices"]))
     slices = []
@@ -95,12 +99,12 @@ def signing(bench):
 
 @measure("email_rate", EMAIL_RATE, needs=("petition",))
 def email_rate(bench):
-    form, load = _sign_form(bench)
+    form, load = sign_form(bench)
     windows = []
 
     def from_an_empty_queue():
         bench.probe("wait_for_emails", "300")
-        windows.append({"started": time.time(), "worker_cpu": cpu_seconds(bench.stack.worker.process.pid)})
+        windows.append({"started": time.time(), "worker_cpu": bench.stack.worker_cpu()})
 
     result = bench.load(
         "sustained-sign",
@@ -109,14 +113,16 @@ def email_rate(bench):
         tag=f"{bench.sign_tag}sustained",
         before_attempt=from_an_empty_queue,
         after_attempt=lambda: windows[-1].update(
-            ended=time.time(), worker_cpu_after=cpu_seconds(bench.stack.worker.process.pid)
+            ended=time.time(), worker_cpu_after=bench.stack.worker_cpu()
         ),
         **load,
     )
     window = windows[result.get("attempt", 0)]
     seconds = window["ended"] - window["started"]
+    time.sleep(max(0.0, window["ended"] + EMAIL_LAG - time.time()))
     signed = bench.probe("slice_rows", result["tag"])[result["tag"]]
-    sent = bench.probe("emails_sent", str(window["started"]), str(window["ended"]))
+    sent = bench.probe("emails_sent", str(window["started"]), str(window["ended"] + EMAIL_LAG))
+    delays = bench.probe("email_delays", result["tag"])
     drained = bench.probe("wait_for_emails", "300")
     counted = signed["pending_with_email_queued"]
     worker_ms = None
@@ -132,12 +138,15 @@ def email_rate(bench):
         "waiting_at_end": sent["waiting"],
         "seconds_to_send_the_rest": drained["seconds"],
         "worker_cpu_ms_per_email": worker_ms,
+        "seconds_from_signature_to_email": delays,
     }
     bench.record(
         EMAIL_RATE,
         round(sent["sent"] / counted, 3) if counted else None,
         f"{sent['sent'] / seconds:.0f} emails/s against {counted / seconds:.0f} signatures/s "
         f"over {seconds:.0f} s; "
-        f"{sent['waiting']} still waiting at the end, sent {drained['seconds']} s later; one db_worker "
-        f"process, {worker_ms} ms of its CPU per email",
+        f"{sent['waiting']} still waiting {EMAIL_LAG:.0f} s after the end, "
+        f"sent {drained['seconds']} s later; "
+        f"{len(bench.stack.workers)} db_worker processes, {worker_ms} ms of their CPU per email; from "
+        f"signature to email sent: median {delays.get('p50')} s, p99 {delays.get('p99')} s",
     )

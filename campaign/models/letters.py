@@ -19,7 +19,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from campaign import lookup, pdf
+from campaign import finished_letters, lookup, pdf
 from campaign.forms import LetterForm, PostcodeForm, sign_constituency
 from campaign.mailto import mailto_link
 from campaign.models.places import PostcodeImport
@@ -136,7 +136,8 @@ class LetterPage(RoutablePageMixin, BasePage):
 
     # The journey: every step is a POST to this page, so nothing personal ever appears in a URL.
     # postcode ─POST→ lookup → "your MP is …" + details form (carrying a signed constituency code, never
-    # the postcode) ─POST→ the finished letter (and one anonymous count) ─POST pdf/→ the PDF download.
+    # the postcode) ─POST→ the letter ─POST pdf/→ the PDF download. A letter counts once, when it is
+    # copied, emailed, printed (POST finished/, a beacon) or downloaded (campaign.finished_letters).
 
     @path("")
     def journey(self, request):
@@ -159,10 +160,27 @@ class LetterPage(RoutablePageMixin, BasePage):
         if not form.is_valid() or result is None:
             return self.render_step(request, "postcode", form=PostcodeForm(), expired=True)
         subject, body = self.letter_from(form, result)
+        self.count_finished(request.POST.get("letter"))
         content = pdf.letter_pdf(subject=subject, body=body, recipient=recipient(result), dated=date.today())
         response = HttpResponse(content, content_type="application/pdf")
         response["Content-Disposition"] = 'attachment; filename="letter-to-your-mp.pdf"'
         return private(response)
+
+    @path("finished/")
+    def finished(self, request):
+        """The writer copied, emailed or printed the letter: count it, once per letter (204 either way)."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if request.POST.get("how") not in finished_letters.WAYS:
+            return private(HttpResponse(status=400))
+        self.count_finished(request.POST.get("letter"))
+        return private(HttpResponse(status=204))
+
+    def count_finished(self, token):
+        code = finished_letters.claim(token)
+        if code:
+            LetterCount.record(code)
+        return bool(code)
 
     def render_step(self, request, step, **context):
         # Asked only when the template's fragment (cached by the page cache's generation, which a postcode
@@ -191,7 +209,6 @@ class LetterPage(RoutablePageMixin, BasePage):
         if not form.is_valid():
             return self.render_step(request, "details", form=form, result=result)
         subject, body = self.letter_from(form, result)
-        LetterCount.record(result.constituency_code)
         return self.render_step(
             request,
             "letter",
@@ -201,6 +218,7 @@ class LetterPage(RoutablePageMixin, BasePage):
             body=body,
             recipient=recipient(result),
             mailto=mailto_link(result.mp_email, subject, body),
+            letter_token=finished_letters.issue(result.constituency_code),
         )
 
     def edit_step(self, request):

@@ -5,16 +5,20 @@ from petition.models.pages import PetitionPage
 from petition.models.rules import BlockedDomain, BlockedNetwork, EmailDomainRule
 from petition.models.settings import PetitionSettings
 from petition.models.signatures import Signature
+from petition.models.updates import CampaignUpdate, Supporter, UpdateDelivery
 
 __all__ = [
     "AreaCount",
     "BlockedDomain",
     "BlockedNetwork",
+    "CampaignUpdate",
     "EmailDomainRule",
     "HourlyCount",
     "PetitionCount",
     "PetitionPage",
     "PetitionSettings",
     "Signature",
+    "Supporter",
+    "UpdateDelivery",
     "WeeklyConstituencyCount",
 ]

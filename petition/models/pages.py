@@ -29,6 +29,12 @@ DEFAULT_CHECK_EMAIL = (
 DEFAULT_CONFIRMED = (
     "<p>Thank you. Your signature has been added and will appear in the count within a minute.</p>"
 )
+TRY_AGAIN = (
+    "A lot of people are signing from the same internet connection or email provider as you right now, so "
+    "we could not take your signature this time and have sent nothing. Please try again in a few minutes: "
+    "what you typed is still below."
+)
+TRY_AGAIN_SECONDS = 300
 DEFAULT_CLOSED = "<p>This petition is no longer collecting signatures. Thank you to everyone who signed.</p>"
 
 
@@ -200,19 +206,26 @@ class PetitionPage(RoutablePageMixin, BasePage):
     def sign(self, request):
         if request.method not in ("GET", "HEAD", "POST"):
             return HttpResponseNotAllowed(["GET", "POST"])
+        status = 200
         if request.method == "POST" and self.is_collecting():
             form = self.get_form(request.POST)
             if form.is_valid():
-                self.process_signature(request, form)
-                # The same neutral page whatever happened: it never says whether an address has signed.
-                return HttpResponseRedirect(self.url + self.reverse_subpage("check_email"), status=303)
+                if self.process_signature(request, form) != signing.BUSY:
+                    # The same neutral page whatever happened: it never says whether an address has signed.
+                    return HttpResponseRedirect(self.url + self.reverse_subpage("check_email"), status=303)
+                # Over a limit: nothing was stored or sent. Say so, and keep what they typed.
+                form.add_error(None, TRY_AGAIN)
+                status = 429
         else:
             form = self.get_form()
         page = self
         if self.get_deferred_fields():
             # PetitionPage.objects.for_signing loads only what signing needs; the form needs the rest.
             page = type(self).objects.get(pk=self.pk)
-        return render_page(request, page, **page.form_context(form))
+        response = render_page(request, page, status=status, **page.form_context(form))
+        if status == 429:
+            response["Retry-After"] = str(TRY_AGAIN_SECONDS)
+        return response
 
     # Wagtail routes every path with a trailing slash; petition.views.count_json sends `<page URL>count.json`
     # (no slash, the public address) through this same route.
@@ -304,7 +317,8 @@ class PetitionPage(RoutablePageMixin, BasePage):
         }
 
     def process_signature(self, request, form):
-        signing.sign(request, self, form.cleaned_data)
+        """signing.ACCEPTED, or signing.BUSY when a limit turned it away."""
+        return signing.sign(request, self, form.cleaned_data)
 
     def manage_signature(self, request, token, action, template):
         if request.method != "POST":

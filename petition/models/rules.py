@@ -5,6 +5,8 @@ import ipaddress
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from website.client_ip import IPV6_PREFIX_LENGTH
+
 
 def normalise_domain(value):
     return (value or "").strip().lower().lstrip("@").rstrip(".")
@@ -55,7 +57,9 @@ class BlockedDomain(models.Model):
 
 class BlockedNetwork(models.Model):
     network = models.CharField(
-        max_length=49, unique=True, help_text="An address or range in CIDR form, e.g. 203.0.113.0/24."
+        max_length=49,
+        unique=True,
+        help_text="An address or range in CIDR form, e.g. 203.0.113.0/24. An IPv6 address blocks its /64.",
     )
     note = models.CharField(max_length=255, blank=True)
 
@@ -68,7 +72,11 @@ class BlockedNetwork(models.Model):
 
     def clean(self):
         try:
-            self.network = str(ipaddress.ip_network(self.network.strip(), strict=False))
+            network = ipaddress.ip_network(self.network.strip(), strict=False)
         except ValueError as error:
             message = "Enter an IP address or a range like 203.0.113.0/24."
             raise ValidationError({"network": message}) from error
+        if network.version == 6 and network.prefixlen > IPV6_PREFIX_LENGTH:
+            # Whoever holds one address in an IPv6 /64 can use any other: block the /64.
+            network = network.supernet(new_prefix=IPV6_PREFIX_LENGTH)
+        self.network = str(network)

@@ -1,4 +1,4 @@
-"""What staff can change without a redeploy (Settings → Petition settings): signing rates and the alert level.
+"""What staff can change without a redeploy (Settings → Petition settings): signing limits, the alert level.
 
 Signing reads these on every signature, so they are cached like the abuse rules: in the shared cache, and
 for a few seconds in each process; saving the settings drops the cached copy (see PetitionConfig.ready).
@@ -24,11 +24,22 @@ LOCAL_SECONDS = 5
 _local = {}  # site id → (limits, monotonic time until which they are fresh)
 
 
+# The window of the per-address ceiling on unconfirmed signatures.
+CEILING_WINDOW = "10m"
+# The ceiling may not go below this: a refuge, an office or a mobile network signs from one address.
+LOWEST_CEILING = 50
+
+
 @dataclass(frozen=True)
 class PetitionLimits:
-    ip_rates: tuple = ("1/m", "5/5m")
+    unconfirmed_per_address: int = 300
     domain_rates: tuple = ("300/m",)
     alert_threshold: int = 100
+
+    @property
+    def ceiling_rate(self):
+        """The per-address ceiling in django-ratelimit's syntax."""
+        return f"{self.unconfirmed_per_address}/{CEILING_WINDOW}"
 
 
 DEFAULT_LIMITS = PetitionLimits()
@@ -52,21 +63,23 @@ def validate_rates(value):
 
 @register_setting(icon="doc-full-inverse")
 class PetitionSettings(BaseSiteSetting):
-    ip_rates = models.CharField(
-        "signatures per network",
-        max_length=200,
-        default=",".join(DEFAULT_LIMITS.ip_rates),
-        validators=[validate_rates],
-        help_text="How often one IP address (one household or office) may sign one petition, e.g. "
-        "'1/m,5/5m': once a minute and five times in five minutes. Signatures over the limit are kept "
-        "as rate-limited, not counted, and the signer is asked to confirm by email if they sign again.",
+    unconfirmed_per_address = models.PositiveIntegerField(
+        "unconfirmed signatures per address",
+        default=DEFAULT_LIMITS.unconfirmed_per_address,
+        validators=[MinValueValidator(LOWEST_CEILING)],
+        help_text="How many signatures one IP address (an IPv6 /64) may send to one petition in ten minutes "
+        "before they are confirmed. A household, a refuge, an office or a mobile network signs from one "
+        f"address, so this stays high (at least {LOWEST_CEILING}): each signature still needs its own "
+        "mailbox to confirm. Past it, the signer is asked to try again in a few minutes and nothing is "
+        "stored.",
     )
     domain_rates = models.CharField(
         "signatures per email domain",
         max_length=200,
         default=",".join(DEFAULT_LIMITS.domain_rates),
         validators=[validate_rates],
-        help_text="How often addresses at one email domain may sign one petition, e.g. '300/m'.",
+        help_text="How often addresses at one email domain may sign one petition, e.g. '300/m'. Past it, "
+        "the signer is asked to try again in a few minutes and nothing is stored.",
     )
     alert_threshold = models.PositiveIntegerField(
         "alert after",
@@ -77,7 +90,9 @@ class PetitionSettings(BaseSiteSetting):
     )
 
     panels = [
-        MultiFieldPanel([FieldPanel("ip_rates"), FieldPanel("domain_rates")], heading="Rate limits"),
+        MultiFieldPanel(
+            [FieldPanel("unconfirmed_per_address"), FieldPanel("domain_rates")], heading="Rate limits"
+        ),
         FieldPanel("alert_threshold"),
     ]
 
@@ -89,7 +104,9 @@ class PetitionSettings(BaseSiteSetting):
 
     def limits(self):
         return PetitionLimits(
-            split_rates(self.ip_rates), split_rates(self.domain_rates), self.alert_threshold
+            max(self.unconfirmed_per_address, LOWEST_CEILING),
+            split_rates(self.domain_rates),
+            self.alert_threshold,
         )
 
     @classmethod
@@ -124,4 +141,4 @@ def forget_limits(sender=None, instance=None, **kwargs):
 
 
 def _cache_key(site_id):
-    return f"petition:limits:v1:{site_id}"
+    return f"petition:limits:v2:{site_id}"

@@ -1,7 +1,16 @@
 """Signatures: one row per canonical email per petition, pending until its owner confirms by email."""
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
+
+from campaign.models.places import Constituency
+
+
+class SignatureQuerySet(models.QuerySet):
+    def with_constituency_names(self):
+        """Each row with `constituency_name` (blank when unknown), in the same query: staff read names."""
+        names = Constituency.objects.filter(code=OuterRef("constituency_code")).values("name")[:1]
+        return self.annotate(constituency_name=Subquery(names))
 
 
 class Signature(models.Model):
@@ -41,6 +50,9 @@ class Signature(models.Model):
     ip_hash = models.CharField(
         max_length=64, blank=True, help_text="HMAC of the IP address, never the address."
     )
+    # What someone typed when signing again while this signature was pending (name, postcode…): applied only
+    # when the mailbox owner confirms with the link that signing sent, never before.
+    proposed_details = models.JSONField(null=True, blank=True, editable=False)
 
     token_hash = models.CharField(max_length=64, null=True, blank=True, unique=True)
     token_expires_at = models.DateTimeField(null=True, blank=True)
@@ -54,6 +66,8 @@ class Signature(models.Model):
     # True while this row is included in the counters. The counting batch moves rows whose
     # `counted` disagrees with their state, so counters always equal the rows marked counted.
     counted = models.BooleanField(default=False)
+
+    objects = SignatureQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

@@ -3,7 +3,7 @@
 from django import template
 
 from petition import stats
-from petition.models import PetitionPage
+from petition.models import PetitionCount, PetitionPage
 
 register = template.Library()
 
@@ -31,3 +31,9 @@ def signed_nearby(letter_page, constituency_code, constituency_name):
     else:
         headline = f"Nobody in {constituency_name} has signed the petition" + (" yet" if collecting else "")
     return {"petition": petition, "count": count, "headline": headline, "collecting": collecting}
+
+
+@register.simple_tag
+def signature_count(petition):
+    """The petition's verified signatures, from its counter: one primary-key read (the home page shows it)."""
+    return PetitionCount.objects.filter(pk=petition.pk).values_list("signature_count", flat=True).first() or 0

@@ -1,7 +1,7 @@
-"""Casework behind disclosure requests: teams, routing rules, notes, contact attempts and the audit log.
+"""Casework behind requests: teams, routing rules, notes, contact attempts and the audit log.
 
 Notes, contact attempts and audit entries are append-only: once written they are never edited, and only
-the retention task removes what notes say.
+erasure (the retention task, or the person's request: support.subject_access) removes what notes say.
 """
 
 from django.conf import settings
@@ -98,6 +98,23 @@ def team_for_force(force_key):
     return CaseworkTeam.objects.filter(is_default=True).first() or CaseworkTeam.objects.order_by("pk").first()
 
 
+def team_for_area(force_key, nation=""):
+    """The team for a request by police force or, without one, by nation.
+
+    A nation goes to the team that every one of its forces' routing rules names (Wales to the Wales team when
+    all four Welsh forces route there); when its forces are split between teams, or have no rules, to the
+    default triage team.
+    """
+    if force_key:
+        return team_for_force(force_key)
+    forces = police_forces.keys_in_nation(nation)
+    team_ids = set(RoutingRule.objects.filter(police_force__in=forces).values_list("team_id", flat=True))
+    ruled = RoutingRule.objects.filter(police_force__in=forces).count()
+    if forces and ruled == len(forces) and len(team_ids) == 1:
+        return CaseworkTeam.objects.get(pk=team_ids.pop())
+    return team_for_force("")
+
+
 class CaseNote(AppendOnlyModel):
     request = models.ForeignKey("support.DisclosureRequest", on_delete=models.CASCADE, related_name="notes")
     author = models.ForeignKey(
@@ -158,6 +175,10 @@ class AuditEntry(AppendOnlyModel):
         CONTACT_LOGGED = "contact_logged", "Logged a contact attempt"
         DENIED = "denied", "Refused access (another team's request)"
         PERSONAL_DATA_DELETED = "personal_data_deleted", "Deleted personal data (retention)"
+        SUBJECT_ACCESS_EXPORTED = "subject_access_exported", "Exported the person's data (subject access)"
+        ERASED = "erased", "Erased the person's data on request"
+        FLAGS_CHANGED = "flags_changed", "Changed safety flags"
+        REMINDER_SENT = "reminder_sent", "Sent an overdue reminder"
         KEY_ROTATED = "key_rotated", "Re-encrypted with the newest key"
         ACCESS_GRANTED = "access_granted", "Casework access granted"
         ACCESS_REMOVED = "access_removed", "Casework access removed"

@@ -1,25 +1,28 @@
-"""Right-to-ask disclosure requests (Clare's Law): the request itself, and the queries casework makes.
+"""Survivors' requests to caseworkers, and the queries casework makes.
 
-Every personal field of a request is encrypted at rest (support.encryption). The public form is
-support.models.disclosure_page; casework happens in the Wagtail admin (support.wagtail_hooks).
+Two kinds share one model, one encrypted pipeline, one queue, retention and audit trail: a right-to-ask
+disclosure request (Clare's Law; support.models.disclosure_page) and a safe call-back request
+(support.models.callback_page). Every personal field is encrypted at rest (support.encryption); casework
+happens in the Wagtail admin (support.wagtail_hooks).
 """
 
 import secrets
-from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Case, Exists, OuterRef, Value, When
 from django.utils import timezone
 
-from support import access, police_forces
+from support import access, deadlines, police_forces
 from support.encryption import EncryptedTextField
 
+REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 
-def new_reference():
-    """A reference for staff only, e.g. 'DR-7KQ2-M9XA' (never shown to the person asking)."""
-    alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
-    body = "".join(secrets.choice(alphabet) for _ in range(8))
-    return f"DR-{body[:4]}-{body[4:]}"
+
+def new_reference(prefix="DR"):
+    """A staff-only reference: 'DR-7KQ2-M9XA', or 'CB-…' for a call-back. Never shown to the person."""
+    body = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
+    return f"{prefix}-{body[:4]}-{body[4:]}"
 
 
 class DisclosureRequestQuerySet(models.QuerySet):
@@ -32,8 +35,36 @@ class DisclosureRequestQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status__in=DisclosureRequest.OPEN_STATUSES)
 
+    def with_contacted(self):
+        """Annotate whether anyone has logged a contact attempt, so deadlines cost no query per row."""
+        from support.models.casework import ContactAttempt
+
+        return self.annotate(contacted=Exists(ContactAttempt.objects.filter(request=OuterRef("pk"))))
+
+    def flagged_first(self):
+        """Requests with safety flags before the rest, then oldest first."""
+        no_flags = Case(When(safety_flags=[], then=Value(1)), default=Value(0))
+        return self.alias(no_flags=no_flags).order_by("no_flags", "created_at", "pk")
+
 
 class DisclosureRequest(models.Model):
+    class Kind(models.TextChoices):
+        DISCLOSURE = "disclosure", "Disclosure request"
+        CALLBACK = "callback", "Call-back request"
+
+    class SafetyFlag(models.TextChoices):
+        """Set by caseworkers; shown before anything else wherever the request appears."""
+
+        IMMEDIATE_HARM = "immediate_harm", "Risk of immediate harm"
+        DO_NOT_CALL = "do_not_call", "Do not call"
+        NO_VOICEMAIL = "no_voicemail", "Never leave a voicemail"
+        PERPETRATOR_SEES_POST = "perpetrator_sees_post", "Perpetrator may see post"
+        PERPETRATOR_READS_MESSAGES = "perpetrator_reads_messages", "Perpetrator may read messages"
+        CHILDREN_AT_RISK = "children_at_risk", "Children at risk"
+        INTERPRETER = "interpreter", "Needs an interpreter"
+
+    REFERENCE_PREFIXES = {Kind.DISCLOSURE: "DR", Kind.CALLBACK: "CB"}
+
     class Status(models.TextChoices):
         NEW = "new", "New"
         TRIAGED = "triaged", "Triaged"
@@ -68,6 +99,9 @@ class DisclosureRequest(models.Model):
 
     # Not personal: kept for anonymous counts after the retention period.
     reference = models.CharField(max_length=12, unique=True, default=new_reference, editable=False)
+    kind = models.CharField(
+        "Request type", max_length=20, choices=Kind.choices, default=Kind.DISCLOSURE, db_index=True
+    )
     created_at = models.DateTimeField(default=timezone.now, editable=False, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.NEW, db_index=True)
@@ -77,7 +111,11 @@ class DisclosureRequest(models.Model):
     assigned_to = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    police_force = models.CharField(max_length=40, choices=police_forces.CHOICES)
+    police_force = models.CharField(max_length=40, choices=police_forces.CHOICES, blank=True)
+    # Whose bank holidays the deadline counts (support/deadlines.py); from the force, or asked for directly.
+    nation = models.CharField(max_length=20, choices=deadlines.NATION_CHOICES, blank=True)
+    # Codes only (SafetyFlag), never free text: they show in the queue, which holds no personal data.
+    safety_flags = models.JSONField(default=list, blank=True)
     asking_for = models.CharField(max_length=20, choices=AskingFor.choices)
     outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
@@ -101,11 +139,10 @@ class DisclosureRequest(models.Model):
     person_previous_addresses = EncryptedTextField(blank=True)
     person_relationship = EncryptedTextField(blank=True)
     concerns = EncryptedTextField(blank=True)
+    language = EncryptedTextField(blank=True)
 
     objects = DisclosureRequestQuerySet.as_manager()
 
-    # Open requests older than this are highlighted in the casework queue.
-    HIGHLIGHT_AFTER_DAYS = 5
     OPEN_STATUSES = [Status.NEW, Status.TRIAGED, Status.CONTACTED, Status.SUPPORTED, Status.OUTCOME]
 
     PERSONAL_FIELDS = [
@@ -126,11 +163,13 @@ class DisclosureRequest(models.Model):
         "person_previous_addresses",
         "person_relationship",
         "concerns",
+        "language",
     ]
 
     class Meta:
         ordering = ["created_at", "pk"]
-        verbose_name = "disclosure request"
+        # Disclosure and call-back requests: "Casework → Requests".
+        verbose_name = "request"
 
     def __str__(self):
         return self.reference
@@ -148,10 +187,41 @@ class DisclosureRequest(models.Model):
         return self.age.days
 
     @property
-    def is_overdue(self):
-        if self.is_closed:
+    def is_callback(self):
+        return self.kind == self.Kind.CALLBACK
+
+    @property
+    def safety_flag_labels(self):
+        labels = dict(self.SafetyFlag.choices)
+        return [labels[code] for code in self.SafetyFlag.values if code in (self.safety_flags or [])]
+
+    @property
+    def due_date(self):
+        return deadlines.due_date(self.created_at, self.nation)
+
+    @property
+    def awaiting_contact(self):
+        """Nobody has contacted the person yet (the queue annotates `contacted` to save a query a row)."""
+        if self.status not in deadlines.AWAITING_CONTACT_STATUSES:
             return False
-        return self.age >= timedelta(days=self.HIGHLIGHT_AFTER_DAYS)
+        contacted = getattr(self, "contacted", None)
+        if contacted is None:
+            contacted = self.contact_attempts.exists()
+        return not contacted
+
+    @property
+    def deadline_state(self):
+        """Where the promise stands: overdue, due_today or due; blank once someone has made contact."""
+        if not self.awaiting_contact:
+            return ""
+        today = timezone.localdate()
+        if self.due_date < today:
+            return "overdue"
+        return "due_today" if self.due_date == today else "due"
+
+    @property
+    def is_overdue(self):
+        return self.deadline_state == "overdue"
 
     @property
     def police_force_name(self):
@@ -171,6 +241,7 @@ class DisclosureRequest(models.Model):
         """Blank every personal field and what notes and contact attempts said; keep the counts."""
         for name in self.PERSONAL_FIELDS:
             setattr(self, name, "")
+        self.safety_flags = []
         self.personal_data_deleted_at = timezone.now()
         self.save()
         self.notes.all().delete()

@@ -6,6 +6,7 @@ the team told by support.services. Nothing personal reaches a URL, a log line or
 
 from django.conf import settings
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.utils.cache import patch_vary_headers
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
@@ -37,10 +38,12 @@ DEFAULT_EMERGENCY = (
     "<p>If you are in danger now, call <b>999</b>. If you cannot speak, call 999, listen, and press "
     "<b>55</b> when asked (the Silent Solution).</p>"
 )
+# The exit instructions and what closing the tab does are in the template: they depend on the device and on
+# whether scripts run, which page content cannot know. (Migration 0006 replaced the old default, which
+# promised "Nothing is saved on this device".)
 DEFAULT_BEFORE_FORM = (
-    "<p>You can leave this page at any time with the <b>Exit this page</b> button or by pressing Shift "
-    "three times: what you have typed is then forgotten. Nothing is saved on this device, and unfinished "
-    "answers are deleted after 30 minutes.</p>"
+    "<p>We delete unfinished answers after 30 minutes without a step, or at once when you use "
+    "<b>Exit this page</b>.</p>"
 )
 DEFAULT_PRIVACY = (
     "<p>What you tell us is sensitive. It may include information about crimes, which the law calls "
@@ -54,7 +57,7 @@ DEFAULT_PRIVACY = (
 )
 DEFAULT_CONFIRMATION = (
     "<p>Thank you. A caseworker will contact you in the way you told us is safe, usually within two "
-    "working days.</p><p>If you are in danger, call 999.</p>"
+    "working days.</p>"
 )
 
 
@@ -64,7 +67,11 @@ class DisclosureRequestPage(RoutablePageMixin, SupportPageMixin, BasePage):
 
     intro = RichTextField(features=["bold", "italic", "link"], default=DEFAULT_INTRO)
     emergency_banner = RichTextField(features=["bold", "link"], default=DEFAULT_EMERGENCY)
-    before_form_note = RichTextField(features=["bold", "link"], default=DEFAULT_BEFORE_FORM)
+    before_form_note = RichTextField(
+        features=["bold", "link"],
+        default=DEFAULT_BEFORE_FORM,
+        help_text="Shown after the form, under how to leave quickly and what closing the tab does.",
+    )
     privacy_notice = RichTextField(
         features=["bold", "italic", "link"],
         default=DEFAULT_PRIVACY,
@@ -158,7 +165,7 @@ class DisclosureRequestPage(RoutablePageMixin, SupportPageMixin, BasePage):
         return form_class(initial=state["answers"].get(str(step), {}))
 
     def render_step(self, request, step, form, *, expired=False):
-        return render_page(
+        response = render_page(
             request,
             self,
             form=form,
@@ -170,7 +177,11 @@ class DisclosureRequestPage(RoutablePageMixin, SupportPageMixin, BasePage):
             # The privacy notice is page content, shown above the consent step.
             show_privacy_notice=isinstance(form, ConsentForm),
             expired=expired,
+            # Rendered for a tab (history.js sent its id): otherwise the script asks again with the id.
+            tab_bound=form_state.is_tab_bound(request),
         )
+        patch_vary_headers(response, [form_state.TAB_HEADER])
+        return response
 
     @sensitive_variables()
     def process_form_submission(self, answers_by_step):

@@ -1,5 +1,6 @@
 """Guidance pages for survivors, with every helpline shown alongside."""
 
+from django.apps import apps
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
@@ -11,7 +12,7 @@ from website.models import BasePage
 
 
 class SupportPageMixin(models.Model):
-    """Pages a survivor reads: they show the quick-exit note and the helplines."""
+    """Pages a survivor reads: they show the quick-exit note, the helplines and the call-back request."""
 
     is_support_page = True
 
@@ -23,6 +24,13 @@ class SupportPageMixin(models.Model):
 
         context = super().get_context(request, *args, **kwargs)
         context["helplines"] = Helpline.objects.all()
+        # The two ways to ask us for help, linked from every support page and each other's confirmation.
+        # (By name: those page modules build on this one.)
+        for key, model_name in [
+            ("callback_page", "CallbackRequestPage"),
+            ("disclosure_page", "DisclosureRequestPage"),
+        ]:
+            context[key] = apps.get_model("support", model_name).objects.live().public().first()
         return context
 
 

@@ -6,15 +6,17 @@ The speed figures themselves live in `make bench`; these tests only check that t
 import re
 import shutil
 import socketserver
+import subprocess
 import threading
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler
+from pathlib import Path
 
 import pytest
 from django.db import connection
 from django_tasks_db.models import DBTaskResult
 
-from bench import probe, report, wrk
+from bench import nginx, probe, report, wrk
 from bench.addresses import Addresses, address
 from bench.harness import uneven, worker_shares
 from bench.registry import figures_of
@@ -180,3 +182,161 @@ def test_the_bulk_insert_makes_verified_signatures_through_the_model(home):
     assert set(rows.values_list("state", flat=True)) == {Signature.State.VERIFIED}
     assert len(set(rows.values_list("canonical_email", flat=True))) == 3
     assert all(row.verified_at for row in rows)
+
+
+# --- the production topology: nginx from docs/deploy/nginx.conf ------------------------------------------
+
+
+def _rendered(tmp_path, edge=nginx.EDGE):
+    return nginx.render_site(
+        nginx.SITE.read_text(),
+        port=18731,
+        redirect_port=18732,
+        upstreams=["127.0.0.1:18751", "127.0.0.1:18752"],
+        edge=edge,
+        log_dir=tmp_path,
+        media_dir=tmp_path / "media",
+    )
+
+
+def _directives(text):
+    """The file's directives without comments, one per line, whitespace collapsed."""
+    lines = (re.sub(r"#.*", "", line).strip() for line in text.splitlines())
+    return [re.sub(r"\s+", " ", line) for line in lines if line]
+
+
+def test_the_bench_renders_the_documented_nginx_config_changing_only_ports_paths_upstreams_edge_and_tls(
+    tmp_path,
+):
+    documented = _directives(nginx.SITE.read_text())
+    rendered = _directives(_rendered(tmp_path))
+    changed = set(documented) - set(rendered)
+    allowed = re.compile(
+        r"^(listen .*|ssl_\w+ .*|server 127\.0\.0\.1:8000 .*|set_real_ip_from .*"
+        r"|proxy_set_header X-Forwarded-Proto \$scheme;|.*(/var/log/nginx/|/srv/waymark/media/).*)$"
+    )
+    assert changed and all(allowed.match(line) for line in changed), changed
+    assert "listen 127.0.0.1:18731;" in rendered and "listen 127.0.0.1:18732;" in rendered
+    assert not any(line.startswith("ssl_") or "[::]" in line for line in rendered)
+    documented_server = next(line for line in documented if line.startswith("server 127.0.0.1:8000"))
+    parameters = documented_server.removeprefix("server 127.0.0.1:8000")
+    assert f"server 127.0.0.1:18751{parameters}" in rendered
+    assert f"server 127.0.0.1:18752{parameters}" in rendered
+    assert [line for line in rendered if line.startswith("set_real_ip_from")] == [
+        "set_real_ip_from 127.0.0.1/32;"
+    ]
+    # What decides the client's address and failover runs exactly as documented.
+    for line in (
+        "real_ip_header X-Forwarded-For;",
+        "real_ip_recursive on;",
+        "proxy_set_header X-Forwarded-For $remote_addr;",
+        "proxy_set_header X-Real-IP $remote_addr;",
+        "proxy_next_upstream error timeout;",
+    ):
+        assert line in documented and line in rendered, line
+
+
+def test_the_documented_config_never_resends_a_post_and_believes_forwarded_headers_only_from_the_edge():
+    documented = _directives(nginx.SITE.read_text())
+    next_upstream = [line for line in documented if line.startswith("proxy_next_upstream ")]
+    assert next_upstream and not any("non_idempotent" in line for line in next_upstream)
+    assert any(line.startswith("set_real_ip_from ") for line in documented)
+    # The app is sent the address nginx settled on, never the client's own header appended to.
+    assert "$proxy_add_x_forwarded_for" not in " ".join(documented)
+
+
+def test_a_reshaped_config_fails_to_render_rather_than_running_something_else(tmp_path):
+    text = nginx.SITE.read_text().replace("set_real_ip_from", "# set_real_ip_from")
+    with pytest.raises(nginx.RenderError):
+        nginx.render_site(
+            text,
+            port=1,
+            redirect_port=2,
+            upstreams=["127.0.0.1:3"],
+            edge=nginx.EDGE,
+            log_dir=tmp_path,
+            media_dir=tmp_path,
+        )
+
+
+@pytest.mark.skipif(not Path(nginx.NGINX).exists(), reason="nginx is not installed")
+def test_the_rendered_config_is_accepted_by_nginx(tmp_path):
+    site = tmp_path / "waymark.conf"
+    site.write_text(_rendered(tmp_path))
+    main = tmp_path / "nginx.conf"
+    main.write_text(nginx.render_main(prefix=tmp_path, site_path=site))
+    result = subprocess.run(  # noqa: S603
+        [nginx.NGINX, "-t", "-p", str(tmp_path), "-c", str(main)], capture_output=True, text=True, timeout=30
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_nginx_access_log_lines_are_counted_by_method_path_and_status():
+    lines = [
+        '10.0.0.5 - - [01/Dec/2026:01:31:42 +0000] "POST /petitions/20/sign/ HTTP/1.1" 303 0 "" "-" 0.010',
+        '10.0.0.6 - - [01/Dec/2026:01:31:42 +0000] "POST /petitions/20/sign/ HTTP/1.1" 502 0 "" "-" 0.010',
+        '10.0.0.7 - - [01/Dec/2026:01:31:42 +0000] "GET /petition/ HTTP/1.1" 200 900 "" "-" 0.010',
+        "not a log line",
+    ]
+    assert nginx.statuses(lines, "POST", "/petitions/20/sign/") == {303: 1, 502: 1}
+    assert nginx.statuses(lines) == {303: 1, 502: 1, 200: 1}
+
+
+def test_the_new_figures_are_declared_with_their_goals():
+    goals = {figure.name: figure.goal for figure in figures_of(MEASURES)}
+    assert goals["shared_address_signers_counted"] == "== 50"
+    assert goals["forwarded_header_abuse_5xx"] == "== 0"
+    assert goals["forwarded_header_spoof_accepted"] == "== 0"
+    assert goals["app_server_kill_lost"] == "== 0"
+    assert goals["redis_down_disclosure_ok"] == goals["redis_down_letter_ok"] == "all ok"
+    assert goals["petition_page_ratio"] == ">= 0.7"
+    assert goals["petition_page_bytes"] == "<= 100000"
+    assert goals["surge_errors"] == goals["surge_signatures_lost"] == "== 0"
+    assert {"surge_views_per_s", "surge_signatures_per_s", "surge_p50_ms", "surge_p99_ms"} <= set(goals)
+
+
+def test_the_stack_sets_the_documented_client_address_setting_and_nothing_bench_only():
+    from bench.stack import Stack
+
+    stack = Stack()
+    assert isinstance(stack.front, nginx.Nginx)
+    assert len(stack.app_servers) == 2
+    assert stack.env["TRUSTED_PROXY_COUNT"] == "1"
+    settings_text = (nginx.ROOT / "website" / "settings" / "bench.py").read_text()
+    assert not re.search(r"^(RATELIMIT_IP_META_KEY|TRUSTED_PROXY\w*|\w*IP\w*)\s*=", settings_text, re.M)
+
+
+@pytest.mark.skipif(shutil.which("wrk") is None, reason="wrk is not installed (apt-get install wrk)")
+def test_a_mixed_wrk_load_rotates_whole_requests(tmp_path, monkeypatch):
+    monkeypatch.setattr(wrk, "TMP", tmp_path)
+    _Recorder.seen = []
+    seen_gets = []
+
+    class Handler(_Recorder):
+        def do_GET(self):
+            seen_gets.append(self.path)
+            self.send_response(200)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        result = wrk.run(
+            f"http://127.0.0.1:{server.server_address[1]}",
+            ["/unused/"],
+            seconds=1,
+            connections=1,
+            first_address=1,
+            tag="mix",
+            mix=[{"path": "/petition/"}] * 3
+            + [{"method": "POST", "path": "/sign/", "body": "email=s__N__@x", "headers": {"X-A": "1"}}],
+        )
+    finally:
+        server.shutdown()
+    assert result["requests"] > 4
+    assert set(seen_gets) == {"/petition/"}
+    posts = [body for _address, body in _Recorder.seen]
+    assert posts and all(body.startswith("email=smixx") for body in posts)
+    assert 2.5 <= len(seen_gets) / len(posts) <= 3.5

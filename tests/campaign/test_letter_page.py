@@ -11,7 +11,7 @@ from django.urls import reverse
 from wagtail.test.utils import WagtailPageTestCase
 
 from campaign.forms import sign_constituency
-from campaign.models import CampaignPage, LetterCount, LetterPage, PostcodeImport
+from campaign.models import CampaignPage, LetterCount, LetterPage, LetterWeek, PostcodeImport
 from tests.campaign.factories import CampaignPageFactory, LetterPageFactory
 from tests.conftest import _Silent
 from tests.website.factories import make_site
@@ -104,7 +104,7 @@ def test_a_jersey_postcode_points_to_the_states_assembly(client, letter_page, db
 @pytest.mark.parametrize(
     ("paragraph", "message"),
     [
-        ("", "This field is required"),
+        ("", "Write a few sentences, in your own words, about why this matters to you."),
         ("I care about this.", "Please write a little more"),
         (" ".join(["support"] * 12), "a little more"),
     ],
@@ -124,7 +124,11 @@ def test_a_paragraph_copied_from_the_letter_itself_is_refused(client, letter_pag
     assert "reads mostly like the letter&#x27;s own wording" in html
 
 
-def test_the_finished_letter_has_a_mailto_link_and_adds_one_to_the_count(client, letter_page, mp):
+def letter_token(html):
+    return re.search(r'data-letter-token="([^"]+)"', html).group(1)
+
+
+def test_the_finished_letter_has_a_mailto_link(client, letter_page, mp):
     response = client.post(letter_page.url, letter_data(mp))
     html = response.content.decode()
     assert "Dear Neil Coyle," in html and "Sam Writer" in html and "nobody joined the dots" in html
@@ -136,10 +140,47 @@ def test_the_finished_letter_has_a_mailto_link_and_adds_one_to_the_count(client,
     body = query["body"][0]
     assert body.startswith("Dear Neil Coyle,\r\n\r\nI am writing to you as a constituent in Bermondsey")
     assert PARAGRAPH in body and "1 Example Street\r\nLondon" in body
-    assert LetterCount.objects.get(pk=mp.constituency_id).letters == 1
-    client.post(letter_page.url, letter_data(mp))
-    assert LetterCount.objects.get(pk=mp.constituency_id).letters == 2
     assert "no-store" in response["Cache-Control"]
+
+
+def test_a_letter_counts_once_when_it_is_emailed_copied_or_printed_not_when_it_is_shown(
+    client, letter_page, mp
+):
+    html = client.post(letter_page.url, letter_data(mp)).content.decode()
+    assert not LetterCount.objects.exists()  # the preview is not a letter
+    token = letter_token(html)
+    finished = letter_page.url + "finished/"
+    response = client.post(finished, {"letter": token, "how": "email"})
+    assert response.status_code == 204 and "no-store" in response["Cache-Control"]
+    assert LetterCount.objects.get(pk=mp.constituency_id).letters == 1
+    # Copied and printed as well, and the PDF downloaded: still one letter.
+    client.post(finished, {"letter": token, "how": "copy"})
+    client.post(finished, {"letter": token, "how": "print"})
+    client.post(letter_page.url + "pdf/", {**letter_data(mp), "letter": token})
+    assert LetterCount.objects.get(pk=mp.constituency_id).letters == 1
+    # Another letter, finished by downloading it, counts again.
+    other = letter_token(client.post(letter_page.url, letter_data(mp)).content.decode())
+    assert other != token
+    client.post(letter_page.url + "pdf/", {**letter_data(mp), "letter": other})
+    assert LetterCount.objects.get(pk=mp.constituency_id).letters == 2
+    week = LetterWeek.objects.get(constituency_id=mp.constituency_id)
+    assert week.letters == 2
+
+
+def test_the_finished_beacon_refuses_what_is_not_a_letter(client, letter_page, mp):
+    from django.test import Client
+
+    finished = letter_page.url + "finished/"
+    html = client.post(letter_page.url, letter_data(mp)).content.decode()
+    token = letter_token(html)
+    assert client.get(finished).status_code == 405
+    assert client.post(finished, {"letter": token, "how": "tweet"}).status_code == 400
+    assert client.post(finished, {"letter": token + "x", "how": "copy"}).status_code == 204
+    assert client.post(finished, {"letter": "", "how": "copy"}).status_code == 204
+    # A same-origin POST with the page's CSRF token, like any form here.
+    strict = Client(enforce_csrf_checks=True)
+    assert strict.post(finished, {"letter": token, "how": "copy"}).status_code == 403
+    assert not LetterCount.objects.exists()
 
 
 def test_the_pdf_is_posted_and_downloaded_never_cached(client, letter_page, mp):
@@ -239,7 +280,6 @@ def test_making_letters_and_pdfs_is_rate_limited_too(client, letter_page, mp, se
     codes.append(client.post(letter_page.url + "pdf/", letter_data(mp)).status_code)
     cache.clear()
     assert codes == [200, 200, 429]
-    assert LetterCount.objects.get(pk=mp.constituency_id).letters == 2
 
 
 def test_the_speaker_is_explained(client, letter_page, known_postcode, mp):
@@ -247,3 +287,49 @@ def test_the_speaker_is_explained(client, letter_page, known_postcode, mp):
     mp.save()
     html = post_postcode(client, letter_page).content.decode()
     assert "is the Speaker of the House of Commons" in html
+
+
+def test_an_empty_submission_names_each_missing_field(client, letter_page, mp):
+    data = letter_data(mp, sender_name="", sender_address="", personal_paragraph="")
+    html = client.post(letter_page.url, data).content.decode()
+    summary = html.split('<div class="error-summary"', 1)[1].split("</div>", 1)[0]
+    assert '<a href="#id_sender_name">Enter your name.</a>' in summary
+    assert (
+        '<a href="#id_sender_address">Enter your address: MPs reply only to their own constituents.</a>'
+        in summary
+    )
+    assert (
+        '<a href="#id_personal_paragraph">Write a few sentences, in your own words, about why this matters '
+        "to you.</a>" in summary
+    )
+    assert "This field is required" not in html
+
+
+def test_a_web_address_in_a_message_is_a_link(client, letter_page, db):
+    from tests.campaign.factories import PostcodeFactory
+
+    PostcodeFactory(postcode="IM1 1AA", country_code="M83000003", constituency_code="M99999999")
+    html = post_postcode(client, letter_page, "IM1 1AA").content.decode()
+    link = '<a href="https://www.tynwald.org.im" rel="noreferrer">https://www.tynwald.org.im</a>'
+    summary = html.split('<div class="error-summary"', 1)[1].split("</div>", 1)[0]
+    assert link in summary
+    field_error = html.split('class="invalid-feedback"', 1)[1].split("</div>", 1)[0]
+    assert link in field_error
+
+
+def test_web_addresses_in_the_letter_are_links_and_everything_else_is_escaped(client, letter_page, mp):
+    paragraph = PARAGRAPH + " Read https://example.org/report?a=1&b=2. <script>alert(1)</script>"
+    html = client.post(letter_page.url, letter_data(mp, personal_paragraph=paragraph)).content.decode()
+    body = html.split('id="letter-text"', 1)[1].split("</div>", 1)[0]
+    assert '<a href="https://example.org/report?a=1&amp;b=2" rel="noreferrer">' in body
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
+    assert "<script>" not in body
+
+
+def test_the_printed_letter_carries_the_date_as_the_pdf_does(client, letter_page, mp):
+    from django.utils import timezone
+
+    html = client.post(letter_page.url, letter_data(mp)).content.decode()
+    letter = html.split('<section class="letter"', 1)[1].split("</section>", 1)[0]
+    today = timezone.localdate()
+    assert f'<p class="letter__date">{today.day} {today:%B %Y}</p>' in letter

@@ -10,7 +10,7 @@ from wagtail.models import Site
 from wagtail.rich_text import RichText
 
 from campaign.models import CampaignPage, StoryIndexPage, StoryPage
-from support.models import GuidanceIndexPage, GuidancePage
+from support.models import GuidanceIndexPage, GuidancePage, HelplinesPage
 from tests.campaign.factories import CampaignPageFactory, StoryIndexPageFactory, StoryPageFactory
 from tests.support.factories import GuidanceIndexPageFactory, GuidancePageFactory, HelplineFactory
 from website.models import HomePage, SiteSettings, StandardPage
@@ -29,6 +29,7 @@ class SitePages:
     guidance_index: GuidanceIndexPage
     guidance: GuidancePage
     cover_your_tracks: GuidancePage
+    helplines: HelplinesPage
 
 
 def paragraph(*texts):
@@ -184,8 +185,19 @@ def build_site_pages(home):
         body=[paragraph("Use a private window, and clear your history afterwards if it is safe to.")],
     )
 
+    helplines = HelplinesPage(
+        title="Helplines", slug="helplines", intro="People you can talk to, in confidence."
+    )
+    home.add_child(instance=helplines)
+    helplines.save_revision().publish()
+
     settings = SiteSettings.for_site(site)
     settings.cover_your_tracks_page = cover_your_tracks
+    settings.contact_page = StandardPage.objects.get(slug="about")
+    settings.privacy_page = StandardPage.objects.get(slug="privacy")
+    settings.accessibility_page = StandardPage.objects.get(slug="accessibility")
+    settings.charity_number = "1234567"
+    settings.data_controller = "Waymark, 1 Example Street, London"
     settings.save()
     settings.footer_helplines.set([emergency, national, stalking])
 
@@ -198,4 +210,5 @@ def build_site_pages(home):
         guidance_index=guidance_index,
         guidance=guidance,
         cover_your_tracks=cover_your_tracks,
+        helplines=HelplinesPage.objects.get(pk=helplines.pk),
     )

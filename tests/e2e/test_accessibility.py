@@ -39,6 +39,7 @@ PAGE_TYPES = {
     "story page, story shown": open_story_past_its_warning,
     "guidance index": lambda page, pages: page.goto(pages.guidance_index.url),
     "guidance page": lambda page, pages: page.goto(pages.guidance.url),
+    "helplines page": lambda page, pages: page.goto(pages.helplines.url),
     "search": lambda page, pages: page.goto("/search/"),
     "search results": open_search_results,
     "page not found": open_missing_page,

@@ -32,9 +32,8 @@ def test_postcode_to_a_letter_with_a_correct_mailto_link(browser_page, letter_ur
     page.get_by_label("Your postcode").fill(" se12dl ")
     page.get_by_role("button", name="Find my MP").click()
     page.get_by_role("heading", name="Your MP is Neil Coyle, for Bermondsey and Old Southwark").wait_for()
-    # The postcode step's own address (campaign.views.letter_postcode): the postcode is in no URL.
-    assert urlsplit(page.url).path.endswith("/postcode/") and not urlsplit(page.url).query
-    assert "se1" not in page.url.lower()
+    # The postcode step posts to a plain view (/letters/<id>/postcode/): no postcode in the address.
+    assert "se1" not in page.url.lower() and not urlsplit(page.url).query
 
     page.get_by_label("Your name").fill("Sam Writer")
     page.get_by_label("Your address").fill("1 Example Street\nLondon")
@@ -57,10 +56,15 @@ def test_postcode_to_a_letter_with_a_correct_mailto_link(browser_page, letter_ur
     assert "Sam Writer\r\n1 Example Street" in body
 
     expect(page.get_by_role("button", name="Copy the letter")).to_be_visible()  # letter.js ran under the CSP
+    assert not LetterCount.objects.exists()  # shown is not sent
+    with page.expect_response(lambda response: response.url.endswith("/finished/")) as beacon:
+        page.get_by_role("button", name="Copy the letter").click()
+    assert beacon.value.status == 204
+    assert LetterCount.objects.get(pk="E14001085").letters == 1
     with page.expect_download() as download:
         page.get_by_role("button", name="Download a PDF").click()
     assert download.value.suggested_filename == "letter-to-your-mp.pdf"
-    assert LetterCount.objects.get(pk="E14001085").letters == 1
+    assert LetterCount.objects.get(pk="E14001085").letters == 1  # copied and downloaded: one letter
     assert urlsplit(page.url).path == letter_url and not urlsplit(page.url).query
     assert offsite_requests == []
     assert not [e for e in console_errors if "Content Security Policy" in e]

@@ -4,6 +4,13 @@ import pytest
 from django.urls import reverse
 
 from tests.petition.factories import PetitionPageFactory
+from tests.website.outages import fixed_windows
+
+
+@pytest.fixture(autouse=True)
+def fixed_limit_windows(monkeypatch):
+    """Signing limits count in one fixed window per test, from zero."""
+    yield from fixed_windows(monkeypatch)
 
 
 @pytest.fixture(autouse=True)

@@ -126,3 +126,51 @@ def test_the_petition_admin_pages_render(petition, admin_client):
     signature = SignatureFactory(petition=petition)
     assert admin_client.get(reverse("petition_signatures:inspect", args=[signature.pk])).status_code == 200
     assert admin_client.get(reverse("wagtailadmin_pages:edit", args=[petition.pk])).status_code == 200
+
+
+def test_the_signatures_list_names_constituencies_instead_of_showing_codes(petition, manager_client):
+    from campaign.models import Constituency
+
+    Constituency.objects.create(code="E14001234", name="Aldershot")
+    verified(petition, 1, constituency_code="E14001234")
+    verified(petition, 1, constituency_code="")
+    response = manager_client.get(reverse("petition_signatures:index"))
+    html = response.content.decode()
+    assert "Aldershot" in html
+    assert "E14001234" not in html.split("<tbody")[1]
+    # The filter offers the name, and filters on the code the rows hold.
+    assert '<option value="E14001234">Aldershot</option>' in html
+    response = manager_client.get(reverse("petition_signatures:index"), {"constituency_code": "E14001234"})
+    assert [row.constituency_name for row in response.context["object_list"]] == ["Aldershot"]
+    signature = Signature.objects.get(constituency_code="E14001234")
+    response = manager_client.get(reverse("petition_signatures:inspect", args=[signature.pk]))
+    assert "Aldershot (E14001234)" in response.content.decode()
+
+
+def test_the_supporters_screen_is_titled_for_what_it_shows_and_offers_no_add(petition, manager_client):
+    from campaign.models import Constituency
+
+    Constituency.objects.create(code="E14001234", name="Aldershot")
+    (supporter,) = verified(petition, 1, opt_in=True, name="Sam Supporter", constituency_code="E14001234")
+    response = manager_client.get(reverse("petition_supporters:index"))
+    html = response.content.decode()
+    assert "<title>Supporters to contact" in html
+    assert "Add signature" not in html and reverse("petition_supporters:add") not in html
+    assert "Aldershot" in html
+    response = manager_client.get(reverse("petition_supporters:edit", args=[supporter.pk]))
+    html = response.content.decode()
+    assert "Supporters to contact" in html and ">Signatures<" not in html
+    response = manager_client.get(reverse("petition_supporters:index"), {"export": "csv"})
+    body = b"".join(response.streaming_content).decode()
+    assert "Constituency" in body.splitlines()[0] and "Aldershot" in body
+
+
+def test_every_petition_screen_is_titled_and_works_before_any_petition_exists(admin_client):
+    for name, title in [
+        ("petition_invalidate:index", "Invalidate signatures"),
+        ("petition_lobbying:index", "Signatures and letters by MP"),
+        ("campaign_updates:index", "Campaign updates"),
+    ]:
+        response = admin_client.get(reverse(name))
+        assert response.status_code == 200, name
+        assert f"<title>{title}" in response.content.decode(), name

@@ -45,3 +45,22 @@ def test_no_alert_below_the_threshold_or_for_unverified_signatures(petition, man
 def test_the_default_threshold_is_100_an_hour(petition):
     assert PetitionSettings.limits_for_page(petition).alert_threshold == 100
     assert PetitionSettings().alert_threshold == 100
+
+
+def test_managers_hear_of_one_address_sending_many_unconfirmed_signatures(
+    petition, manager, petition_settings
+):
+    petition_settings(alert_threshold=5)
+    for n in range(5):
+        SignatureFactory(petition=petition, ip_hash="d" * 64, email_domain=f"d{n}.example")
+    alerts = check_signature_alerts()
+    assert [(a["kind"], a["value"], a["count"]) for a in alerts] == [("network, unconfirmed,", "d" * 12, 5)]
+    assert "5 from network, unconfirmed, dddddddddddd" in mail.outbox[0].body
+    assert check_signature_alerts() == []
+
+
+def test_signers_in_one_ipv6_64_alert_as_one_network(petition, manager, petition_settings, sign):
+    petition_settings(alert_threshold=3)
+    for n in range(3):
+        sign(petition, ip=f"2001:db8:7:7::{n + 1}", email=f"s{n}@d{n}.example")
+    assert [a["kind"] for a in check_signature_alerts()] == ["network, unconfirmed,"]

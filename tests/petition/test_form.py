@@ -84,3 +84,41 @@ class TestSignatureForm:
         form = form_with(location="abroad", country="XX")
         assert not form.is_valid()
         assert "country" in form.errors
+
+
+@pytest.mark.django_db
+class TestPostcodeMustExistWhenDataIsLoaded:
+    def test_without_postcode_data_only_the_format_is_checked(self):
+        form = form_with(postcode="ZZ99 9ZZ")
+        assert form.is_valid(), form.errors
+        assert form.cleaned_data["postcode"] == "ZZ99 9ZZ"
+
+    def test_with_postcode_data_an_unknown_postcode_is_refused_at_its_field(self):
+        from tests.campaign.factories import PostcodeFactory
+
+        PostcodeFactory(postcode="SW1A 1AA", constituency_code="E14001172")
+        form = form_with(postcode="zz99 9zz")
+        assert not form.is_valid()
+        assert form.errors["postcode"] == [
+            "We couldn't find that postcode. Check it for typing mistakes, or if you live outside the UK, "
+            "choose \u201cOutside the UK\u201d."
+        ]
+
+    def test_with_postcode_data_a_known_postcode_is_placed_once(self):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        from tests.campaign.factories import PostcodeFactory
+
+        PostcodeFactory(postcode="SW1A 1AA", constituency_code="E14001172")
+        form = form_with(postcode="sw1a1aa")
+        with CaptureQueriesContext(connection) as queries:
+            assert form.is_valid(), form.errors
+        assert len([q for q in queries if "campaign_postcode" in q["sql"]]) == 1
+        assert form.cleaned_data["located"] == ("E14001172", "E92000001")
+
+    def test_bfpo_numbers_need_no_postcode_data(self):
+        from tests.campaign.factories import PostcodeFactory
+
+        PostcodeFactory(postcode="SW1A 1AA")
+        assert form_with(postcode="BFPO 123").is_valid()

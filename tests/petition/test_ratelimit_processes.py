@@ -16,9 +16,13 @@ import django, sys
 django.setup()
 from django.core.cache import cache
 from django.test import RequestFactory
-from petition.signing import exceeds_rate_limits
+from petition.models.settings import PetitionLimits
+from petition.signing import limit_checks
+from website import ratelimits
 request = RequestFactory().post("/", REMOTE_ADDR="192.0.2.44")
-limited = exceeds_rate_limits(request, int(sys.argv[1]), "hash-of-192.0.2.44", "example.org")
+one_unconfirmed = PetitionLimits(unconfirmed_per_address=1)
+checks = limit_checks(int(sys.argv[1]), "hash-of-192.0.2.44", "example.org", one_unconfirmed)
+limited = ratelimits.hit(request, checks)
 print("limited" if limited else "allowed")
 """
 

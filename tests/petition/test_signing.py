@@ -104,16 +104,19 @@ def test_a_made_up_token_confirms_nothing(petition, sign, client):
     assert Signature.objects.get().state == Signature.State.PENDING
 
 
-def test_signing_twice_with_the_same_email_keeps_one_row_and_sends_a_new_link(petition, sign):
+def test_signing_twice_with_the_same_email_keeps_one_row_and_sends_a_new_link(petition, sign, client):
     sign(petition, ip="203.0.113.1")
     first = Signature.objects.get().token_hash
     response = sign(petition, ip="203.0.113.2", email="ALEX@example.org", name="Alex S")
     assert response["Location"].endswith("/check-your-email/")
     signature = Signature.objects.get()
-    assert signature.name == "Alex S"
+    assert signature.name == "Alex Smith"  # unchanged until the mailbox owner confirms
     assert signature.token_hash != first
     assert len(mail.outbox) == 2
     assert "/confirm/" in mail.outbox[1].body
+    client.post(confirm_link(mail.outbox[1]))
+    signature.refresh_from_db()
+    assert (signature.state, signature.name, signature.email) == ("verified", "Alex S", "ALEX@example.org")
 
 
 def test_signing_again_after_confirming_sends_already_signed_and_looks_the_same(petition, sign, client):
@@ -138,7 +141,8 @@ def test_canonical_email_merges_gmail_dots_tags_and_googlemail(petition, sign):
     sign(petition, ip="203.0.113.2", email="alexsmith@googlemail.com")
     signature = Signature.objects.get()
     assert signature.canonical_email == "alexsmith@gmail.com"
-    assert signature.email == "alexsmith@googlemail.com"
+    assert signature.email == "Alex.Smith+petition@gmail.com"
+    assert signature.proposed_details["email"] == "alexsmith@googlemail.com"
 
 
 def test_domain_rules_are_staff_editable(petition):
@@ -218,4 +222,16 @@ def test_signing_a_stopped_petition_goes_back_to_its_page_and_stores_nothing(pet
     petition.save()
     response = sign(petition)
     assert response.status_code == 303 and response["Location"] == petition.url
+    assert not Signature.objects.exists()
+
+
+def test_with_postcode_data_loaded_a_postcode_not_in_it_is_refused_and_nothing_is_stored(petition, sign):
+    from tests.campaign.factories import PostcodeFactory
+
+    PostcodeFactory(postcode="SW1A 1AA")
+    response = sign(petition, postcode="ZZ99 9ZZ")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "We couldn&#x27;t find that postcode." in html
+    assert 'value="ZZ99 9ZZ"' in html  # what was typed is kept
     assert not Signature.objects.exists()

@@ -25,7 +25,9 @@ VALID_STEPS = [
     {
         "person_name": "Barnaby Perpetratorson",
         "person_other_names": "Barney Knuckles",
-        "person_date_of_birth": "1979-04-05",
+        "person_date_of_birth_day": "5",
+        "person_date_of_birth_month": "4",
+        "person_date_of_birth_year": "1979",
         "person_age": "",
         "person_address": "7 Zanzibar Close, Otterford",
         "person_previous_addresses": "Flat 3 Quillby Mansions",

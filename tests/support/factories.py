@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group
 from factory.django import DjangoModelFactory
 
 from support.models import (
+    CallbackRequestPage,
     CaseworkTeam,
     DisclosureRequest,
     DisclosureRequestPage,
@@ -25,6 +26,14 @@ class DisclosureRequestPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = DisclosureRequestPage
+
+
+class CallbackRequestPageFactory(wagtail_factories.PageFactory):
+    title = "Ask us to call you back"
+    slug = "call-back"
+
+    class Meta:
+        model = CallbackRequestPage
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -43,23 +43,25 @@ def test_the_queue_lists_only_the_caseworkers_own_team(client, caseworker, wales
 def test_the_queue_shows_counts_and_age_per_team(client, caseworker, wales_team):
     DisclosureRequestFactory(team=wales_team)
     DisclosureRequestFactory(team=wales_team, created_at=timezone.now() - timedelta(days=9))
+    DisclosureRequestFactory(team=wales_team, created_at=timezone.now() - timedelta(days=12))
     client.force_login(caseworker)
     response = client.get(QUEUE)
     summaries = response.context["team_summaries"]
     assert [summary["team"] for summary in summaries] == [wales_team]
-    assert summaries[0]["open"] == 2
-    assert summaries[0]["new"] == 2
-    assert summaries[0]["unassigned"] == 2
-    assert summaries[0]["overdue"] == 1
-    assert summaries[0]["oldest_days"] == 9
+    assert summaries[0]["open"] == 3
+    assert summaries[0]["new"] == 3
+    assert summaries[0]["unassigned"] == 3
+    assert summaries[0]["overdue"] == 2
+    assert summaries[0]["oldest_days"] == 12
 
 
-def test_requests_older_than_the_configured_days_are_highlighted(client, caseworker, wales_team, monkeypatch):
-    monkeypatch.setattr(DisclosureRequest, "HIGHLIGHT_AFTER_DAYS", 3)
-    DisclosureRequestFactory(team=wales_team, created_at=timezone.now() - timedelta(days=4))
+def test_requests_past_their_first_contact_deadline_are_highlighted_until_contacted(
+    client, caseworker, wales_team
+):
+    request = DisclosureRequestFactory(team=wales_team, created_at=timezone.now() - timedelta(days=8))
     client.force_login(caseworker)
     assert "casework-age--overdue" in client.get(QUEUE).content.decode()
-    monkeypatch.setattr(DisclosureRequest, "HIGHLIGHT_AFTER_DAYS", 10)
+    ContactAttempt.objects.create(request=request, caseworker=caseworker, method="phone", outcome="no_answer")
     assert "casework-age--overdue" not in client.get(QUEUE).content.decode()
 
 

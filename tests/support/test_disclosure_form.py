@@ -1,22 +1,33 @@
 """The right-to-ask form: steps in the session only, never cached, nothing repeated, nothing leaked."""
 
 import contextlib
+from html.parser import HTMLParser
 
 import pytest
 from django.core import mail
 from django.test import override_settings
+from wagtail.models import Site
 from wagtail.test.utils import WagtailPageTestCase
 
 from campaign.models import Postcode
 from support import form_state
 from support.form_state import SESSION_KEY
-from support.models import AuditEntry, DisclosureRequest, DisclosureRequestPage
+from support.models import AuditEntry, DisclosureRequest, DisclosureRequestPage, Helpline
 from tests.support.conftest import PERSONAL_VALUES, VALID_STEPS, fill_in
-from tests.support.factories import DisclosureRequestPageFactory
+from tests.support.factories import DisclosureRequestPageFactory, HelplineFactory
 from tests.website.factories import make_site
-from website.models import HomePage, StandardPage
+from website.models import HomePage, SiteSettings, StandardPage
 
 pytestmark = pytest.mark.django_db
+
+
+def text_of(html):
+    """The page's text, without tags, attributes or scripts (a CSRF token may hold any digits)."""
+    parser = HTMLParser()
+    parts = []
+    parser.handle_data = parts.append
+    parser.feed(html)
+    return " ".join(parts)
 
 
 class TestDisclosureRequestPage(WagtailPageTestCase):
@@ -43,8 +54,34 @@ def test_the_page_explains_the_scheme_and_the_emergency_options(client, request_
     assert "Scotland" in content and "Northern Ireland" in content
     assert "28 days" in content
     assert "999" in content and "55" in content
-    assert "Nothing is saved on this device" in content
     assert 'class="error-summary' not in content
+
+
+def test_the_page_says_truly_what_closing_the_tab_does_with_and_without_scripts(client, request_page):
+    content = client.get(request_page.url).content.decode()
+    # The old promise was untrue: answers outlived a closed tab.
+    assert "Nothing is saved on this device" not in content
+    # Shown until history.js runs: without scripts the answers stay with the browser's session.
+    assert "Closing this tab does <strong>not</strong> clear your answers" in content
+    # Revealed by history.js, which binds the answers to the tab.
+    assert 'data-if-script="tab" hidden>Your answers belong to this tab' in content
+
+
+def test_the_999_message_appears_once_on_the_page(client, request_page):
+    emergency = HelplineFactory(name="Police", number="999", is_emergency=True, description="Call 999.")
+    HelplineFactory(name="National Domestic Abuse Helpline", number="0808 2000 247")
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.footer_helplines.set(Helpline.objects.all())
+    content = client.get(request_page.url).content.decode()
+    in_banner = text_of(settings.emergency_message).count("999")
+    assert in_banner, "the site's emergency banner gives the 999 message"
+    assert text_of(content).count("999") == in_banner, "the page, its helplines and the footer repeated it"
+    assert "0808 2000 247" in content
+
+    settings.emergency_message = ""
+    settings.save()
+    content = client.get(request_page.url).content.decode()
+    assert "999" in content and emergency.description in content
 
 
 def test_a_complete_form_creates_one_routed_request_and_forgets_the_answers(client, request_page, wales_team):
@@ -123,7 +160,7 @@ def test_fields_about_the_person_of_concern_are_not_autofilled(client, request_p
     fill_in(client, request_page.url, VALID_STEPS[:2])
     content = client.get(request_page.url).content.decode()
     assert "Their name" in content
-    for name in ["person_name", "person_relationship", "person_age", "person_date_of_birth"]:
+    for name in ["person_name", "person_relationship", "person_age", "person_date_of_birth_day"]:
         tag = content[content.index(f'name="{name}"') - 300 : content.index(f'name="{name}"') + 300]
         assert 'autocomplete="off"' in tag
 

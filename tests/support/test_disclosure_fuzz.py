@@ -10,7 +10,11 @@ from tests.support.conftest import VALID_STEPS, fill_in
 
 # Anything a browser can send: every Unicode character except lone surrogates (not encodable in UTF-8).
 any_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300)
-field_names = sorted({name for form in STEPS for name in form.base_fields} | {"postcode", "consent"})
+# The date of birth is posted as three boxes.
+DATE_PARTS = {f"person_date_of_birth_{part}" for part in ("day", "month", "year")}
+field_names = sorted(
+    {name for form in STEPS for name in form.base_fields} | {"postcode", "consent"} | DATE_PARTS
+)
 valid_values = sorted({str(value) for step in VALID_STEPS for value in step.values()})
 a_value = st.one_of(any_text, st.sampled_from(valid_values), st.integers().map(str), st.just(""))
 a_post = st.dictionaries(st.sampled_from(field_names), a_value, max_size=len(field_names))

@@ -3,7 +3,13 @@
 import pytest
 from django.urls import reverse
 
-from support.blocks import HelplineCalloutBlock, QuestionAnswerBlock, SectionBlock, guidance_blocks
+from support.blocks import (
+    BackButtonBlock,
+    HelplineCalloutBlock,
+    QuestionAnswerBlock,
+    SectionBlock,
+    guidance_blocks,
+)
 from website.blocks import (
     CallToActionBlock,
     FactListBlock,
@@ -23,6 +29,7 @@ BLOCK_TYPES = [
     QuestionAnswerBlock,
     HelplineCalloutBlock,
     SectionBlock,
+    BackButtonBlock,
 ]
 
 

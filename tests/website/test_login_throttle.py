@@ -62,13 +62,23 @@ def test_an_address_is_locked_whatever_usernames_it_tries(client, editor, home):
     assert attempt(client, PASSWORD, address="192.0.2.10").status_code == 302
 
 
+def test_an_ipv6_64_is_one_address(client, editor, home):
+    for number in range(5):
+        attempt(client, "wrong", username=f"someone{number}", address=f"2001:db8:4:4::{number + 1}")
+    assert attempt(client, PASSWORD, address="2001:db8:4:4:ffff::1").status_code == 429
+    assert attempt(client, PASSWORD, address="2001:db8:4:5::1").status_code == 302
+    assert AccessFailureLog.objects.filter(ip_address="2001:db8:4:4::").count() == 5
+
+
 def test_the_address_comes_from_website_client_ip(client, editor, home, settings):
-    settings.RATELIMIT_IP_META_KEY = "HTTP_X_REAL_IP"
+    settings.TRUSTED_PROXY_COUNT = 1
     for number in range(5):
         client.post(
             LOGIN,
             {"username": f"someone{number}", "password": "x"},
-            HTTP_X_REAL_IP="198.51.100.40",
+            # A forged entry, then the address our proxy appended; X-Real-IP is never believed.
+            HTTP_X_FORWARDED_FOR=f"6.6.6.{number}, 198.51.100.40",
+            HTTP_X_REAL_IP="6.6.6.6",
             REMOTE_ADDR="127.0.0.1",
         )
     assert AccessAttempt.objects.filter(ip_address="198.51.100.40").count() == 5

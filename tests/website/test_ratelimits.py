@@ -10,6 +10,7 @@ from django.test import RequestFactory, override_settings
 from django_ratelimit import ALL
 from django_ratelimit.core import get_usage
 
+from tests.website.outages import RAISING, REDIS_DOWN
 from website import ratelimits
 
 needs_redis = pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="needs REDIS_URL")
@@ -83,17 +84,28 @@ def test_on_redis_it_is_one_pipelined_round_trip_with_an_expiry(request_, monkey
     assert all(0 < ttl <= 3600 + 5 for ttl in ttls)
 
 
-@needs_redis
-def test_with_redis_down_requests_count_as_limited_and_a_warning_is_logged(request_, caplog, settings):
-    unreachable = {
-        "BACKEND": "django_redis.cache.RedisCache",
-        "LOCATION": "redis://127.0.0.1:1/0",
-        "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.2, "SOCKET_TIMEOUT": 0.2},
-    }
-    caches_with_one_down = {**settings.CACHES, "down": unreachable}
+@pytest.mark.parametrize("down", [REDIS_DOWN, RAISING], ids=["redis-refusing", "raising-backend"])
+def test_with_the_cache_down_limits_are_skipped_and_an_error_is_logged(request_, caplog, settings, down):
     with (
-        override_settings(CACHES=caches_with_one_down, RATELIMIT_USE_CACHE="down"),
-        caplog.at_level(logging.WARNING, "website.ratelimits"),
+        override_settings(CACHES={**settings.CACHES, "down": down}, RATELIMIT_USE_CACHE="down"),
+        caplog.at_level(logging.ERROR, "website.ratelimits"),
     ):
-        assert ratelimits.hit(request_, [(_group(), "v", "100/m")]) is True
+        group = _group()
+        assert [ratelimits.hit(request_, [(group, "v", "1/m")]) for _ in range(3)] == [False, False, False]
     assert "rate limits unavailable" in caplog.text
+    assert [record.levelname for record in caplog.records] == ["ERROR"] * 3
+
+
+@pytest.mark.parametrize("down", [REDIS_DOWN, RAISING], ids=["redis-refusing", "raising-backend"])
+def test_a_limit_guarding_a_secret_fails_closed(request_, settings, down):
+    with override_settings(CACHES={**settings.CACHES, "down": down}, RATELIMIT_USE_CACHE="down"):
+        assert ratelimits.exceeded(request_, _group(), "100/m", fail_closed=True) is True
+
+
+def test_a_give_back_frees_one_place_in_the_window(request_):
+    group = _group()
+    assert ratelimits.hit(request_, [(group, "v", "1/m")]) is False
+    ratelimits.give_back(group, "v", "1/m")
+    assert ratelimits.hit(request_, [(group, "v", "1/m")]) is False
+    assert ratelimits.hit(request_, [(group, "v", "1/m")]) is True
+    ratelimits.give_back(_group(), "never-counted", "1/m")  # nothing to give back: no error

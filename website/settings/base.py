@@ -72,8 +72,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Compresses what leaves the app (pages, and static files WhiteNoise has no compressed copy of); Django's
+    # gzip carries the "Heal the BREACH" length mitigation. Outside the page cache, which stores plain copies.
+    "django.middleware.gzip.GZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "csp.middleware.CSPMiddleware",
+    # django-csp's, plus what the Wagtail admin needs on /admin/ only (website/admin_csp.py).
+    "website.admin_csp.AdminCSPMiddleware",
     # Inside the header middleware above, outside sessions and CSRF: see website/page_cache.py.
     "website.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -194,7 +198,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=30)
 AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "website.client_ip.address"
+AXES_CLIENT_IP_CALLABLE = "website.client_ip.key"
 AXES_LOCKOUT_CALLABLE = "website.login_throttle.locked_out"
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 # The Django admin is not installed; the records are shown in Wagtail's (website/wagtail_hooks.py).
@@ -237,8 +241,11 @@ PERIODIC_TASKS = [
     ("petition.periodic_tasks.check_signature_alerts", 300),
     ("petition.periodic_tasks.recount", 24 * 60 * 60),
     ("petition.periodic_tasks.anonymise_closed_petitions", 24 * 60 * 60),
+    # A campaign update whose worker died carries on, sending nobody a second copy (petition/updates.py).
+    ("petition.periodic_tasks.resume_campaign_updates", 5 * 60),
     ("support.tasks.forget_abandoned_form_answers", 60 * 10),
     ("support.tasks.delete_expired_disclosure_data", 60 * 60 * 6),
+    ("support.tasks.remind_teams_of_overdue_requests", 60 * 60),
     # Staff who never set up two-factor sign-in are switched off (website/enrolment.py).
     ("website.tasks.disable_unenrolled_staff", 60 * 60),
 ]
@@ -248,8 +255,13 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 CRISPY_FAIL_SILENTLY = False
 
-# Rate limits and the client's address (website/ratelimits.py, website/client_ip.py)
-RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY", "REMOTE_ADDR")
+# The client's address (website/client_ip.py; docs/operations.md, "Behind a proxy"). Unset: REMOTE_ADDR only.
+# TRUSTED_PROXY_COUNT: how many proxies of ours stand in front of the app (nginx alone: 1).
+# TRUSTED_PROXY_NETWORKS: comma-separated CIDRs of our proxies; X-Forwarded-For is read only from them.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0") or 0)
+TRUSTED_PROXY_NETWORKS = env_list("TRUSTED_PROXY_NETWORKS")
+# Rate limits (website/ratelimits.py). django-ratelimit's own `key="ip"` reads the address the same way.
+RATELIMIT_IP_META_KEY = "website.client_ip.address"
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Waymark"
@@ -289,9 +301,22 @@ LOGGING = {
 # Keyed hash for signers' IP addresses: the raw address is never stored. Required in production.
 SIGNATURE_IP_HMAC_KEY = os.environ.get("SIGNATURE_IP_HMAC_KEY", "")
 
+# Signers' countries (petition/countries.py) come from django-countries (ISO 3166-1), with these names added
+# or preferred. Kosovo has the user-assigned code XK, which is what the EU and the UN's agencies use.
+COUNTRIES_OVERRIDE = {
+    "XK": "Kosovo",
+    "FK": "Falkland Islands",
+    "ST": "São Tomé and Príncipe",
+    "IE": "Republic of Ireland",  # beside Northern Ireland in the petition's tables
+}
+
 # --- Write to your MP (campaign/) ---
 # Postcode lookups per IP address (django-ratelimit syntax), counted in the shared cache.
 LETTER_LOOKUP_RATE = os.environ.get("LETTER_LOOKUP_RATE", "20/m")
+
+# Campaign updates (petition/updates.py): emails per batch, and seconds between batches (the throttle).
+CAMPAIGN_UPDATE_BATCH_SIZE = int(os.environ.get("CAMPAIGN_UPDATE_BATCH_SIZE", "50"))
+CAMPAIGN_UPDATE_BATCH_SECONDS = int(os.environ.get("CAMPAIGN_UPDATE_BATCH_SECONDS", "60"))
 # Optional online fallback for postcodes missing from our ONSPD table: off unless switched on.
 POSTCODES_IO_FALLBACK = env_bool("POSTCODES_IO_FALLBACK", False)
 POSTCODES_IO_URL = os.environ.get("POSTCODES_IO_URL", "https://api.postcodes.io")

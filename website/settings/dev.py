@@ -21,3 +21,8 @@ DISCLOSURE_ENCRYPTION_KEYS = env_list("DISCLOSURE_ENCRYPTION_KEYS") or [
     "d2F5bWFyay1kZXZlbG9wbWVudC1vbmx5LWtleS12MSE="
 ]
 SIGNATURE_IP_HMAC_KEY = os.environ.get("SIGNATURE_IP_HMAC_KEY", "dev-only-ip-hmac-key")
+# The address being served (`make run HOST=… PORT=…` passes it): links in emails (website/absolute_urls.py)
+# and the logins seed_demo prints point there, whatever the demo Site record says.
+WAYMARK_BASE_URL = os.environ.get("WAYMARK_BASE_URL", "").rstrip("/")
+if WAYMARK_BASE_URL:
+    WAGTAILADMIN_BASE_URL = WAYMARK_BASE_URL

@@ -19,3 +19,4 @@ SIGNATURE_IP_HMAC_KEY = "test-only-ip-hmac-key"
 # Write to your MP: generous lookup limit (tests that check the limit lower it themselves), no network.
 LETTER_LOOKUP_RATE = "1000/m"
 POSTCODES_IO_FALLBACK = False
+WAYMARK_BASE_URL = ""  # links in emails come from the Site record, whatever the environment says

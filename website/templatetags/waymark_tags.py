@@ -1,7 +1,11 @@
-"""Template tags for site furniture: navigation, quick exit, footer helplines."""
+"""Template tags for site furniture: navigation, quick exit, footer helplines, links in plain text."""
+
+import re
 
 from django import template
 from django.conf import settings
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeData, mark_safe
 from wagtail.models import Site
 
 from website import page_cache
@@ -38,3 +42,30 @@ def is_ancestor_or_self(page, current):
     if not current or not page:
         return False
     return current.url_path.startswith(page.url_path)
+
+
+_WEB_ADDRESS = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
+_TRAILING = ".,;:!?)'\""
+
+
+@register.filter
+def weblinks(text):
+    """Plain text, escaped, with each web address (http://, https:// or www.) made a link. Email addresses
+    stay text: messages say "like name@example.com". Text already marked safe is left as it is."""
+    if isinstance(text, SafeData):
+        return text
+    text = str(text)
+    pieces, start = [], 0
+    for match in _WEB_ADDRESS.finditer(text):
+        address = match.group(0).rstrip(_TRAILING)
+        href = address if "://" in address else f"https://{address}"
+        pieces.append(escape(text[start : match.start()]))
+        pieces.append(format_html('<a href="{}" rel="noreferrer">{}</a>', href, address))
+        start = match.start() + len(address)
+    pieces.append(escape(text[start:]))
+    return mark_safe("".join(pieces))  # noqa: S308 (every piece is escaped above)
+
+
+@register.filter
+def has_web_address(text):
+    return bool(_WEB_ADDRESS.search(str(text)))

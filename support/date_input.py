@@ -1,0 +1,105 @@
+"""A date as three text boxes (day, month, year), the GOV.UK date pattern, with plain error messages.
+
+A native date picker shows dates in the browser's locale (`03/14/1985` beside a hint saying "27 3 1985")
+and is hard to use for a date decades ago; three numeric boxes in one fieldset are quick on any keyboard.
+"""
+
+import calendar
+from datetime import date
+
+from django import forms
+from django.utils import timezone
+
+PARTS = ("day", "month", "year")
+# "March", "mar" and "Sept" are understood as well as 3.
+MONTHS = {
+    **{name.lower(): number for number, name in enumerate(calendar.month_name) if name},
+    **{name.lower(): number for number, name in enumerate(calendar.month_abbr) if name},
+    "sept": 9,
+}
+
+
+class DateInput(forms.MultiWidget):
+    """Day, Month and Year boxes, each with its own label; the field's label is the fieldset's legend."""
+
+    # In support/templates/: Django's form renderer reads app template folders, not the project's templates/.
+    template_name = "support/widgets/date_input.html"
+    use_fieldset = True
+
+    def __init__(self, attrs=None):
+        part = {"inputmode": "numeric", "autocomplete": "off", "spellcheck": "false", **(attrs or {})}
+        super().__init__({name: forms.TextInput(attrs=dict(part)) for name in PARTS})
+
+    def decompress(self, value):
+        if isinstance(value, str):
+            try:
+                value = date.fromisoformat(value)
+            except ValueError:
+                return [None, None, None]
+        if isinstance(value, date):
+            return [value.day, value.month, value.year]
+        return [None, None, None]
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        for label, subwidget in zip(("Day", "Month", "Year"), context["widget"]["subwidgets"], strict=True):
+            subwidget["label"] = label
+            subwidget["part"] = label.lower()
+        return context
+
+    def id_for_label(self, id_):
+        # The error summary links to the first box (Django's MultiWidget gives no id, so no link).
+        return f"{id_}_0" if id_ else ""
+
+
+class DateOfBirthField(forms.Field):
+    """A date of birth in the past, from the three boxes; `noun` starts every error message."""
+
+    widget = DateInput
+
+    def __init__(self, *, noun="Date of birth", earliest_year=1900, **kwargs):
+        self.noun = noun
+        self.earliest_year = earliest_year
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if isinstance(value, date):
+            return value
+        parts = list(value) if isinstance(value, (list, tuple)) else [None, None, None]
+        day, month, year = (str(part or "").strip() for part in (parts + [None, None, None])[:3])
+        if not (day or month or year):
+            return None
+        missing = [name for name, part in zip(PARTS, (day, month, year), strict=True) if not part]
+        if missing:
+            raise forms.ValidationError(
+                f"{self.noun} must include a {' and '.join(missing)}", code="incomplete"
+            )
+        if year.isdigit() and len(year) != 4:
+            raise forms.ValidationError(
+                f"{self.noun} must have a year with 4 numbers, like 1985", code="year"
+            )
+        month_number = int(month) if month.isdigit() else MONTHS.get(month.lower().rstrip("."))
+        try:
+            if not (day.isdigit() and year.isdigit() and month_number):
+                raise ValueError
+            return date(int(year), month_number, int(day))
+        except (ValueError, OverflowError):
+            raise forms.ValidationError(f"{self.noun} must be a real date", code="invalid") from None
+
+    def validate(self, value):
+        if value is None:
+            if self.required:
+                raise forms.ValidationError(f"Enter the {self.noun.lower()}", code="required")
+            return
+        if value > timezone.localdate():
+            raise forms.ValidationError(f"{self.noun} must be in the past", code="future")
+        if value.year < self.earliest_year:
+            raise forms.ValidationError(
+                f"{self.noun} must be {self.earliest_year} or later", code="too_early"
+            )
+
+    def has_changed(self, initial, data):
+        try:
+            return self.to_python(data) != self.to_python(self.widget.decompress(initial))
+        except forms.ValidationError:
+            return True

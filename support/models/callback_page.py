@@ -1,0 +1,104 @@
+"""The safe call-back page: ask the charity to ring you, when and how it is safe.
+
+A second way in beside the police disclosure request, on the same pipeline: the answers become an encrypted
+request of kind "call-back" (support.services.submit_request), routed by police force or nation, in the same
+queue, with the same audit trail and retention. Same protections as the disclosure page: never cached, rate
+limited, quick exit, nothing personal in a URL or a log.
+"""
+
+from django.conf import settings
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from support.callback_form import CallbackForm
+from support.models.disclosure import DisclosureRequest
+from support.models.disclosure_page import DEFAULT_EMERGENCY
+from support.models.guidance import SupportPageMixin
+from support.services import submit_request
+from website import ratelimits
+from website.models import BasePage
+
+DEFAULT_INTRO = (
+    "<p>Tell us a safe number and when it is safe to ring, and one of our caseworkers will call you back. "
+    "You do not have to tell us what has happened: we can talk about that on the phone, when you are ready. "
+    "We can talk in your language.</p>"
+)
+DEFAULT_BEFORE_FORM = (
+    "<p>You can leave this page at any time with the <b>Exit this page</b> button or by pressing Shift "
+    "three times. Nothing you type is saved on this device.</p>"
+)
+DEFAULT_PRIVACY = (
+    "<p>We encrypt what you tell us, and only the caseworkers of the team that calls you can read it: not "
+    "our other staff, and not the administrators of this website. Each time a caseworker opens it, that is "
+    "recorded. We use it only to call you back and support you, and share it with nobody unless you agree or "
+    "someone's life is in danger.</p>"
+    "<p>We delete the details twelve months after we close your request, keeping only anonymous counts.</p>"
+)
+DEFAULT_CONFIRMATION = (
+    "<p>Thank you. A caseworker will call you at the time you told us is safe, usually within two working "
+    "days. If you cannot answer, we will only leave a voicemail if you said that is safe.</p>"
+    "<p>If you are in danger, call 999.</p>"
+)
+
+
+@method_decorator(never_cache, name="serve")
+class CallbackRequestPage(RoutablePageMixin, SupportPageMixin, BasePage):
+    """The page with the call-back form. Never cached anywhere: it is a form about someone's safety."""
+
+    intro = RichTextField(features=["bold", "italic", "link"], default=DEFAULT_INTRO)
+    emergency_banner = RichTextField(features=["bold", "link"], default=DEFAULT_EMERGENCY)
+    before_form_note = RichTextField(features=["bold", "link"], default=DEFAULT_BEFORE_FORM)
+    privacy_notice = RichTextField(
+        features=["bold", "italic", "link"],
+        default=DEFAULT_PRIVACY,
+        help_text="Shown above the consent question: what the data is, who sees it, how long it is kept.",
+    )
+    confirmation = RichTextField(features=["bold", "link"], default=DEFAULT_CONFIRMATION)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("emergency_banner"),
+        FieldPanel("before_form_note"),
+        FieldPanel("privacy_notice"),
+        FieldPanel("confirmation"),
+    ]
+
+    parent_page_types = ["website.HomePage"]
+    subpage_types = []
+    template = "pages/callback_request_page.html"
+
+    # One step: a POST with errors shows them next to the fields; a good one redirects to `sent/`, so Back and
+    # Reload never resend it. Nothing is kept in the session between the two.
+
+    @path("")
+    @method_decorator(sensitive_post_parameters())
+    @sensitive_variables()
+    def form(self, request):
+        if request.method not in {"GET", "POST"}:
+            return HttpResponseNotAllowed(["GET", "POST"])
+        if request.method == "GET":
+            return self.render(request, context_overrides={"form": CallbackForm()})
+        if ratelimits.exceeded(request, "callback-submit", settings.DISCLOSURE_SUBMIT_RATE):
+            return ratelimits.too_many_requests(request)
+        form = CallbackForm(request.POST)
+        if form.is_spam:
+            return self.redirect_to_sent(request)
+        if not form.is_valid():
+            return self.render(request, context_overrides={"form": form})
+        submit_request(form.answers(), kind=DisclosureRequest.Kind.CALLBACK)
+        return self.redirect_to_sent(request)
+
+    @path("sent/")
+    def sent(self, request):
+        """The confirmation: repeats none of the answers."""
+        return self.render(request, template="pages/callback_request_page_sent.html")
+
+    def redirect_to_sent(self, request):
+        return HttpResponseRedirect(self.get_url(request) + self.reverse_subpage("sent"))

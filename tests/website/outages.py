@@ -1,0 +1,61 @@
+"""Rate-limit test helpers: one fixed window, and cache settings for outages (Redis refusing connections, set
+up as production sets it up, or a backend whose every call raises). Shared by the forms' tests."""
+
+import pytest
+
+
+def fixed_windows(monkeypatch):
+    """Every rate-limit window is one and the same for the whole test, starting empty, so no test depends on
+    the clock (a window ending mid-test would reset a count the test is building up)."""
+    from django.core.cache import cache
+
+    monkeypatch.setattr("website.ratelimits._get_window", lambda value, period: 1)
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def one_window(monkeypatch):
+    yield from fixed_windows(monkeypatch)
+
+
+REDIS_DOWN = {
+    "BACKEND": "django_redis.cache.RedisCache",
+    "LOCATION": "redis://127.0.0.1:1/0",
+    "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.2, "SOCKET_TIMEOUT": 0.2},
+}
+RAISING = {"BACKEND": "tests.website.broken_cache.RaisingCache"}
+
+# (CACHES, RATELIMIT_USE_CACHE): the whole shared cache down, as production sees Redis go away; or the cache
+# the limits count in raising on every call.
+OUTAGES = {
+    "redis-down": ({"default": REDIS_DOWN}, "default"),
+    "limits-cache-raises": (
+        {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}, "limits": RAISING},
+        "limits",
+    ),
+}
+
+# What clients can put in X-Forwarded-For and X-Real-IP.
+WEIRD_HEADERS = [
+    "",
+    " ",
+    ",,,",
+    "unknown",
+    "203.0.113.5, unknown",
+    "198.51.100.1, 203.0.113.9, 192.0.2.44",
+    "[2001:db8::1",
+    "2001:db8::1, ::ffff:10.0.0.1",
+    "1.2.3.4:99999:1",
+    "\x00\x7f",
+    "💥",
+    "for=192.0.2.60;proto=http",
+    "1.2.3.4, " * 500,
+]
+PROXY_SETTINGS = [
+    {},
+    {"TRUSTED_PROXY_COUNT": 1},
+    {"TRUSTED_PROXY_COUNT": 2},
+    {"TRUSTED_PROXY_NETWORKS": ["127.0.0.0/8", "::1/128"]},
+]
