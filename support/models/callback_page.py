@@ -30,8 +30,8 @@ DEFAULT_INTRO = (
     "We can talk in your language.</p>"
 )
 DEFAULT_BEFORE_FORM = (
-    "<p>You can leave this page at any time with the <b>Exit this page</b> button or by pressing Shift "
-    "three times. Nothing you type is saved on this device.</p>"
+    "<p>You can leave this page at any time with the <b>Exit this page</b> button at the top. Nothing you "
+    "type here leaves this page until you send it, and Exit clears it.</p>"
 )
 DEFAULT_PRIVACY = (
     "<p>We encrypt what you tell us, and only the caseworkers of the team that calls you can read it: not "
