@@ -15,7 +15,7 @@ import subprocess
 import sys
 import time
 
-from bench import browser, report
+from bench import browser, journeys, report
 from bench.drills import (
     app_server_kill,
     client_addresses,
@@ -82,6 +82,8 @@ def main(keys):
         bench.stack.up()
         bench.pages = bench.probe("pages")
         log(f"pages: {bench.pages}")
+        if bench.pages.get("postcodes"):
+            journeys.POSTCODE = bench.pages["postcodes"][0]["postcode"]
         for step in chosen:
             bench.run_measure(step)
             if step is baseline.baseline and not bench.baseline_rps:
