@@ -15,6 +15,18 @@ from wagtail.search import index
 from website.blocks import content_blocks
 
 
+def page_link(help_text):
+    """An optional link to another page (a page of any app, by name), kept when that page is deleted."""
+    return models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=help_text,
+    )
+
+
 @method_decorator(vary_on_headers("Cookie"), name="serve")
 class BasePage(Page):
     """What every public page has: a summary for listings and search, and body content."""
@@ -38,22 +50,8 @@ class HomePage(BasePage):
     intro = models.TextField(blank=True)
     body = StreamField(content_blocks(), blank=True)
     # Pages of other apps, by name: the site's own app imports none of them.
-    petition_page = models.ForeignKey(
-        "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="The petition the home page leads to, with its count of signatures.",
-    )
-    letter_page = models.ForeignKey(
-        "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="The 'write to your MP' page the home page leads to.",
-    )
+    petition_page = page_link("The petition the home page leads to, with its count of signatures.")
+    letter_page = page_link("The 'write to your MP' page the home page leads to.")
 
     content_panels = [
         *Page.content_panels,
@@ -95,17 +93,6 @@ class StandardPage(BasePage):
     template = "pages/standard_page.html"
 
 
-def _footer_page(help_text):
-    return models.ForeignKey(
-        "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=help_text,
-    )
-
-
 @register_setting(icon="warning")
 class SiteSettings(BaseSiteSetting):
     quick_exit_url = models.URLField(
@@ -118,20 +105,13 @@ class SiteSettings(BaseSiteSetting):
         default="<p>In an emergency call <b>999</b>. If you cannot speak, call 999 and press "
         "<b>55</b> when prompted (the Silent Solution).</p>",
     )
-    cover_your_tracks_page = models.ForeignKey(
-        "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Guidance on covering your tracks, linked from the quick-exit note.",
-    )
+    cover_your_tracks_page = page_link("Guidance on covering your tracks, linked from the quick-exit note.")
     footer_helplines = models.ManyToManyField(
         "support.Helpline", blank=True, help_text="Helplines listed in the footer of every page."
     )
-    contact_page = _footer_page("How to contact us.")
-    privacy_page = _footer_page("The privacy notice: what we keep, why, and people's rights.")
-    accessibility_page = _footer_page("The accessibility statement, saying how to report a problem.")
+    contact_page = page_link("How to contact us.")
+    privacy_page = page_link("The privacy notice: what we keep, why, and people's rights.")
+    accessibility_page = page_link("The accessibility statement, saying how to report a problem.")
     charity_number = models.CharField(
         max_length=40, blank=True, help_text="The number the Charity Commission registered, e.g. 1234567."
     )

@@ -11,7 +11,7 @@ from wagtail.search import index
 from campaign import hexmap
 from campaign.models.letters import LetterCount
 from website.blocks import content_blocks
-from website.models import BasePage
+from website.models import BasePage, page_link
 from website.rendering import render_page
 
 LETTERS_MAP_CACHE_KEY = "campaign:letters-map"
@@ -29,22 +29,8 @@ def letters_map():
 class CampaignPage(RoutablePageMixin, BasePage):
     intro = models.TextField(help_text="The ask, in a sentence or two.")
     body = StreamField(content_blocks(), blank=True)
-    petition_page = models.ForeignKey(
-        "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="The petition this campaign asks people to sign.",
-    )
-    letter_page = models.ForeignKey(
-        "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="The 'write to your MP' page.",
-    )
+    petition_page = page_link("The petition this campaign asks people to sign.")
+    letter_page = page_link("The 'write to your MP' page.")
 
     content_panels = [
         *Page.content_panels,

@@ -19,7 +19,7 @@ from campaign.models.pages import CampaignPage
 from petition import privacy, signing, stats, tokens, trend
 from petition.forms import SignatureForm
 from website.blocks import content_blocks
-from website.models import BasePage
+from website.models import BasePage, page_link
 from website.rendering import render_page
 
 DEFAULT_CHECK_EMAIL = (
@@ -117,14 +117,7 @@ class PetitionPage(RoutablePageMixin, BasePage):
         help_text="'Stopped' stops collecting at once (as does 'Stop collecting' in the page listing).",
     )
     state_changed_at = models.DateTimeField(null=True, blank=True, editable=False)
-    privacy_page = models.ForeignKey(
-        "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="The privacy notice linked from the form.",
-    )
+    privacy_page = page_link("The privacy notice linked from the form.")
     share_text = models.CharField(
         max_length=200, blank=True, help_text="Suggested text for share links. Defaults to the ask."
     )
