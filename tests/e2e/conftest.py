@@ -13,6 +13,10 @@ import pytest
 
 from bench.browser import LAUNCH_ARGS
 
+# One patience for actions and for expect(): CI runs on two shared cores, where a form step sent by
+# history.js (fetch, then the answer written over the page) can take longer than expect's own 5 s default.
+TIMEOUT_MS = 15_000
+
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 # What every off-site request is answered with: the quick exit's neutral page stands in for the real one.
 OFFSITE_BODY = "<!DOCTYPE html><html lang='en'><title>Weather</title><h1>Weather</h1></html>"
@@ -41,9 +45,10 @@ def chromium_browser():
     if not os.path.exists(CHROMIUM):
         pytest.skip(f"Chromium not found at {CHROMIUM}: install Debian's package (apt-get install chromium)")
     try:
-        from playwright.sync_api import sync_playwright
+        from playwright.sync_api import expect, sync_playwright
     except ImportError:  # pragma: no cover - the test extra installs it
         pytest.skip("playwright is not installed: pip install -e '.[test]'")
+    expect.set_options(timeout=TIMEOUT_MS)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS)
         yield browser
@@ -139,7 +144,7 @@ def new_page(chromium_browser, live_server, offsite_requests, csp_violations):
         contexts.append(context)
         context.route("**/*", handle)
         page = context.new_page()
-        page.set_default_timeout(10_000)
+        page.set_default_timeout(TIMEOUT_MS)
         page.on("console", on_console)
         return page
 
