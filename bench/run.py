@@ -15,7 +15,7 @@ import subprocess
 import sys
 import time
 
-from bench import browser, journeys, report
+from bench import browser, journeys, nginx, report
 from bench.drills import (
     app_server_kill,
     client_addresses,
@@ -96,12 +96,9 @@ def main(keys):
 
 
 def _install_tools():
-    """wrk and Chromium come from Debian, as .ci/run installs Chromium."""
-    missing = [
-        pkg
-        for pkg, path in (("wrk", "/usr/bin/wrk"), ("chromium", browser.CHROMIUM))
-        if not os.path.exists(path)
-    ]
+    """wrk, Chromium and nginx come from Debian, as .ci/run installs Chromium and nginx."""
+    tools = (("wrk", "/usr/bin/wrk"), ("chromium", browser.CHROMIUM), ("nginx-light", nginx.NGINX))
+    missing = [pkg for pkg, path in tools if not os.path.exists(path)]
     if missing:
         log(f"installing {' '.join(missing)} from Debian")
         subprocess.run(
