@@ -4,8 +4,9 @@ Every signature row carries `counted`. The batch picks rows whose flag disagrees
 (verified and not counted, or counted and no longer verified), adds or subtracts them, and flips the
 flag in the same transaction, so the counters always equal the rows marked counted. A petition's
 PetitionCount row is locked for the whole batch, so two batches (or a batch and a recount) never
-double count. Rows verified in the last few seconds wait for the next run, leaving rows that are
-still being written alone.
+double count; a batch that finds the row locked leaves that petition to the holder instead of waiting,
+so the scheduler's every-15-seconds runs never pile task workers up behind one long count. Rows verified
+in the last few seconds wait for the next run, leaving rows that are still being written alone.
 
 The counters: the total (PetitionCount), per constituency and country (AreaCount), per hour of
 verification (HourlyCount: signatures over time) and per constituency per week of verification
@@ -63,7 +64,11 @@ def _update_petition(petition_id, cutoff):
     moved = 0
     while True:
         with transaction.atomic():
-            counter = _locked_counter(petition_id)
+            counter = _locked_counter(petition_id, skip_if_busy=True)
+            if counter is None:
+                # Another batch (or the recount) holds this petition and moves its rows; waiting for it
+                # would only park a task worker, and workers also send the confirmation emails.
+                return moved
             rows = list(
                 Signature.objects.filter(_out_of_step(cutoff), petition_id=petition_id)
                 .select_for_update(skip_locked=True)
@@ -97,9 +102,15 @@ def _update_petition(petition_id, cutoff):
             return moved
 
 
-def _locked_counter(petition_id):
+def _locked_counter(petition_id, skip_if_busy=False):
+    """The petition's counter row, locked for this transaction; with skip_if_busy, None while another
+    transaction holds it (PostgreSQL; SQLite serialises writers, so there it is always the row)."""
     PetitionCount.objects.get_or_create(petition_id=petition_id)
-    return PetitionCount.objects.select_for_update().get(petition_id=petition_id)
+    return (
+        PetitionCount.objects.select_for_update(skip_locked=skip_if_busy)
+        .filter(petition_id=petition_id)
+        .first()
+    )
 
 
 def _apply_area_deltas(petition_id, deltas, replace=False):

@@ -2,12 +2,14 @@
 
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.db import connection, connections
+from django.db import connection, connections, transaction
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from petition import counting
 from petition.models import PetitionCount, Signature
@@ -85,3 +87,32 @@ def test_two_hundred_distinct_emails_make_two_hundred_after_counting(petition, p
     assert Signature.objects.filter(petition=petition, state="verified").count() == 200
     assert PetitionCount.objects.get(petition=petition).signature_count == 200
     assert counting.recount() == {}
+
+
+def test_a_batch_leaves_a_petition_another_transaction_is_counting_instead_of_waiting(petition):
+    """The scheduler enqueues a batch every 15 s; one that waited on a long count would park a task worker
+    that should be sending confirmation emails."""
+    signature = Signature.objects.create(
+        petition=petition, name="A", email="a@example.org", canonical_email="a@example.org"
+    )
+    Signature.objects.filter(pk=signature.pk).update(
+        state=Signature.State.VERIFIED, verified_at=timezone.now() - timedelta(minutes=1)
+    )
+    PetitionCount.objects.get_or_create(petition=petition)
+    holding, release = threading.Event(), threading.Event()
+
+    @in_thread
+    def hold_the_counter():
+        with transaction.atomic():
+            PetitionCount.objects.select_for_update().get(petition=petition)
+            holding.set()
+            release.wait(timeout=10)  # were the batch to wait, it would get the row after 10 s and count
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        held = pool.submit(hold_the_counter)
+        assert holding.wait(timeout=10)
+        assert counting.update_counts(lag_seconds=0) == 0
+        release.set()
+        held.result()
+    assert counting.update_counts(lag_seconds=0) == 1
+    assert PetitionCount.objects.get(petition=petition).signature_count == 1
