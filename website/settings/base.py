@@ -211,8 +211,17 @@ OTP_EMAIL_SUBJECT = "Your Waymark code to set up two-factor sign-in"
 OTP_EMAIL_BODY_TEMPLATE_PATH = "emails/two_factor/enrolment_code.txt"
 OTP_EMAIL_TOKEN_VALIDITY = 10 * 60
 
-# Internationalisation
+# Internationalisation (docs/translation.md). English is the source language; Welsh is complete; Urdu (right
+# to left) is machine-drafted and awaiting review: production serves it only when WAYMARK_LANGUAGES names it.
 LANGUAGE_CODE = "en-gb"
+AVAILABLE_LANGUAGES = {"en-gb": "English", "cy": "Cymraeg", "ur": "اردو"}
+LANGUAGES = [
+    (code, AVAILABLE_LANGUAGES[code])
+    for code in env_list("WAYMARK_LANGUAGES", "en-gb,cy")
+    if code in AVAILABLE_LANGUAGES
+]
+# Interface strings in templates/ and static/js/ live here; each app keeps its own in <app>/locale/.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/London"
 
 # Static and media files

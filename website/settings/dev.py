@@ -23,6 +23,8 @@ DISCLOSURE_ENCRYPTION_KEYS = env_list("DISCLOSURE_ENCRYPTION_KEYS") or [
 SIGNATURE_IP_HMAC_KEY = os.environ.get("SIGNATURE_IP_HMAC_KEY", "dev-only-ip-hmac-key")
 # The address being served (`make run HOST=… PORT=…` passes it): links in emails (website/absolute_urls.py)
 # and the logins seed_demo prints point there, whatever the demo Site record says.
+# The demo serves the drafted Urdu too, so the right-to-left layout can be seen and reviewed.
+LANGUAGES = [(code, AVAILABLE_LANGUAGES[code]) for code in env_list("WAYMARK_LANGUAGES", "en-gb,cy,ur")]  # noqa: F405
 WAYMARK_BASE_URL = os.environ.get("WAYMARK_BASE_URL", "").rstrip("/")
 if WAYMARK_BASE_URL:
     WAGTAILADMIN_BASE_URL = WAYMARK_BASE_URL
