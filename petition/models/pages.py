@@ -18,6 +18,7 @@ from wagtail.search import index
 from campaign.models.pages import CampaignPage
 from petition import privacy, signing, stats, tokens, trend
 from petition.forms import SignatureForm
+from petition.models.signatures import Signature
 from website.blocks import content_blocks
 from website.models import BasePage, page_link
 from website.rendering import render_page
@@ -283,6 +284,15 @@ class PetitionPage(RoutablePageMixin, BasePage):
 
     # The steps the routes are made of, to read or override one at a time.
 
+    def same_petition(self, petition_id):
+        """Is `petition_id` this page or one of its translations? Signatures stay on the page signed, and the
+        links in their emails may go to the translation in the signer's language."""
+        if petition_id is None:
+            return False
+        if petition_id == self.pk:
+            return True
+        return Page.objects.filter(pk=petition_id, translation_key=self.translation_key).exists()
+
     def get_form(self, data=None):
         return SignatureForm(data)
 
@@ -318,6 +328,9 @@ class PetitionPage(RoutablePageMixin, BasePage):
             return render_page(request, self, template, done=False)
         signature_id = tokens.read_manage_token(token)
         if signature_id is not None:
-            action(signature_id, self.pk)
+            signed = Signature.objects.filter(pk=signature_id).values_list("petition_id", flat=True)
+            petition_id = signed.first()
+            # A link in an email may be to this petition's translation in the signer's language.
+            action(signature_id, petition_id if self.same_petition(petition_id) else self.pk)
         # The same answer whether or not the link matched a signature.
         return render_page(request, self, template, done=True)
