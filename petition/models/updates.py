@@ -94,13 +94,14 @@ class CampaignUpdate(models.Model):
     TRANSLATED = {"cy": ("subject_cy", "body_cy")}
 
     def version(self, language):
-        """(subject, body) in `language` when both are written, else the English ones."""
+        """(language, subject, body): the version in `language` when its subject and body are both written,
+        else the English one (language None)."""
         fields = self.TRANSLATED.get((language or "").split("-")[0])
         if fields:
             subject, body = (getattr(self, name).strip() for name in fields)
             if subject and body:
-                return subject, body
-        return self.subject, self.body
+                return language, subject, body
+        return None, self.subject, self.body
 
     @property
     def tested_since_last_edit(self):
