@@ -73,7 +73,11 @@ def with_shares(rows, total, limit=None):
         rest = rows[limit:]
         rows = [
             *rows[:limit],
-            {"code": None, "name": f"Everywhere else ({len(rest)})", "count": sum(r["count"] for r in rest)},
+            {
+                "code": None,
+                "name": gettext("Everywhere else (%(places)s)") % {"places": len(rest)},
+                "count": sum(r["count"] for r in rest),
+            },
         ]
     shared = []
     for row in rows:

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
 from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache, patch_cache_control
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -30,7 +31,7 @@ DEFAULT_CHECK_EMAIL = (
 DEFAULT_CONFIRMED = (
     "<p>Thank you. Your signature has been added and will appear in the count within a minute.</p>"
 )
-TRY_AGAIN = (
+TRY_AGAIN = _(
     "A lot of people are signing from the same internet connection or email provider as you right now, so "
     "we could not take your signature this time and have sent nothing. Please try again in a few minutes: "
     "what you typed is still below."
