@@ -22,11 +22,12 @@ def of_request(request):
 
 
 def translation_of(page, language):
-    """The live translation of `page` in `language` (Wagtail's translation group), or the page itself."""
+    """The live translation of `page` in `language` (Wagtail's translation group) that has an address on a
+    site, or the page itself."""
     locale = Locale.objects.filter(language_code=language).first()
     if locale is None or locale.pk == page.locale_id:
         return page
     translated = page.get_translation_or_none(locale)
-    if translated is None or not translated.live:
+    if translated is None or not translated.live or translated.get_url_parts() is None:
         return page
     return translated.specific

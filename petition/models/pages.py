@@ -285,6 +285,14 @@ class PetitionPage(RoutablePageMixin, BasePage):
 
     # The steps the routes are made of, to read or override one at a time.
 
+    def petition_signed(self, signature_id):
+        """The page the signature was made on, when it is this one or one of its translations (the links in
+        a signer's emails go to the petition in their language), else None."""
+        if signature_id is None:
+            return None
+        signed = Signature.objects.filter(pk=signature_id).values_list("petition_id", flat=True).first()
+        return signed if self.same_petition(signed) else None
+
     def same_petition(self, petition_id):
         """Is `petition_id` this page or one of its translations? Signatures stay on the page signed, and the
         links in their emails may go to the translation in the signer's language."""
@@ -328,10 +336,8 @@ class PetitionPage(RoutablePageMixin, BasePage):
         if request.method != "POST":
             return render_page(request, self, template, done=False)
         signature_id = tokens.read_manage_token(token)
-        if signature_id is not None:
-            signed = Signature.objects.filter(pk=signature_id).values_list("petition_id", flat=True)
-            petition_id = signed.first()
-            # A link in an email may be to this petition's translation in the signer's language.
-            action(signature_id, petition_id if self.same_petition(petition_id) else self.pk)
+        petition_id = self.petition_signed(signature_id)
+        if petition_id is not None:
+            action(signature_id, petition_id)
         # The same answer whether or not the link matched a signature.
         return render_page(request, self, template, done=True)
