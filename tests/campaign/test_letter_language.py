@@ -168,3 +168,22 @@ def test_postcode_lookup_messages_are_in_welsh(client, letter_page, mp, known_po
         html = post_postcode(client, letter_page, "XX").content.decode()
     assert "Doedden ni ddim yn gallu adnabod hwnnw fel cod post" in html
     assert lookup.lookup("").message == "Enter your postcode, for example AB10 1AB."
+
+
+def test_the_maps_say_what_they_count_in_the_visitors_language_from_one_cached_build(db):
+    from campaign import hexmap
+    from tests.campaign.factories import ConstituencyHexFactory
+
+    ConstituencyHexFactory(code="W07000079", name="Cardiff East", q=0, r=0)
+    ConstituencyHexFactory(code="W07000080", name="Cardiff West", q=1, r=0)
+    letters = hexmap.build({"W07000079": 2, "": 1}, noun=("letter", "letters"))
+    signatures = hexmap.build({}, noun=("signature", "signatures"))
+    with translation.override("cy"):
+        assert letters.summary == (
+            "Mae gan 1 o'r 2 etholaeth o leiaf un llythyr. Y nifer fwyaf: Cardiff East (2 o lythyrau). "
+            "Dydy 1 llythyr ddim ar y map: o'r tu allan i'r Deyrnas Unedig, neu heb etholaeth hysbys."
+        )
+        assert letters.legend[0] == (0, "Dim llythyrau")
+        assert signatures.summary == "Does dim llofnodion eto yn yr un o'r 2 etholaeth."
+    assert letters.summary.startswith("1 of the 2 constituencies has at least one letter.")
+    assert letters.legend[0] == (0, "No letters")
