@@ -6,6 +6,7 @@ in the task that sends it, and its links go to the petition in that language (it
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db.models import F
 from django.template.loader import render_to_string
@@ -63,7 +64,8 @@ def build_email(signature, kind, raw_token=None):
     """The email, in the active language. Its links go to the petition's translation in that language when
     there is one (the translation's routes act on the signatures of the whole translation group), and the
     active language also picks the URL's language prefix."""
-    page = languages.translation_of(signature.petition, translation.get_language())
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    page = languages.translation_of(signature.petition, language)
     base = absolute_urls.page_url(page) or "/"
     manage = tokens.manage_token(signature.pk)
     raw = raw_token
@@ -80,5 +82,5 @@ def build_email(signature, kind, raw_token=None):
     body = render_to_string(f"emails/petition/{kind}.txt", context)
     message = EmailMessage(subject, body, to=[signature.email])
     message.extra_headers["List-Unsubscribe"] = f"<{context['unsubscribe_url']}>"
-    message.extra_headers["Content-Language"] = translation.get_language()
+    message.extra_headers["Content-Language"] = language
     return message

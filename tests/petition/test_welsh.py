@@ -62,6 +62,18 @@ def test_a_postcode_missing_from_the_directory_and_the_country_are_explained_in_
         assert abroad.errors["country"] == ["Dewiswch y wlad rydych chi'n byw ynddi."]
 
 
+def test_over_the_ceiling_a_welsh_signer_is_told_in_welsh_to_try_again(petition, sign, petition_settings):
+    petition_settings(unconfirmed_per_address=50)
+    for n in range(50):
+        sign(petition, ip="100.64.0.1", email=f"person{n}@example.org")
+    with translation.override("cy"):
+        response = sign(petition, ip="100.64.0.1", email="hwyr@example.org")
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "Rhowch gynnig arall arni ymhen ychydig funudau" in html
+    assert "try again in a few minutes" not in html
+
+
 def test_the_same_errors_stay_in_english_for_english_visitors(petition):
     form = SignatureForm({**FORM, "email": "", "postcode": "NOT A POSTCODE"})
     assert not form.is_valid()
