@@ -4,6 +4,7 @@ language they signed in, even when a background task sends it with no language o
 import pytest
 from django.core import mail
 from django.core.cache import cache
+from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale, Site
 
@@ -284,3 +285,10 @@ def send(update):
     update.refresh_from_db()
     mail.outbox.clear()
     assert tasks.start_update(update, staff)
+
+
+def test_staff_see_the_language_supporters_signed_in(petition, sign, client, admin_client):
+    welsh_signature(petition, sign, client, opt_in="on")
+    response = admin_client.get(reverse("petition_supporters:index"), {"export": "csv"})
+    rows = b"".join(response.streaming_content).decode().splitlines()
+    assert rows[0].split(",")[-1] == "Language" and rows[1].split(",")[-1] == "cy"
