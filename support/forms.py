@@ -85,7 +85,8 @@ def plain_messages(field, noun, required=None):
 def without_optional(label):
     """A label less its "(optional)", to name the question in its error messages."""
     label = str(label)
-    for suffix in (" (optional)", f" {gettext('(optional)')}"):
+    optional = gettext("(optional)")
+    for suffix in (" (optional)", " " + optional):
         label = label.removesuffix(suffix)
     return label
 
