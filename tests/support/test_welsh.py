@@ -278,6 +278,7 @@ def test_the_call_back_page_with_errors_is_in_welsh(callback_page, triage_team):
     assert "Hysbysiad preifatrwydd" in content
     assert "Gofyn am alwad yn ôl" in content
     assert "Ask for a call-back" not in content
+    assert "Rydyn ni'n amgryptio'r hyn rydych chi'n ei ddweud wrthym ni" in content
     assert not DisclosureRequest.objects.exists()
 
 
@@ -289,6 +290,17 @@ def test_the_disclosure_page_in_welsh(request_page):
     assert "Gadael yn gyflym, a'ch atebion" in content
     assert "Beth yw'r hawl i ofyn, a sut rydyn ni'n helpu" in content
     assert "Step 1 of 5" not in content
+    # The page's own text, still as the model's default, is in Welsh too.
+    assert "Dyma'r <b>hawl i ofyn</b>" in content
+    assert "Under the Domestic Violence Disclosure Scheme" not in content
+
+
+def test_page_text_an_editor_wrote_is_shown_as_written(request_page):
+    request_page.intro = "<p>Our own words about the right to ask.</p>"
+    request_page.save_revision().publish()
+    with translation.override("cy"):
+        _, content = serve(request_page)
+    assert "Our own words about the right to ask." in content
 
 
 def test_the_disclosure_page_in_english_is_unchanged(request_page):
