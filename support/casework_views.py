@@ -312,7 +312,7 @@ class CaseView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_title(self):
-        return f"Request {self.object.reference}"
+        return gettext("Request %(reference)s") % {"reference": self.object.reference}
 
     def get_breadcrumbs_items(self):
         return [

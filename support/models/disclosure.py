@@ -195,7 +195,8 @@ class DisclosureRequest(models.Model):
     @property
     def safety_flag_labels(self):
         labels = dict(self.SafetyFlag.choices)
-        return [labels[code] for code in self.SafetyFlag.values if code in (self.safety_flags or [])]
+        # Plain strings in the active language (a JSON export cannot hold lazy ones).
+        return [str(labels[code]) for code in self.SafetyFlag.values if code in (self.safety_flags or [])]
 
     @property
     def due_date(self):

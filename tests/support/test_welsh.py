@@ -4,6 +4,7 @@ everything in Welsh when Welsh is the active language, and English stays as it w
 Welsh is switched on with `translation.override("cy")` and the pages are served directly (page.serve), so
 these tests do not depend on how a request chooses its language (LocaleMiddleware, /cy/ URLs)."""
 
+import json
 import re
 from datetime import timedelta
 from html import unescape
@@ -16,11 +17,12 @@ from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.utils import timezone, translation
 
+from support import subject_access
 from support.callback_form import CallbackForm
 from support.forms import ConcernsForm, ContactForm, PersonForm, WhoForm
 from support.models import DisclosureRequest
 from tests.support.conftest import VALID_STEPS
-from tests.support.factories import CallbackRequestPageFactory
+from tests.support.factories import CallbackRequestPageFactory, DisclosureRequestFactory
 
 # Words that only appear in the English text of these forms: none may be left on a Welsh page.
 ENGLISH = re.compile(
@@ -323,3 +325,19 @@ def test_the_overdue_reminder_counts_in_welsh_plural_forms():
     assert texts[3].startswith("Mae 3 chais yng nghiw Cymru")
     assert texts[5].startswith("Mae 5 cais yng nghiw Cymru")
     assert "Gweld y cais yma:" in texts[1] and "Gweld y ceisiadau yma:" in texts[5]
+
+
+# ---- staff: the subject access export follows the caseworker's language, and flags survive JSON
+
+
+def test_the_subject_access_export_with_safety_flags_in_welsh_and_english(caseworker, wales_team):
+    case = DisclosureRequestFactory(team=wales_team, police_force="gwent", safety_flags=["do_not_call"])
+    with translation.override("cy"):
+        welsh_document = json.loads(subject_access.export(case, user=caseworker))
+    with translation.override("en-gb"):
+        english_document = json.loads(subject_access.export(case, user=caseworker))
+    assert welsh_document["safety_flags"] == ["Peidiwch â ffonio"]
+    assert welsh_document["what_you_told_us"]["Ardal yr heddlu"] == "Heddlu Gwent"
+    assert welsh_document["what_you_told_us"]["Sut i gysylltu â chi"] == "Neges destun"
+    assert english_document["safety_flags"] == ["Do not call"]
+    assert english_document["what_you_told_us"]["Police force area"] == "Gwent Police"
