@@ -1,4 +1,7 @@
-"""Routes of this app that a visitor reads, so they exist in every language (/cy/letters/…; website/urls.py)."""
+"""Routes of this app that a visitor reads, so they exist in every language (/cy/letters/…).
+
+Included from website/urls.py inside i18n_patterns.
+"""
 
 from django.urls import path
 

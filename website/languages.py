@@ -30,9 +30,9 @@ NOT_YET_TRANSLATED = {
 class LanguageFromURLMiddleware(LocaleMiddleware):
     """Django's LocaleMiddleware with the language taken from the URL only.
 
-    With `prefix_default_language=False` Django already picks LANGUAGE_CODE for an unprefixed URL, but it still
-    adds `Vary: Accept-Language` to those responses, which would tell caches (ours, a CDN's) that English
-    pages differ by browser language. They do not, so the header is left off."""
+    With `prefix_default_language=False` Django already picks LANGUAGE_CODE for an unprefixed URL, but it
+    still adds `Vary: Accept-Language` to those responses, which would tell caches (ours, a CDN's) that
+    English pages differ by browser language. They do not, so the header is left off."""
 
     def process_response(self, request, response):
         vary_before = response.get("Vary")
