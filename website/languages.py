@@ -87,9 +87,7 @@ def links(request, page=None):
     current = language_of_path(request.path)
     names = dict(settings.LANGUAGES)
     if page is None or not getattr(page, "pk", None):
-        result = [
-            LanguageLink(code, names[code], with_prefix(request.path, code), True) for code in names
-        ]
+        result = [LanguageLink(code, names[code], with_prefix(request.path, code), True) for code in names]
     else:
         result = _page_links(request, page, current, names)
     request._language_links = result
