@@ -1,4 +1,6 @@
-"""Demo translations (part of `seed_demo`, after every app's English pages): Welsh versions of the home, campaign,
+# ruff: noqa: E501 (prose: a string per sentence pair reads better than strings cut to fit)
+"""Demo translations (part of `seed_demo`, after every app's English pages): Welsh versions of the home,
+campaign,
 petition, letter, one guidance and the disclosure request pages, and, when Urdu is enabled (development), a
 machine-drafted Urdu home, support index and one guidance page.
 
