@@ -26,6 +26,12 @@ NOT_YET_TRANSLATED = {
     "ur": "ابھی ترجمہ نہیں ہوا: اردو ہوم پیج",
 }
 
+# Languages whose pages are machine-drafted and awaiting review: every page in them says so, in that language
+# and in English (includes/language_switcher.html), until a reviewer has been through them.
+MACHINE_DRAFTED = {
+    "ur": "یہ ترجمہ مشین سے تیار کیا گیا ہے اور ابھی اس کا جائزہ لیا جانا باقی ہے۔",
+}
+
 
 class LanguageFromURLMiddleware(LocaleMiddleware):
     """Django's LocaleMiddleware with the language taken from the URL only.

@@ -1,7 +1,6 @@
 # ruff: noqa: E501 (prose: a string per sentence pair reads better than strings cut to fit)
 """Demo translations (part of `seed_demo`, after every app's English pages): Welsh versions of the home,
-campaign,
-petition, letter, one guidance and the disclosure request pages, and, when Urdu is enabled (development), a
+campaign, petition, letter, one guidance and the disclosure request pages, and, when Urdu is enabled (development), a
 machine-drafted Urdu home, support index and one guidance page.
 
 Made the way a translator's work is stored: wagtail-localize's TranslationSource (the English page's strings),
@@ -304,7 +303,11 @@ def translate(page, locale, strings):
             context=segment.context,
             defaults={"data": _string_data(text)},
         )
-    translation.save_target(publish=True)
+    # Saved as a draft, then published here and now: `save_target(publish=True)` publishes when the transaction
+    # commits, from the page as it was before its children were added, which would undo their count in the
+    # tree (seed_demo makes every translation in one transaction; the admin makes one per request).
+    translation.save_target(publish=False)
+    page.get_translation(locale).get_latest_revision().publish()
     return True
 
 

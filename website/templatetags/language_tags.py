@@ -16,6 +16,12 @@ def language_links(context):
     return languages.links(request, context.get("page"))
 
 
+@register.simple_tag
+def machine_drafted_notice(language):
+    """The notice, in the language itself, on every page of a machine-drafted language; "" otherwise."""
+    return languages.MACHINE_DRAFTED.get(language, "")
+
+
 @register.simple_tag(takes_context=True)
 def absolute_url(context, path):
     """hreflang alternates must be full addresses."""
