@@ -27,7 +27,7 @@ GROUP_PERMISSIONS = {
         "wagtaildocs.choose_document",
         "support.add_helpline",
         "support.change_helpline",
-        # "Translate this page" (wagtail-localize); translations are published through moderation like any page.
+        # "Translate this page" (wagtail-localize); translations are published through moderation.
         "wagtail_localize.submit_translation",
     ],
     MODERATORS: [

@@ -1,4 +1,4 @@
-"""Pages in Welsh (and other languages): URLs by prefix, the switcher, hreflang, caches per language, moderation."""
+"""Pages in Welsh and other languages: URLs by prefix, the switcher, hreflang, caches per language, moderation."""
 
 import re
 
@@ -13,7 +13,7 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
 from website import demo, page_cache, staff
-from website.models import StandardPage
+from website.models import SiteSettings, StandardPage
 from website.translation_demo import translate
 
 WELSH = {
@@ -131,9 +131,12 @@ def test_a_cached_english_page_costs_no_queries(client, welsh):
 
 
 @pytest.mark.django_db
-def test_the_site_furniture_is_cached_per_language(client, welsh, settings):
+def test_the_site_furniture_is_cached_per_language(client, site, welsh, settings):
     # Not the whole-page cache: only the fragments (header, footer) may be shared between these responses.
     settings.WAYMARK_PAGE_CACHE = False
+    site_settings = SiteSettings.for_site(site)
+    site_settings.privacy_page = StandardPage.objects.get(slug="privacy", locale__language_code="en-gb")
+    site_settings.save()
     english = client.get("/about/").content.decode()
     assert 'href="/privacy/">Privacy notice</a>' in english
     cymraeg = client.get("/cy/about/").content.decode()
