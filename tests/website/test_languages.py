@@ -1,4 +1,4 @@
-"""Pages in Welsh and other languages: URLs by prefix, the switcher, hreflang, caches per language, moderation."""
+"""Pages in Welsh and other languages: URLs by prefix, switcher, hreflang, caches per language, moderation."""
 
 import re
 
@@ -164,7 +164,7 @@ def test_the_language_comes_from_the_url_alone_and_leaves_no_trace(client, welsh
 def test_unprefixed_routes_stay_unprefixed(client, welsh):
     assert client.get("/cy/robots.txt").status_code == 404
     assert client.get("/robots.txt").status_code == 200
-    assert client.get("/cy/healthz").status_code == 404
+    assert client.get("/cy/healthz", follow=True).status_code == 404
     assert reverse("quick_exit") == "/exit/"
 
 
@@ -202,7 +202,7 @@ class TestTranslationModeration:
         assert not page.permissions_for_user(editor).can_publish()
         client.force_login(editor)
         response = client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), {"action": "publish"})
-        assert response.status_code == 403
+        assert response.status_code in (302, 403)  # refused: sent back to the dashboard with a message
         assert not Page.objects.get(pk=page.pk).live
 
     def test_a_translation_submitted_for_moderation_is_published_when_a_moderator_approves(
@@ -259,7 +259,7 @@ def test_the_translation_screens_work(client, welsh, admin_user):
     assert upload.status_code == 302
     translation.save_target(publish=True)
     assert Page.objects.get(pk=page.pk).title == "Datganiad hygyrchedd"
-    assert client.get(reverse("wagtailadmin_pages:index", args=[page.get_parent().pk])).status_code == 200
+    assert client.get(reverse("wagtailadmin_explore", args=[page.get_parent().pk])).status_code == 200
     assert client.get(reverse("wagtaillocales:index")).status_code == 200
 
 
