@@ -267,6 +267,8 @@ PAGES = [
 
 
 def run(stdout):
+    if not getattr(settings, "WAYMARK_DEMO_TRANSLATIONS", True):
+        return
     home = HomePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).first()
     if home is None:
         return

@@ -6,12 +6,14 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
+from tests.conftest import _Silent
 from website import demo, page_cache, staff
 from website.models import SiteSettings, StandardPage
 from website.translation_demo import translate
@@ -264,7 +266,9 @@ def test_the_translation_screens_work(client, welsh, admin_user):
 
 
 @pytest.mark.django_db
-def test_seed_demo_builds_welsh_and_drafted_urdu_pages_once(client, seeded):
+def test_seed_demo_builds_welsh_and_drafted_urdu_pages_once(client, settings):
+    settings.WAYMARK_DEMO_TRANSLATIONS = True  # off for the other tests' demo site (settings/test.py)
+    call_command("seed_demo", stdout=_Silent())
     count = Page.objects.count()
     for url, text in [
         ("/cy/", "cofrestru camdrinwyr domestig"),
@@ -280,9 +284,13 @@ def test_seed_demo_builds_welsh_and_drafted_urdu_pages_once(client, seeded):
     urdu = client.get("/ur/support/").content.decode()
     assert "Machine-drafted translation, awaiting review." in urdu
     assert "مدد" in urdu
-    from django.core.management import call_command
-
-    from tests.conftest import _Silent
-
     call_command("seed_demo", stdout=_Silent())
     assert Page.objects.count() == count
+
+
+@pytest.mark.django_db
+def test_welsh_search_finds_welsh_pages(client, welsh):
+    cymraeg = client.post("/cy/search/", {"q": "Amdanom"}).content.decode()
+    assert 'href="/cy/about/"' in cymraeg
+    english = client.post("/search/", {"q": "Amdanom"}).content.decode()
+    assert 'href="/cy/about/"' not in english
