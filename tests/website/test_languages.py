@@ -294,3 +294,13 @@ def test_welsh_search_finds_welsh_pages(client, welsh):
     assert 'href="/cy/about/"' in cymraeg
     english = client.post("/search/", {"q": "Amdanom"}).content.decode()
     assert 'href="/cy/about/"' not in english
+
+
+@pytest.mark.django_db
+def test_the_welsh_petition_serves_its_counts_under_its_own_address(client, settings):
+    settings.WAYMARK_DEMO_TRANSLATIONS = True
+    call_command("seed_demo", stdout=_Silent())
+    assert client.get("/petition/count.json").status_code == 200
+    response = client.get("/cy/petition/count.json")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/json")
