@@ -3,16 +3,31 @@ the record of sign-in lockouts."""
 
 from axes.models import AccessAttempt, AccessFailureLog
 from django.templatetags.static import static
+from django.urls import path
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 
-from website import page_cache
+from website import page_cache, translation_workflow
 from website.admin_viewsets import ReadOnlyViewSet
 
 hooks.register("on_serve_page", page_cache.mark_page_response)
+# A translation goes to moderation like any page (website/translation_workflow.py).
+hooks.register("register_page_listing_more_buttons", translation_workflow.submit_button)
+hooks.register("register_page_header_buttons", translation_workflow.submit_button)
+
+
+@hooks.register("register_admin_urls")
+def translation_workflow_urls():
+    return [
+        path(
+            "translations/<int:page_id>/submit/",
+            translation_workflow.submit_translation,
+            name="waymark_submit_translation",
+        )
+    ]
 
 
 @hooks.register("insert_global_admin_js")
