@@ -63,6 +63,9 @@ def site_has_language_prefixes():
 def language_prefixes(settings):
     """Wagtail's i18n on, and pages served under /cy/ and /ur/ (the site's URLs if they have the prefixes)."""
     settings.WAGTAIL_I18N_ENABLED = True
+    # Every interface language is a content language (Wagtail's default is LANGUAGE_CODE alone).
+    if getattr(settings, "WAGTAIL_CONTENT_LANGUAGES", None) is None:
+        settings.WAGTAIL_CONTENT_LANGUAGES = settings.LANGUAGES
     if not site_has_language_prefixes():
         settings.ROOT_URLCONF = __name__
     # Wagtail caches the site's root paths, which now include each translation of the home page.
