@@ -236,9 +236,16 @@ def test_the_admin_preview_of_an_urdu_page_is_right_to_left(client, home, langua
     call_command("seed_demo", stdout=_Silent())
     english = GuidancePage.objects.get(slug="coercive-control")
     urdu = translate(english, "ur", title=URDU_GUIDANCE_TITLE)
+    # A page with routes (RoutablePageMixin) previews through its own serve_preview.
+    urdu_form = translate(CallbackRequestPage.objects.get(), "ur", title="ہم سے کال بیک کا کہیں")
     client.force_login(UserFactory(is_superuser=True, is_staff=True))
 
-    for page, expected in ((urdu, 'lang="ur" dir="rtl"'), (english, 'lang="en-GB" dir="ltr"')):
+    previews = (
+        (urdu, 'lang="ur" dir="rtl"'),
+        (urdu_form, 'lang="ur" dir="rtl"'),
+        (english, 'lang="en-GB" dir="ltr"'),
+    )
+    for page, expected in previews:
         revision = page.latest_revision
         response = client.get(reverse("wagtailadmin_pages:revisions_view", args=(page.pk, revision.pk)))
         assert response.status_code == 200
