@@ -11,11 +11,13 @@
 
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import render
+from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from wagtail.models import Site
 
+from petition import languages as signer_languages
 from petition import supporters, tokens
 from petition.models.pages import PetitionPage
 from website import languages
@@ -38,7 +40,16 @@ def sign(request, petition_id):
     if not page.is_collecting() or (page.restricted and refused_by_view_restrictions(page, request)):
         # The page itself then shows why: closed, or its password or sign-in form.
         return HttpResponseRedirect(page.url, status=303)
-    return page.sign(request)
+    # The address is the same in every language, so the language is the page's: the Welsh petition's form
+    # answers in Welsh, and its signatures get their emails in Welsh.
+    language = signer_languages.supported(page.locale_language)
+    with translation.override(language):
+        request.LANGUAGE_CODE = language
+        response = page.sign(request)
+        if not getattr(response, "is_rendered", True):
+            response.render()  # a form with errors: render it in the page's language, not after
+    response["Content-Language"] = language
+    return response
 
 
 def count_json(request, page_path):
