@@ -7,9 +7,9 @@ stored in the shared cache, and every later visitor with the same MP gets the st
 token and reference put in: one cache read instead of the page, its restrictions and a full render.
 
 What keeps the stored copy honest:
-- its key holds everything the page shows that can differ: the page, the scheme and host (the site's
-  furniture), the active language, and the constituency, MP and party the lookup found — so a new MP is a
-  new key, never a stale page;
+- its key holds everything the page shows that can differ: the page, the scheme, host and path (the
+  site's furniture, the language links), the active language, and the constituency, MP, party and email
+  the lookup found — so a new MP is a new key, never a stale page;
 - it is stored with the page cache's generation (`website.page_cache`) and used only while that is
   current: any publish, unpublish, move or delete of a page, view restriction, site settings or helpline
   change, or postcode import moves it on, and then the page is rendered (and checked) afresh. So a copy
@@ -44,7 +44,9 @@ def key_for(request, page_id, result):
     )
     digest = hashlib.sha256(shown.encode()).hexdigest()[:32]
     scheme = "https" if request.is_secure() else "http"
-    return f"{KEY_PREFIX}{page_id}:{scheme}://{request.get_host()}:{translation.get_language()}:{digest}"
+    # The path too: the language switcher's links and hreflang alternates are built from it.
+    where = f"{scheme}://{request.get_host()}{request.path}"
+    return f"{KEY_PREFIX}{page_id}:{where}:{translation.get_language()}:{digest}"
 
 
 def usable(request):

@@ -99,7 +99,8 @@ def test_the_kept_answer_differs_per_language(
         assert len(queries.captured_queries) > 1  # not the English copy: rendered afresh
         with django_assert_max_num_queries(1):
             look_up(Client(), letter_page)
-    request = type("Request", (), {"is_secure": lambda self: True, "get_host": lambda self: "example.com"})()
+    secure, host = (lambda self: True), (lambda self: "example.com")
+    request = type("Request", (), {"is_secure": secure, "get_host": host, "path": "/letters/1/postcode/"})()
     result = lookup.lookup("SE1 2DL")
     with translation.override("cy"):
         welsh = letter_details.key_for(request, letter_page.pk, result)
