@@ -37,7 +37,10 @@ def sign(request, petition_id):
     page = PetitionPage.objects.for_signing(petition_id)
     if page is None:
         raise Http404
-    if not page.is_collecting() or (page.restricted and refused_by_view_restrictions(page, request)):
+    # A translation is open or closed as its source petition is (PetitionPage.source_petition).
+    if not page.source_petition.is_collecting() or (
+        page.restricted and refused_by_view_restrictions(page, request)
+    ):
         # The page itself then shows why: closed, or its password or sign-in form.
         return HttpResponseRedirect(page.url, status=303)
     # The address is the same in every language, so the language is the page's: the Welsh petition's form

@@ -2,6 +2,7 @@
 
 from functools import wraps
 
+from django.conf import settings
 from django.db import connection, models
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
 from django.utils import timezone
@@ -12,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache, patch_cache_control
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page, PageManager, PageViewRestriction
 from wagtail.search import index
@@ -93,7 +95,8 @@ class PetitionPageManager(PageManager):
         return (
             # Table names come from our own models; the id is a parameter.
             "SELECT p.id, pp.page_ptr_id, p.path, p.depth, p.url_path, p.live, p.locale_id, "  # noqa: S608
-            f"p.content_type_id, pp.state, pp.opens_at, pp.closes_at, ({on_ancestor} OR {on_original}) "
+            "p.translation_key, p.content_type_id, pp.state, pp.opens_at, pp.closes_at, "
+            f"({on_ancestor} OR {on_original}) "
             "AS restricted, loc.language_code AS locale_language "
             f"FROM {qn(self.model._meta.db_table)} pp "
             f"JOIN {page_table} p ON p.id = pp.page_ptr_id "
@@ -203,7 +206,7 @@ class PetitionPage(RoutablePageMixin, BasePage):
         if request.method not in ("GET", "HEAD", "POST"):
             return HttpResponseNotAllowed(["GET", "POST"])
         status = 200
-        if request.method == "POST" and self.is_collecting():
+        if request.method == "POST" and self.source_petition.is_collecting():
             form = self.get_form(request.POST)
             if form.is_valid():
                 if self.process_signature(request, form) != signing.BUSY:
@@ -227,7 +230,7 @@ class PetitionPage(RoutablePageMixin, BasePage):
     # (no slash, the public address) through this same route.
     @path("count.json/", name="count_json")
     def count_json(self, request):
-        response = JsonResponse(stats.as_json(stats.petition_stats(self)))
+        response = JsonResponse(stats.as_json(stats.petition_stats(self.source_petition)))
         if self.get_view_restrictions().exists():
             # Wagtail's serve (or petition.views.count_json) has let this visitor in: the counts are for
             # them only, never a shared cache or another website.
@@ -241,7 +244,7 @@ class PetitionPage(RoutablePageMixin, BasePage):
     def places(self, request):
         """Where people have signed, as tables: every country and every constituency, most first (the
         page shows the top ten countries and the constituencies on a map)."""
-        petition_stats = stats.petition_stats(self)
+        petition_stats = stats.petition_stats(self.source_petition)
         count = petition_stats["signature_count"]
         return render_page(
             request,
@@ -263,7 +266,7 @@ class PetitionPage(RoutablePageMixin, BasePage):
         if request.method != "POST":
             # GET shows a button and looks nothing up, so opening the link reveals and changes nothing.
             return render_page(request, self, "petition/confirm.html")
-        if not self.is_collecting():
+        if not self.source_petition.is_collecting():
             return render_page(request, self, "petition/closed.html")
         if signing.confirm(self, token):
             return HttpResponseRedirect(self.url + self.reverse_subpage("thank_you"), status=303)
@@ -306,15 +309,35 @@ class PetitionPage(RoutablePageMixin, BasePage):
     def get_form(self, data=None):
         return SignatureForm(data)
 
+    @cached_property
+    def source_petition(self):
+        """The petition that this page, and every translation of it, stands for: the one in the site's default
+        language when it is live, else this page. Signatures made on any translation are stored, limited,
+        counted and exported there, and it decides whether signing is open, so a petition in two languages is
+        one petition with one count and one target (docs/translation.md)."""
+        language = getattr(self, "locale_language", None) or self.locale.language_code
+        default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        if language == default:
+            return self
+        source = (
+            type(self)
+            .objects.live()
+            .filter(translation_key=self.translation_key, locale__language_code=default)
+            .exclude(pk=self.pk)
+            .first()
+        )
+        return source or self
+
     def form_context(self, form):
-        petition_stats = stats.petition_stats(self)
+        source = self.source_petition
+        petition_stats = stats.petition_stats(source)
         count = petition_stats["signature_count"]
-        collecting = self.is_collecting()
+        collecting = source.is_collecting()
         return {
             "form": form,
             "stats": petition_stats,
             "collecting": collecting,
-            "progress_percent": min(100, round(100 * count / self.target)) if self.target else 0,
+            "progress_percent": min(100, round(100 * count / source.target)) if source.target else 0,
             "country_rows": stats.with_shares(petition_stats["by_country"], count, stats.TOP_PLACES),
             "top_constituency_rows": stats.with_shares(
                 petition_stats["by_constituency"], count, stats.TOP_PLACES
@@ -331,7 +354,7 @@ class PetitionPage(RoutablePageMixin, BasePage):
 
     def process_signature(self, request, form):
         """signing.ACCEPTED, or signing.BUSY when a limit turned it away."""
-        return signing.sign(request, self, form.cleaned_data)
+        return signing.sign(request, self.source_petition, form.cleaned_data)
 
     def manage_signature(self, request, token, action, template):
         if request.method != "POST":

@@ -270,3 +270,31 @@ def test_staff_see_the_language_supporters_signed_in(welsh, sign, client, admin_
     response = admin_client.get(reverse("petition_supporters:index"), {"export": "csv"})
     rows = b"".join(response.streaming_content).decode().splitlines()
     assert rows[0].split(",")[-1] == "Language" and rows[1].split(",")[-1] == "cy"
+
+
+def test_a_petition_in_two_languages_is_one_petition_with_one_count(petition, welsh, sign, client):
+    """Signatures made on the Welsh page are stored, counted and shown on the English petition, and each
+    page shows the same total; closing the English petition closes the Welsh one too."""
+    from petition import counting
+
+    welsh_signature(welsh, sign, client, email="cy@example.org")
+    sign(petition, email="en@example.org")
+    client.post(confirm_link(mail.outbox[-1]))
+    assert set(Signature.objects.values_list("petition_id", flat=True)) == {petition.pk}
+    assert set(Signature.objects.values_list("language", flat=True)) == {"cy", "en-gb"}
+
+    counting.update_counts(lag_seconds=0)
+    cache.clear()
+    english_count = client.get(petition.url + "count.json").json()
+    welsh_count = client.get(welsh.url + "count.json").json()
+    assert english_count["signature_count"] == welsh_count["signature_count"] == 2
+
+    # The same address signing again on the other language's page is the same signer, not a second name.
+    mail.outbox.clear()
+    sign(welsh, email="en@example.org")
+    assert Signature.objects.filter(email="en@example.org").count() == 1
+
+    petition.state = petition.State.CLOSED
+    petition.save_revision().publish()
+    response = sign(welsh, email="late@example.org")
+    assert response.status_code == 303 and not Signature.objects.filter(email="late@example.org").exists()
