@@ -14,7 +14,7 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
 from tests.conftest import _Silent
-from website import demo, page_cache, staff
+from website import demo, languages, page_cache, staff
 from website.models import SiteSettings, StandardPage
 from website.translation_demo import translate
 
@@ -304,3 +304,19 @@ def test_the_welsh_petition_serves_its_counts_under_its_own_address(client, sett
     response = client.get("/cy/petition/count.json")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/json")
+
+
+@pytest.mark.django_db
+def test_the_switcher_costs_one_query_when_its_fragment_is_rebuilt(rf, welsh):
+    about = StandardPage.objects.get(slug="about", locale__language_code="en-gb")
+    request = rf.get("/about/")
+    languages.links(request, about)  # the site and its root paths, which every page reads anyway, are found
+    del request._language_links
+    with CaptureQueriesContext(connection) as queries:
+        found = languages.links(request, about)
+        assert languages.links(request, about) is found  # the head and the switcher share it
+    assert len(queries) == 1
+    assert [(link.language, link.url, link.translated) for link in found] == [
+        ("en-gb", "/about/", True),
+        ("cy", "/cy/about/", True),
+    ]
