@@ -320,3 +320,19 @@ def test_the_switcher_costs_one_query_when_its_fragment_is_rebuilt(rf, welsh):
         ("en-gb", "/about/", True),
         ("cy", "/cy/about/", True),
     ]
+
+
+@pytest.mark.django_db
+def test_sync_translated_pages_brings_english_changes_and_keeps_the_welsh(client, welsh, admin_user):
+    english = StandardPage.objects.get(slug="about", locale__language_code="en-gb")
+    english.summary = "Who we are, and what has changed."
+    english.save_revision().publish()
+    source = TranslationSource.objects.get_for_instance_or_none(english)
+    client.force_login(admin_user)
+    response = client.post(
+        reverse("wagtail_localize:update_translations", args=[source.pk]), {"publish_translations": "on"}
+    )
+    assert response.status_code == 302
+    cymraeg = StandardPage.objects.get(slug="about", locale=welsh)
+    assert cymraeg.title == "Amdanom ni"  # translated: kept
+    assert cymraeg.summary == "Who we are, and what has changed."  # new and untranslated: English for now
