@@ -336,3 +336,37 @@ def test_sync_translated_pages_brings_english_changes_and_keeps_the_welsh(client
     cymraeg = StandardPage.objects.get(slug="about", locale=welsh)
     assert cymraeg.title == "Amdanom ni"  # translated: kept
     assert cymraeg.summary == "Who we are, and what has changed."  # new and untranslated: English for now
+
+
+@pytest.mark.django_db
+class TestTranslatorsCannotPublish:
+    """Localize's two shortcuts to publishing are closed to those who may not publish."""
+
+    @pytest.fixture
+    def editor(self, client, home):
+        demo.ensure_page_permissions(home)
+        editor = get_user_model().objects.create_user("eddie", "eddie@waymark.example", "x")
+        editor.groups.add(Group.objects.get(name=staff.EDITORS))
+        client.force_login(editor)
+        return editor
+
+    def test_translate_this_page_makes_a_draft_even_of_a_live_page(self, client, editor, welsh):
+        accessibility = StandardPage.objects.get(slug="accessibility")
+        assert accessibility.live
+        submit = reverse("wagtail_localize:submit_page_translation", args=[accessibility.pk])
+        assert client.post(submit, {"locales": [welsh.pk]}).status_code == 302
+        translated = accessibility.get_translation(welsh)
+        assert not translated.live
+        assert client.get("/cy/accessibility/").status_code == 404
+
+    def test_sync_with_publish_immediately_is_refused(self, client, editor, welsh):
+        english = StandardPage.objects.get(slug="about", locale__language_code="en-gb")
+        english.summary = "Changed in English."
+        english.save_revision().publish()
+        source = TranslationSource.objects.get_for_instance_or_none(english)
+        url = reverse("wagtail_localize:update_translations", args=[source.pk])
+        assert client.post(url, {"publish_translations": "on"}).status_code in (302, 403)
+        assert StandardPage.objects.get(slug="about", locale=welsh).summary != "Changed in English."
+        # Without publishing, the sync is theirs to run: the Welsh draft takes the change.
+        assert client.post(url, {}).status_code == 302
+        assert StandardPage.objects.get(slug="about", locale=welsh).live
