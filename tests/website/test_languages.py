@@ -307,10 +307,11 @@ def test_the_welsh_petition_serves_its_counts_under_its_own_address(client, sett
 
 
 @pytest.mark.django_db
-def test_the_switcher_costs_one_query_when_its_fragment_is_rebuilt(rf, welsh):
+def test_the_switcher_costs_one_query_when_cold_and_none_when_cached(rf, site, welsh):
     about = StandardPage.objects.get(slug="about", locale__language_code="en-gb")
     request = rf.get("/about/")
     languages.links(request, about)  # the site and its root paths, which every page reads anyway, are found
+    cache.delete(f"language-links:{page_cache.generation(request)}:{site.pk}:{about.pk}")
     del request._language_links
     with CaptureQueriesContext(connection) as queries:
         found = languages.links(request, about)
@@ -319,6 +320,22 @@ def test_the_switcher_costs_one_query_when_its_fragment_is_rebuilt(rf, welsh):
     assert [(link.language, link.url, link.translated) for link in found] == [
         ("en-gb", "/about/", True),
         ("cy", "/cy/about/", True),
+    ]
+    again = rf.get("/about/")
+    again._wagtail_site = request._wagtail_site
+    with CaptureQueriesContext(connection) as queries:
+        assert languages.links(again, about) == found
+    assert len(queries) == 0
+
+
+@pytest.mark.django_db
+def test_a_route_keeps_its_tail_in_the_other_language_and_is_no_alternate(rf, welsh):
+    """A page's own route (a petition's thank-you page) links to the same route of the translated page."""
+    about = StandardPage.objects.get(slug="about", locale__language_code="en-gb")
+    found = languages.links(rf.get("/about/thank-you/"), about)
+    assert [(link.language, link.url, link.translated, link.route) for link in found] == [
+        ("en-gb", "/about/thank-you/", True, True),
+        ("cy", "/cy/about/thank-you/", True, True),
     ]
 
 
