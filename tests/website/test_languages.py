@@ -387,3 +387,21 @@ class TestTranslatorsCannotPublish:
         # Without publishing, the sync is theirs to run: the Welsh draft takes the change.
         assert client.post(url, {}).status_code == 302
         assert StandardPage.objects.get(slug="about", locale=welsh).live
+
+
+@pytest.mark.django_db
+def test_the_welsh_petitions_form_signs_in_welsh_at_the_unprefixed_endpoint(client, settings):
+    from petition.models import PetitionPage, Signature
+
+    settings.WAYMARK_DEMO_TRANSLATIONS = True
+    call_command("seed_demo", stdout=_Silent())
+    cymraeg = PetitionPage.objects.get(locale__language_code="cy")
+    english = PetitionPage.objects.get(locale__language_code="en-gb")
+    form = {"name": "Alex Smith", "email": "", "location": "UK", "postcode": "SE1 2DL", "country": ""}
+    assert reverse("petition_sign", args=[cymraeg.pk]).startswith("/petitions/")  # no prefix
+    welsh_errors = client.post(reverse("petition_sign", args=[cymraeg.pk]), form).content.decode()
+    english_errors = client.post(reverse("petition_sign", args=[english.pk]), form).content.decode()
+    assert "Rhowch eich cyfeiriad e-bost." in welsh_errors
+    assert "Rhowch eich cyfeiriad e-bost." not in english_errors
+    client.post(reverse("petition_sign", args=[cymraeg.pk]), {**form, "email": "alex@example.org"})
+    assert Signature.objects.get(email="alex@example.org").language == "cy"
