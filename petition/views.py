@@ -11,7 +11,6 @@
 
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import render
-from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -39,15 +38,7 @@ def sign(request, petition_id):
     if not page.is_collecting() or (page.restricted and refused_by_view_restrictions(page, request)):
         # The page itself then shows why: closed, or its password or sign-in form.
         return HttpResponseRedirect(page.url, status=303)
-    # This address has no language prefix; the form posted is the page's, so a Welsh petition's form signs in
-    # Welsh (its messages, and the language kept for the signer's emails: petition.languages.of_request).
-    language = languages.language_of_locale(page.locale_id)
-    request.LANGUAGE_CODE = language
-    with translation.override(language):
-        response = page.sign(request)
-        if hasattr(response, "render") and not response.is_rendered:
-            response.render()  # now, in that language: a template response renders later, outside this block
-    return response
+    return page.sign(request)
 
 
 def count_json(request, page_path):

@@ -17,7 +17,7 @@ from django.core.cache import cache
 from django.db.models import Q
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 from website import page_cache
 
@@ -53,21 +53,6 @@ class LanguageFromURLMiddleware(LocaleMiddleware):
         else:
             response["Vary"] = vary_before
         return response
-
-
-_LOCALE_LANGUAGES = {}
-
-
-def language_of_locale(locale_id):
-    """A Locale's language code, remembered by this process (a locale's language never changes once pages
-    use it): the sign endpoint asks for it with each signature and must stay one query."""
-    code = _LOCALE_LANGUAGES.get(locale_id)
-    if code is None:
-        code = Locale.objects.filter(pk=locale_id).values_list("language_code", flat=True).first()
-        if code is None:
-            return settings.LANGUAGE_CODE
-        _LOCALE_LANGUAGES[locale_id] = code
-    return code
 
 
 def language_of_path(path):

@@ -390,7 +390,7 @@ class TestTranslatorsCannotPublish:
 
 
 @pytest.mark.django_db
-def test_the_welsh_petitions_form_signs_in_welsh_at_the_unprefixed_endpoint(client, settings):
+def test_the_welsh_petitions_form_signs_in_welsh(client, settings):
     from petition.models import PetitionPage, Signature
 
     settings.WAYMARK_DEMO_TRANSLATIONS = True
@@ -398,10 +398,12 @@ def test_the_welsh_petitions_form_signs_in_welsh_at_the_unprefixed_endpoint(clie
     cymraeg = PetitionPage.objects.get(locale__language_code="cy")
     english = PetitionPage.objects.get(locale__language_code="en-gb")
     form = {"name": "Alex Smith", "email": "", "location": "UK", "postcode": "SE1 2DL", "country": ""}
-    assert reverse("petition_sign", args=[cymraeg.pk]).startswith("/petitions/")  # no prefix
-    welsh_errors = client.post(reverse("petition_sign", args=[cymraeg.pk]), form).content.decode()
-    english_errors = client.post(reverse("petition_sign", args=[english.pk]), form).content.decode()
+    # The Welsh page's form posts to the Welsh address of the sign endpoint; English keeps its own.
+    assert f'action="/cy/petitions/{cymraeg.pk}/sign/"' in client.get("/cy/petition/").content.decode()
+    assert f'action="/petitions/{english.pk}/sign/"' in client.get("/petition/").content.decode()
+    welsh_errors = client.post(f"/cy/petitions/{cymraeg.pk}/sign/", form).content.decode()
+    english_errors = client.post(f"/petitions/{english.pk}/sign/", form).content.decode()
     assert "Rhowch eich cyfeiriad e-bost." in welsh_errors
     assert "Rhowch eich cyfeiriad e-bost." not in english_errors
-    client.post(reverse("petition_sign", args=[cymraeg.pk]), {**form, "email": "alex@example.org"})
+    client.post(f"/cy/petitions/{cymraeg.pk}/sign/", {**form, "email": "alex@example.org"})
     assert Signature.objects.get(email="alex@example.org").language == "cy"
