@@ -1,11 +1,11 @@
-"""Routes of this app outside the page tree (see petition.views)."""
+"""Routes of this app outside the page tree (see petition.views); signing is in page_urls.py, in every
+language."""
 
 from django.urls import path, re_path
 
 from petition import views
 
 urlpatterns = [
-    path("petitions/<int:petition_id>/sign/", views.sign, name="petition_sign"),
     path(
         "updates/unsubscribe/<str:token>/", views.unsubscribe_from_updates, name="petition_update_unsubscribe"
     ),

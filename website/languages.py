@@ -7,18 +7,22 @@ about their choice is stored on the device, and a cached English page is the sam
 
 `links(request, page)` gives what `includes/language_switcher.html` and the hreflang alternates in `base.html`
 show: the same page in each other language, or that language's home page when the page has no live
-translation yet. One query, made only when the fragments that show it are rendered again (they are cached
-with the page's other furniture, `{% cache %}` in base.html, and inside the whole cached page).
+translation yet: see `links` for what it costs.
 """
 
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Q
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 from wagtail.models import Page, Site
 
+from website import page_cache
+
+# How long a page's addresses in each language are kept (a publish starts a new generation sooner).
+CACHE_SECONDS = 3600
 # Said in the language the link leads to, beside its name, when that language has no version of this page.
 NOT_YET_TRANSLATED = {
     "en-gb": "Not yet translated: English home page",
@@ -78,6 +82,7 @@ class LanguageLink:
     name: str  # in the language itself: Cymraeg, English, اردو
     url: str  # a path, never a query string
     translated: bool  # False: the page has no live version in that language; the link is its home page
+    route: bool = False  # a view or a page's route (search, a thank-you page): not an hreflang alternate
 
     @property
     def note(self):
@@ -86,14 +91,21 @@ class LanguageLink:
 
 def links(request, page=None):
     """A LanguageLink for every enabled language (the current one included, for the hreflang alternates).
-    Memoised on the request, so the head and the switcher share one query."""
+
+    For a page, the page's own address in each language is kept in the cache under the page cache's
+    generation (a publish refreshes it), keyed by the page, not the address, so a route with a token in it
+    (a petition's confirm link) adds no entry; a cold entry costs one query. Memoised on the request, so the
+    head and the switcher share it. A page served whole from the page cache runs none of this."""
     memo = getattr(request, "_language_links", None)
     if memo is not None:
         return memo
     current = language_of_path(request.path)
     names = dict(settings.LANGUAGES)
     if page is None or not getattr(page, "pk", None):
-        result = [LanguageLink(code, names[code], with_prefix(request.path, code), True) for code in names]
+        result = [
+            LanguageLink(code, names[code], with_prefix(request.path, code), True, route=True)
+            for code in names
+        ]
     else:
         result = _page_links(request, page, current, names)
     request._language_links = result
@@ -102,7 +114,28 @@ def links(request, page=None):
 
 def _page_links(request, page, current, names):
     site = Site.find_for_request(request)
-    # The same page in every language, and every language's home page for the fallback: one query.
+    key = f"language-links:{page_cache.generation(request)}:{site.pk if site else ''}:{page.pk}"
+    addresses = cache.get(key)
+    if addresses is None:
+        addresses = _page_addresses(request, page, site)
+        cache.set(key, addresses, CACHE_SECONDS)
+    # A routable page's own routes (the petition's thank-you page) keep their tail in every language.
+    own = addresses.get(current, (None, True))[0]
+    tail = request.path[len(own) :] if own and request.path.startswith(own) else ""
+
+    result = []
+    for code, name in names.items():
+        if code == current:
+            result.append(LanguageLink(code, name, request.path, True, route=bool(tail)))
+        elif code in addresses:
+            url, translated = addresses[code]
+            result.append(LanguageLink(code, name, url + tail if translated else url, translated, bool(tail)))
+    return result
+
+
+def _page_addresses(request, page, site):
+    """{language: (path, translated)}: the page's own path in each language it is live in, else that
+    language's home page with translated=False. One query."""
     home_key = Page.objects.filter(pk=site.root_page_id).values("translation_key") if site else []
     found = (
         Page.objects.live()
@@ -113,22 +146,9 @@ def _page_links(request, page, current, names):
     same_page, homes = {}, {}
     for candidate in found:
         code = candidate.locale.language_code
+        url = candidate.get_url(request=request, current_site=site)
         if candidate.translation_key == page.translation_key:
-            same_page[code] = candidate
+            same_page[code] = (url, True)
         else:
-            homes[code] = candidate
-    # A routable page's own routes (the petition's thank-you page) keep their tail in every language.
-    page_url = page.get_url(request=request, current_site=site) or ""
-    tail = request.path[len(page_url) :] if page_url and request.path.startswith(page_url) else ""
-
-    result = []
-    for code, name in names.items():
-        if code == current:
-            result.append(LanguageLink(code, name, request.path, True))
-        elif code in same_page:
-            url = same_page[code].get_url(request=request, current_site=site)
-            result.append(LanguageLink(code, name, url + tail, True))
-        elif code in homes:
-            url = homes[code].get_url(request=request, current_site=site)
-            result.append(LanguageLink(code, name, url, False))
-    return result
+            homes[code] = (url, False)
+    return {**homes, **same_page}

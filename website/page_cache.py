@@ -32,9 +32,8 @@ from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.http import HttpResponse
+from django.utils import translation
 from django.utils.cache import patch_cache_control
-
-from website import languages
 
 logger = logging.getLogger(__name__)
 
@@ -71,7 +70,8 @@ def _key_for(request):
     scheme = "https" if request.is_secure() else "http"
     # The language comes from the URL alone (website/languages.py), and is named in the key all the same, so
     # an English and a Welsh copy of a page can never be taken for each other.
-    return f"{KEY_PREFIX}{languages.language_of_path(request.path_info)}:{scheme}://{host}{request.path}"
+    language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    return f"{KEY_PREFIX}{language}:{scheme}://{host}{request.path}"
 
 
 def purge_all(**kwargs):

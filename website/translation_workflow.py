@@ -1,7 +1,15 @@
-"""Translations through moderation: wagtail-localize's translation editor offers "Save draft" and, to those
-who may publish, "Publish", but no "Submit for moderation". This adds that step, so a translator who cannot
-publish hands their draft to the same "Moderators approval" workflow as every English page
-(docs/translation.md). The button sits in the page's header and listing menus (website/wagtail_hooks.py).
+"""Translations through moderation (docs/translation.md).
+
+wagtail-localize's translation editor offers "Save draft" and, to those who may publish, "Publish", but no
+"Submit for moderation": `submit_translation` adds that step, so a translator who cannot publish hands their
+draft to the same "Moderators approval" workflow as every English page. The button sits in the page's header
+and listing menus (website/wagtail_hooks.py).
+
+Localize lets anyone who may translate also publish in two places; both are closed:
+- "Translate this page" publishes the new copy when the English page is live: off with
+  WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False (settings/base.py), so it starts as a draft;
+- "Sync translated pages" with "Publish immediately" publishes every translation without asking whether the
+  user may publish them: `update_translations` answers that URL first and refuses it to those who may not.
 """
 
 from django.contrib import messages
@@ -11,7 +19,8 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from wagtail.admin.widgets import ListingButton
 from wagtail.models import Page
-from wagtail_localize.models import Translation
+from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 
 def is_synced_translation(page):
@@ -59,3 +68,21 @@ def submit_button(page, user, view_name=None, next_url=None):
             priority=61,
             icon_name="resubmit",
         )
+
+
+_localize_update_translations = UpdateTranslationsView.as_view()
+
+
+def update_translations(request, translation_source_id):
+    """Localize's "Sync translated pages", refused with "Publish immediately" ticked unless the user may
+    publish every translation it would publish."""
+    if request.method == "POST" and request.POST.get("publish_translations"):
+        source = get_object_or_404(TranslationSource, pk=translation_source_id)
+        instance = source.get_source_instance()
+        if isinstance(instance, Page):
+            translated = instance.get_translations().filter(
+                locale_id__in=source.translations.filter(enabled=True).values("target_locale_id")
+            )
+            if not all(page.permissions_for_user(request.user).can_publish() for page in translated):
+                raise PermissionDenied
+    return _localize_update_translations(request, translation_source_id=translation_source_id)

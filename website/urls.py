@@ -35,6 +35,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", views.search, name="search"),
+    path("", include("petition.page_urls")),
     path("", include("campaign.page_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

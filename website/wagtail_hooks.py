@@ -26,7 +26,14 @@ def translation_workflow_urls():
             "translations/<int:page_id>/submit/",
             translation_workflow.submit_translation,
             name="waymark_submit_translation",
-        )
+        ),
+        # Answers Localize's own "Sync translated pages" address before Localize does (this app's hooks
+        # come first): the same view, refusing "Publish immediately" to those who may not publish.
+        path(
+            "localize/update/<int:translation_source_id>/",
+            translation_workflow.update_translations,
+            name="waymark_update_translations",
+        ),
     ]
 
 

@@ -14,7 +14,7 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
 from tests.conftest import _Silent
-from website import demo, page_cache, staff
+from website import demo, languages, page_cache, staff
 from website.models import SiteSettings, StandardPage
 from website.translation_demo import translate
 
@@ -304,3 +304,106 @@ def test_the_welsh_petition_serves_its_counts_under_its_own_address(client, sett
     response = client.get("/cy/petition/count.json")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/json")
+
+
+@pytest.mark.django_db
+def test_the_switcher_costs_one_query_when_cold_and_none_when_cached(rf, site, welsh):
+    about = StandardPage.objects.get(slug="about", locale__language_code="en-gb")
+    request = rf.get("/about/")
+    languages.links(request, about)  # the site and its root paths, which every page reads anyway, are found
+    cache.delete(f"language-links:{page_cache.generation(request)}:{site.pk}:{about.pk}")
+    del request._language_links
+    with CaptureQueriesContext(connection) as queries:
+        found = languages.links(request, about)
+        assert languages.links(request, about) is found  # the head and the switcher share it
+    assert len(queries) == 1
+    assert [(link.language, link.url, link.translated) for link in found] == [
+        ("en-gb", "/about/", True),
+        ("cy", "/cy/about/", True),
+    ]
+    again = rf.get("/about/")
+    again._wagtail_site = request._wagtail_site
+    with CaptureQueriesContext(connection) as queries:
+        assert languages.links(again, about) == found
+    assert len(queries) == 0
+
+
+@pytest.mark.django_db
+def test_a_route_keeps_its_tail_in_the_other_language_and_is_no_alternate(rf, welsh):
+    """A page's own route (a petition's thank-you page) links to the same route of the translated page."""
+    about = StandardPage.objects.get(slug="about", locale__language_code="en-gb")
+    found = languages.links(rf.get("/about/thank-you/"), about)
+    assert [(link.language, link.url, link.translated, link.route) for link in found] == [
+        ("en-gb", "/about/thank-you/", True, True),
+        ("cy", "/cy/about/thank-you/", True, True),
+    ]
+
+
+@pytest.mark.django_db
+def test_sync_translated_pages_brings_english_changes_and_keeps_the_welsh(client, welsh, admin_user):
+    english = StandardPage.objects.get(slug="about", locale__language_code="en-gb")
+    english.summary = "Who we are, and what has changed."
+    english.save_revision().publish()
+    source = TranslationSource.objects.get_for_instance_or_none(english)
+    client.force_login(admin_user)
+    response = client.post(
+        reverse("wagtail_localize:update_translations", args=[source.pk]), {"publish_translations": "on"}
+    )
+    assert response.status_code == 302
+    cymraeg = StandardPage.objects.get(slug="about", locale=welsh)
+    assert cymraeg.title == "Amdanom ni"  # translated: kept
+    assert cymraeg.summary == "Who we are, and what has changed."  # new and untranslated: English for now
+
+
+@pytest.mark.django_db
+class TestTranslatorsCannotPublish:
+    """Localize's two shortcuts to publishing are closed to those who may not publish."""
+
+    @pytest.fixture
+    def editor(self, client, home):
+        demo.ensure_page_permissions(home)
+        editor = get_user_model().objects.create_user("eddie", "eddie@waymark.example", "x")
+        editor.groups.add(Group.objects.get(name=staff.EDITORS))
+        client.force_login(editor)
+        return editor
+
+    def test_translate_this_page_makes_a_draft_even_of_a_live_page(self, client, editor, welsh):
+        accessibility = StandardPage.objects.get(slug="accessibility")
+        assert accessibility.live
+        submit = reverse("wagtail_localize:submit_page_translation", args=[accessibility.pk])
+        assert client.post(submit, {"locales": [welsh.pk]}).status_code == 302
+        translated = accessibility.get_translation(welsh)
+        assert not translated.live
+        assert client.get("/cy/accessibility/").status_code == 404
+
+    def test_sync_with_publish_immediately_is_refused(self, client, editor, welsh):
+        english = StandardPage.objects.get(slug="about", locale__language_code="en-gb")
+        english.summary = "Changed in English."
+        english.save_revision().publish()
+        source = TranslationSource.objects.get_for_instance_or_none(english)
+        url = reverse("wagtail_localize:update_translations", args=[source.pk])
+        assert client.post(url, {"publish_translations": "on"}).status_code in (302, 403)
+        assert StandardPage.objects.get(slug="about", locale=welsh).summary != "Changed in English."
+        # Without publishing, the sync is theirs to run: the Welsh draft takes the change.
+        assert client.post(url, {}).status_code == 302
+        assert StandardPage.objects.get(slug="about", locale=welsh).live
+
+
+@pytest.mark.django_db
+def test_the_welsh_petitions_form_signs_in_welsh(client, settings):
+    from petition.models import PetitionPage, Signature
+
+    settings.WAYMARK_DEMO_TRANSLATIONS = True
+    call_command("seed_demo", stdout=_Silent())
+    cymraeg = PetitionPage.objects.get(locale__language_code="cy")
+    english = PetitionPage.objects.get(locale__language_code="en-gb")
+    form = {"name": "Alex Smith", "email": "", "location": "UK", "postcode": "SE1 2DL", "country": ""}
+    # The Welsh page's form posts to the Welsh address of the sign endpoint; English keeps its own.
+    assert f'action="/cy/petitions/{cymraeg.pk}/sign/"' in client.get("/cy/petition/").content.decode()
+    assert f'action="/petitions/{english.pk}/sign/"' in client.get("/petition/").content.decode()
+    welsh_errors = client.post(f"/cy/petitions/{cymraeg.pk}/sign/", form).content.decode()
+    english_errors = client.post(f"/petitions/{english.pk}/sign/", form).content.decode()
+    assert "Rhowch eich cyfeiriad e-bost." in welsh_errors
+    assert "Rhowch eich cyfeiriad e-bost." not in english_errors
+    client.post(f"/cy/petitions/{cymraeg.pk}/sign/", {**form, "email": "alex@example.org"})
+    assert Signature.objects.get(email="alex@example.org").language == "cy"

@@ -232,6 +232,9 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 # Pages are translated too (wagtail-localize): one tree per language, each under its own home page.
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# "Translate this page" makes a draft, never a live copy of the English: a translation is published through
+# moderation like any page (website/translation_workflow.py).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 TIME_ZONE = "Europe/London"
 
 # Static and media files

@@ -1,0 +1,14 @@
+"""Routes of this app that answer in the visitor's language, so they exist in every language.
+
+Included from website/urls.py inside i18n_patterns: English keeps `/petitions/<id>/sign/`; the Welsh page's
+form posts to `/cy/petitions/<id>/sign/`, so its messages, and the language kept for the signer's emails, are
+Welsh (the language comes from the URL alone: website/languages.py).
+"""
+
+from django.urls import path
+
+from petition import views
+
+urlpatterns = [
+    path("petitions/<int:petition_id>/sign/", views.sign, name="petition_sign"),
+]
