@@ -34,11 +34,15 @@ def _entries(catalog):
     """What a compiled catalog holds: every translated, non-fuzzy message, and the header."""
     entries = {}
     for entry in catalog:
-        if entry.obsolete or "fuzzy" in entry.flags or not entry.translated():
+        # A .mo holds translated entries only; a .po may have others, which compile to nothing.
+        is_po = isinstance(entry, polib.POEntry)
+        if is_po and (entry.obsolete or "fuzzy" in entry.flags or not entry.translated()):
             continue
         key = (entry.msgctxt or "", entry.msgid, entry.msgid_plural or "")
-        value = tuple(entry.msgstr_plural[i] for i in sorted(entry.msgstr_plural)) if entry.msgid_plural else entry.msgstr
-        entries[key] = value
+        if entry.msgid_plural:
+            entries[key] = tuple(entry.msgstr_plural[i] for i in sorted(entry.msgstr_plural))
+        else:
+            entries[key] = entry.msgstr
     plural_forms = catalog.metadata.get("Plural-Forms", "").strip()
     return entries, plural_forms
 

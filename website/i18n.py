@@ -30,7 +30,7 @@ def _build(request, language):
         with translation.override(language):
             response = JavaScriptCatalog.as_view(packages=PACKAGES)(request)
         body = response.content
-        _built[language] = (body, '"%s"' % hashlib.sha256(body).hexdigest()[:32])
+        _built[language] = (body, f'"{hashlib.sha256(body).hexdigest()[:32]}"')
     return _built[language]
 
 

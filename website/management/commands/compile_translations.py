@@ -7,7 +7,7 @@ from website import catalogs
 
 
 class Command(BaseCommand):
-    help = "Compile the translation catalogs (msgfmt when installed, polib otherwise); `make messages` runs it."
+    help = "Compile the translation catalogs (msgfmt when installed, else polib); `make messages` runs it."
 
     def handle(self, *args, **options):
         for po in catalogs.po_files():
