@@ -448,7 +448,9 @@ def test_the_main_public_pages_speak_welsh(client, seeded):
     from campaign.models import CampaignPage, LetterPage, StoryPage
     from petition.models import PetitionPage
 
-    assert_welsh(in_welsh(client, "/"), "Ysgrifennu at eich Aelod Seneddol")
+    # The furniture is cached in fragments: English first, so a fragment cached without its language shows.
+    assert "Skip to main content" in Client().get("/").content.decode()
+    assert_welsh(in_welsh(client, "/"), "Ysgrifennu at eich Aelod Seneddol", "Llinellau cymorth")
     assert_welsh(in_welsh(client, CampaignPage.objects.live().first().url), "Llofnodi'r ddeiseb")
     petition = PetitionPage.objects.live().first()
     html = in_welsh(client, reverse("petition_sign", args=[petition.pk]), data={})
