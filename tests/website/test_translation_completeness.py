@@ -6,9 +6,10 @@ Four layers, each able to fail on its own:
    Lexer; the text outside {% translate %} / {% blocktranslate %}, and the attributes people read or hear
    (aria-label, title, alt, placeholder…), must hold no word but a brand name. Literal captions passed to
    tags must be _("…"), and `|pluralize` (English plurals only) is refused.
-2. Catalogs: every string the templates and scripts mark is in a Welsh catalog, and every Welsh entry of
-   every catalog of ours has a non-fuzzy translation with the same placeholders and markup as the English,
-   under Welsh plural forms. Each committed .mo says what its .po says (`make messages` rebuilds them).
+2. Catalogs: every string the templates, scripts and our apps' Python mark is in a Welsh catalog, and
+   every Welsh entry of every catalog of ours has a non-fuzzy translation with the same placeholders and
+   markup as the English, under Welsh plural forms. Each committed .mo says what its .po says
+   (`make messages` rebuilds them).
 3. Rendering: the main public pages, shown in Welsh, say the interface in Welsh and not in English.
 4. The scripts' catalog (website/i18n.py) is served from this site, cacheable, and holds the Welsh.
 
@@ -318,6 +319,46 @@ def marked_strings():
             if strings:
                 found.add((context, strings[0], path.name))
     return found
+
+
+GETTEXT_FUNCTIONS = {
+    "_": 0, "gettext": 0, "gettext_lazy": 0, "ngettext": 0, "ngettext_lazy": 0,
+    "pgettext": 1, "pgettext_lazy": 1, "npgettext": 1, "npgettext_lazy": 1,
+}  # fmt: skip
+
+
+def python_marked_strings():
+    """(context, msgid, file) of every string our apps' Python code marks (the other engineers' part)."""
+    found = set()
+    for app in ("website", "campaign", "support", "petition"):
+        for path in sorted((BASE_DIR / app).rglob("*.py")):
+            if "migrations" in path.parts:
+                continue
+            for node in ast.walk(ast.parse(path.read_text())):
+                if not isinstance(node, ast.Call):
+                    continue
+                name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+                if name not in GETTEXT_FUNCTIONS:
+                    continue
+                strings = [
+                    arg.value
+                    for arg in node.args
+                    if isinstance(arg, ast.Constant) and isinstance(arg.value, str)
+                ]
+                has_context = GETTEXT_FUNCTIONS[name]
+                if len(strings) > has_context:
+                    found.add((strings[0] if has_context else "", strings[has_context], path.name))
+    return found
+
+
+def test_every_string_marked_in_python_is_in_a_welsh_catalog():
+    translated = {(entry.msgctxt or "", entry.msgid) for _, entry in welsh_entries()}
+    missing = sorted(
+        f"{name}: {msgid!r}"
+        for context, msgid, name in python_marked_strings()
+        if (context, msgid) not in translated
+    )
+    assert not missing, "Run `make messages` and translate:\n" + "\n".join(missing)
 
 
 def test_every_welsh_catalog_says_welsh_plural_forms():
