@@ -66,7 +66,7 @@ lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff format --check .
 	$(DEV) $(PY) manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=website.settings.production SECRET_KEY=lint-only-$$(date +%s)-a-long-random-looking-value-for-checks \
-	  ALLOWED_HOSTS=waymark.example SIGNATURE_IP_HMAC_KEY=lint-only-hmac-key DISCLOSURE_ENCRYPTION_KEYS=$$($(PY) -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())') \
+	  ALLOWED_HOSTS=waymark.example WAGTAILADMIN_BASE_URL=https://waymark.example SIGNATURE_IP_HMAC_KEY=lint-only-hmac-key DISCLOSURE_ENCRYPTION_KEYS=$$($(PY) -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())') \
 	  DATABASE_URL=$${DATABASE_URL:-sqlite:///lint.sqlite3} \
 	  $(PY) manage.py check --deploy --fail-level WARNING
 

@@ -132,7 +132,7 @@ STORIES = [
 
 
 def run(stdout):
-    home = HomePage.objects.get()
+    home = HomePage.objects.first()  # the English home: the Welsh one comes later in the tree
     support = GuidanceIndexPage.objects.child_of(home).filter(slug="support").first()
     first_run = not CampaignPage.objects.child_of(home).exists()
 

@@ -1,4 +1,5 @@
-"""Routes of this app outside the page tree (most of its pages are Wagtail pages)."""
+"""Routes of this app outside the page tree (most of its pages are Wagtail pages); the ones a visitor reads
+are in page_urls.py, in every language."""
 
 from django.urls import path
 
@@ -7,5 +8,4 @@ from campaign import views
 urlpatterns = [
     # POST only: a postcode never appears in a URL.
     path("api/postcode-lookup/", views.postcode_lookup, name="postcode_lookup"),
-    path("letters/<int:page_id>/postcode/", views.letter_postcode, name="letter_postcode"),
 ]

@@ -18,6 +18,7 @@ from wagtail.models import Site
 
 from petition import supporters, tokens
 from petition.models.pages import PetitionPage
+from website import languages
 from website.cross_origin import same_origin_posts
 
 
@@ -44,7 +45,8 @@ def count_json(request, page_path):
     site = Site.find_for_request(request)
     if site is None:
         raise Http404
-    components = [part for part in page_path.split("/") if part]
+    # /cy/petition/count.json: the language prefix chose the tree (`localized` below), it is not a page.
+    components = [part for part in languages.unprefixed(f"/{page_path}").split("/") if part]
     page, args, kwargs = site.root_page.localized.specific.route(request, [*components, "count.json"])
     if not isinstance(page, PetitionPage) or refused_by_view_restrictions(page, request):
         raise Http404

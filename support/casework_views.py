@@ -15,6 +15,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import TemplateView
@@ -77,22 +79,22 @@ def reference_filter(query):
 
 class QueueFilterSet(WagtailFilterSet):
     deadline = django_filters.ChoiceFilter(
-        label="First contact",
-        choices=[("overdue", "Overdue"), ("due_today", "Due today")],
+        label=_("First contact"),
+        choices=[("overdue", _("Overdue")), ("due_today", _("Due today"))],
         method="filter_deadline",
-        empty_label="Any",
+        empty_label=_("Any"),
     )
     assigned = django_filters.ChoiceFilter(
-        label="Assigned",
-        choices=[("me", "To me"), ("nobody", "To nobody")],
+        label=_("Assigned"),
+        choices=[("me", _("To me")), ("nobody", _("To nobody"))],
         method="filter_assigned",
-        empty_label="Anyone",
+        empty_label=_("Anyone"),
     )
     flagged = django_filters.ChoiceFilter(
-        label="Safety flags",
-        choices=[("yes", "Flagged only")],
+        label=_("Safety flags"),
+        choices=[("yes", _("Flagged only"))],
         method="filter_flagged",
-        empty_label="Flagged or not",
+        empty_label=_("Flagged or not"),
     )
 
     class Meta:
@@ -149,7 +151,7 @@ class CaseQueueView(FormulaSafeExportMixin, IndexView):
     @cached_property
     def columns(self):
         """The viewset's columns (the reference first, as the link to the case), after the safety flags."""
-        return [SafetyFlagsColumn("safety_flags", label="Safety"), *super().columns]
+        return [SafetyFlagsColumn("safety_flags", label=_("Safety")), *super().columns]
 
     def search_queryset(self, queryset):
         """By reference only: nothing personal can be searched (it is encrypted, and must not be)."""
@@ -208,18 +210,18 @@ class CaseQueueView(FormulaSafeExportMixin, IndexView):
 
 class NoteForm(forms.Form):
     text = forms.CharField(
-        label="Add a note",
+        label=_("Add a note"),
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 4, "autocomplete": "off"}),
-        help_text="Notes cannot be edited or deleted once added.",
+        help_text=_("Notes cannot be edited or deleted once added."),
     )
 
 
 class ContactAttemptForm(forms.Form):
-    method = forms.ChoiceField(label="How", choices=ContactAttempt.Method.choices)
-    outcome = forms.ChoiceField(label="What happened", choices=ContactAttempt.Outcome.choices)
+    method = forms.ChoiceField(label=_("How"), choices=ContactAttempt.Method.choices)
+    outcome = forms.ChoiceField(label=_("What happened"), choices=ContactAttempt.Outcome.choices)
     note = forms.CharField(
-        label="Note (optional)",
+        label=_("Note (optional)"),
         required=False,
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 2, "autocomplete": "off"}),
@@ -227,14 +229,14 @@ class ContactAttemptForm(forms.Form):
 
 
 class StatusForm(forms.Form):
-    status = forms.ChoiceField(label="Status", choices=DisclosureRequest.Status.choices)
+    status = forms.ChoiceField(label=_("Status"), choices=DisclosureRequest.Status.choices)
     outcome = forms.ChoiceField(
-        label="Outcome", required=False, choices=[("", "—"), *DisclosureRequest.Outcome.choices]
+        label=_("Outcome"), required=False, choices=[("", "—"), *DisclosureRequest.Outcome.choices]
     )
 
 
 class AssignForm(forms.Form):
-    assignee = forms.ModelChoiceField(label="Assign to", queryset=get_user_model().objects.none())
+    assignee = forms.ModelChoiceField(label=_("Assign to"), queryset=get_user_model().objects.none())
 
     def __init__(self, *args, team=None, case=None, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -250,20 +252,20 @@ class AssignForm(forms.Form):
 
 class SafetyFlagsForm(forms.Form):
     safety_flags = forms.MultipleChoiceField(
-        label="Safety flags",
+        label=_("Safety flags"),
         required=False,
         choices=DisclosureRequest.SafetyFlag.choices,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Shown first wherever this request appears: the queue, the dashboard and this page.",
+        help_text=_("Shown first wherever this request appears: the queue, the dashboard and this page."),
     )
 
 
 class EraseForm(forms.Form):
     confirm_reference = forms.CharField(
-        label="Type the reference to confirm",
+        label=_("Type the reference to confirm"),
         max_length=12,
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
-        help_text="Erasure deletes every personal detail, note and contact note of this request for good.",
+        help_text=_("Erasure deletes every personal detail, note and contact note of this request for good."),
     )
 
     def __init__(self, *args, reference="", **kwargs):
@@ -273,7 +275,10 @@ class EraseForm(forms.Form):
     def clean_confirm_reference(self):
         value = self.cleaned_data["confirm_reference"].strip().upper()
         if value != self.reference:
-            raise forms.ValidationError(f"Type {self.reference} exactly to erase this request's data")
+            raise forms.ValidationError(
+                gettext("Type %(reference)s exactly to erase this request's data")
+                % {"reference": self.reference}
+            )
         return value
 
 
@@ -307,12 +312,12 @@ class CaseView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_title(self):
-        return f"Request {self.object.reference}"
+        return gettext("Request %(reference)s") % {"reference": self.object.reference}
 
     def get_breadcrumbs_items(self):
         return [
-            {"url": reverse("wagtailadmin_home"), "label": "Home"},
-            {"url": reverse(self.index_url_name), "label": "Requests"},
+            {"url": reverse("wagtailadmin_home"), "label": gettext("Home")},
+            {"url": reverse(self.index_url_name), "label": gettext("Requests")},
             {"url": "", "label": self.object.reference},
         ]
 
@@ -370,7 +375,9 @@ class CaseView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
         if not self.can_change:
             return forbidden(request)
         if self.object.personal_data_deleted_at:
-            messages.error(request, "This request's personal data has been deleted; it cannot be changed.")
+            messages.error(
+                request, gettext("This request's personal data has been deleted; it cannot be changed.")
+            )
             return redirect(request.path)
         handler = {
             "claim": self.claim,
@@ -383,7 +390,7 @@ class CaseView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
             "erase": self.erase,
         }.get(request.POST.get("action"))
         if handler is None:
-            messages.error(request, "Unknown action.")
+            messages.error(request, gettext("Unknown action."))
             return self.render_again(request, "Unknown action")
         return handler(request)
 
@@ -392,7 +399,7 @@ class CaseView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
         case.assigned_to = request.user
         case.save(update_fields=["assigned_to", "updated_at"])
         AuditEntry.record(Action.CLAIMED, user=request.user, request=case)
-        messages.success(request, "You have claimed this request.")
+        messages.success(request, gettext("You have claimed this request."))
         return self.acted(request)
 
     def assign(self, request):
@@ -405,7 +412,9 @@ class CaseView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
         AuditEntry.record(
             Action.ASSIGNED, user=request.user, request=case, detail=f"to {case.assigned_to.get_username()}"
         )
-        messages.success(request, f"Assigned to {case.assigned_to.get_username()}.")
+        messages.success(
+            request, gettext("Assigned to %(username)s.") % {"username": case.assigned_to.get_username()}
+        )
         return self.acted(request)
 
     def change_status(self, request):
@@ -421,7 +430,9 @@ class CaseView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
         if case.outcome:
             detail += f" (outcome: {case.get_outcome_display()})"
         AuditEntry.record(Action.STATUS_CHANGED, user=request.user, request=case, detail=detail)
-        messages.success(request, f"Status is now {case.get_status_display()}.")
+        messages.success(
+            request, gettext("Status is now %(status)s.") % {"status": case.get_status_display()}
+        )
         return self.acted(request)
 
     def add_note(self, request):
@@ -430,7 +441,7 @@ class CaseView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
             return self.render_again(request, "Note", note_form=form)
         CaseNote.objects.create(request=self.object, author=request.user, text=form.cleaned_data["text"])
         AuditEntry.record(Action.NOTE_ADDED, user=request.user, request=self.object)
-        messages.success(request, "Note added.")
+        messages.success(request, gettext("Note added."))
         return self.acted(request)
 
     def log_contact(self, request):
@@ -446,7 +457,7 @@ class CaseView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
             request=self.object,
             detail=f"{attempt.get_method_display()}: {attempt.get_outcome_display()}",
         )
-        messages.success(request, "Contact attempt logged.")
+        messages.success(request, gettext("Contact attempt logged."))
         return self.acted(request)
 
     def set_flags(self, request):
@@ -462,7 +473,7 @@ class CaseView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
         AuditEntry.record(
             Action.FLAGS_CHANGED, user=request.user, request=case, detail=f"{len(chosen)} flag(s) set"
         )
-        messages.success(request, "Safety flags saved.")
+        messages.success(request, gettext("Safety flags saved."))
         return self.acted(request)
 
     def subject_access_export(self, request):
@@ -477,5 +488,5 @@ class CaseView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
         if not form.is_valid():
             return self.render_again(request, "Erasure", erase_form=form)
         subject_access.erase(self.object, user=request.user)
-        messages.success(request, "The personal data of this request has been erased.")
+        messages.success(request, gettext("The personal data of this request has been erased."))
         return self.acted(request)

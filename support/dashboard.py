@@ -6,6 +6,7 @@ else in the row, and shows no personal data: reference, type, team, status and d
 """
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 
 from support import deadlines
@@ -62,33 +63,33 @@ def panels_for(user):
     return [
         CaseworkPanel(
             name="overdue",
-            heading="Overdue: not contacted within two working days",
+            heading=_("Overdue: not contacted within two working days"),
             requests=visible.filter(deadlines.overdue_filter()),
-            empty="Nothing is overdue.",
+            empty=_("Nothing is overdue."),
             queue_query="deadline=overdue",
             order=10,
         ),
         CaseworkPanel(
             name="due-today",
-            heading="Due today: first contact",
+            heading=_("Due today: first contact"),
             requests=visible.filter(deadlines.due_today_filter()),
-            empty="Nothing falls due today.",
+            empty=_("Nothing falls due today."),
             queue_query="deadline=due_today",
             order=20,
         ),
         CaseworkPanel(
             name="mine",
-            heading="My open requests",
+            heading=_("My open requests"),
             requests=open_requests.filter(assigned_to=user),
-            empty="No open requests are assigned to you.",
+            empty=_("No open requests are assigned to you."),
             queue_query="assigned=me",
             order=30,
         ),
         CaseworkPanel(
             name="unassigned",
-            heading="Unassigned in my teams",
+            heading=_("Unassigned in my teams"),
             requests=open_requests.filter(assigned_to__isnull=True),
-            empty="Every open request in your teams has someone on it.",
+            empty=_("Every open request in your teams has someone on it."),
             queue_query="assigned=nobody",
             order=40,
         ),

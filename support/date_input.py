@@ -9,6 +9,9 @@ from datetime import date
 
 from django import forms
 from django.utils import timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 PARTS = ("day", "month", "year")
 # "March", "mar" and "Sept" are understood as well as 3.
@@ -16,6 +19,43 @@ MONTHS = {
     **{name.lower(): number for number, name in enumerate(calendar.month_name) if name},
     **{name.lower(): number for number, name in enumerate(calendar.month_abbr) if name},
     "sept": 9,
+    # Welsh month names, for the Welsh form.
+    **{
+        name: number
+        for number, name in enumerate(
+            (
+                "ionawr",
+                "chwefror",
+                "mawrth",
+                "ebrill",
+                "mai",
+                "mehefin",
+                "gorffennaf",
+                "awst",
+                "medi",
+                "hydref",
+                "tachwedd",
+                "rhagfyr",
+            ),
+            start=1,
+        )
+    },
+}
+DATE_OF_BIRTH = _("Date of birth")
+# The box labels: one word each, "Day", "Month", "Year".
+PART_LABELS = {
+    "day": pgettext_lazy("date input", "Day"),
+    "month": pgettext_lazy("date input", "Month"),
+    "year": pgettext_lazy("date input", "Year"),
+}
+# What is missing, each way it can be (never "a " + " and ".join(parts): the words do not join so in Welsh).
+MISSING_MESSAGES = {
+    ("day",): _("%(noun)s must include a day"),
+    ("month",): _("%(noun)s must include a month"),
+    ("year",): _("%(noun)s must include a year"),
+    ("day", "month"): _("%(noun)s must include a day and month"),
+    ("day", "year"): _("%(noun)s must include a day and year"),
+    ("month", "year"): _("%(noun)s must include a month and year"),
 }
 
 
@@ -42,9 +82,9 @@ class DateInput(forms.MultiWidget):
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
-        for label, subwidget in zip(("Day", "Month", "Year"), context["widget"]["subwidgets"], strict=True):
-            subwidget["label"] = label
-            subwidget["part"] = label.lower()
+        for part, subwidget in zip(PARTS, context["widget"]["subwidgets"], strict=True):
+            subwidget["label"] = PART_LABELS[part]
+            subwidget["part"] = part
         return context
 
     def id_for_label(self, id_):
@@ -53,14 +93,21 @@ class DateInput(forms.MultiWidget):
 
 
 class DateOfBirthField(forms.Field):
-    """A date of birth in the past, from the three boxes; `noun` starts every error message."""
+    """A date of birth in the past, from the three boxes; `noun` names it in every error message.
+
+    The noun is lower-cased into whole translated sentences, which then start with a capital: "Enter the
+    date of birth", "Date of birth must be a real date" (in Welsh the article comes from the sentence)."""
 
     widget = DateInput
 
-    def __init__(self, *, noun="Date of birth", earliest_year=1900, **kwargs):
+    def __init__(self, *, noun=DATE_OF_BIRTH, earliest_year=1900, **kwargs):
         self.noun = noun
         self.earliest_year = earliest_year
         super().__init__(**kwargs)
+
+    def message(self, text, **values):
+        noun = str(self.noun)
+        return capfirst(str(text) % {"noun": noun[:1].lower() + noun[1:], **values})
 
     def to_python(self, value):
         if isinstance(value, date):
@@ -71,12 +118,10 @@ class DateOfBirthField(forms.Field):
             return None
         missing = [name for name, part in zip(PARTS, (day, month, year), strict=True) if not part]
         if missing:
-            raise forms.ValidationError(
-                f"{self.noun} must include a {' and '.join(missing)}", code="incomplete"
-            )
+            raise forms.ValidationError(self.message(MISSING_MESSAGES[tuple(missing)]), code="incomplete")
         if year.isdigit() and len(year) != 4:
             raise forms.ValidationError(
-                f"{self.noun} must have a year with 4 numbers, like 1985", code="year"
+                self.message(_("%(noun)s must have a year with 4 numbers, like 1985")), code="year"
             )
         month_number = int(month) if month.isdigit() else MONTHS.get(month.lower().rstrip("."))
         try:
@@ -84,18 +129,21 @@ class DateOfBirthField(forms.Field):
                 raise ValueError
             return date(int(year), month_number, int(day))
         except (ValueError, OverflowError):
-            raise forms.ValidationError(f"{self.noun} must be a real date", code="invalid") from None
+            raise forms.ValidationError(
+                self.message(_("%(noun)s must be a real date")), code="invalid"
+            ) from None
 
     def validate(self, value):
         if value is None:
             if self.required:
-                raise forms.ValidationError(f"Enter the {self.noun.lower()}", code="required")
+                raise forms.ValidationError(self.message(_("Enter the %(noun)s")), code="required")
             return
         if value > timezone.localdate():
-            raise forms.ValidationError(f"{self.noun} must be in the past", code="future")
+            raise forms.ValidationError(self.message(_("%(noun)s must be in the past")), code="future")
         if value.year < self.earliest_year:
             raise forms.ValidationError(
-                f"{self.noun} must be {self.earliest_year} or later", code="too_early"
+                self.message(_("%(noun)s must be %(year)s or later"), year=self.earliest_year),
+                code="too_early",
             )
 
     def has_changed(self, initial, data):

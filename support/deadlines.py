@@ -15,6 +15,7 @@ from datetime import datetime, time, timedelta
 import holidays
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 PROMISED_WORKING_DAYS = 2
 
@@ -23,10 +24,10 @@ WALES = "wales"
 SCOTLAND = "scotland"
 NORTHERN_IRELAND = "northern-ireland"
 NATION_CHOICES = [
-    (ENGLAND, "England"),
-    (WALES, "Wales"),
-    (SCOTLAND, "Scotland"),
-    (NORTHERN_IRELAND, "Northern Ireland"),
+    (ENGLAND, _("England")),
+    (WALES, _("Wales")),
+    (SCOTLAND, _("Scotland")),
+    (NORTHERN_IRELAND, _("Northern Ireland")),
 ]
 # The `holidays` library's subdivisions of the UK.
 SUBDIVISIONS = {ENGLAND: "ENG", WALES: "WLS", SCOTLAND: "SCT", NORTHERN_IRELAND: "NIR"}

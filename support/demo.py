@@ -76,7 +76,7 @@ def paragraph(*paragraphs):
 
 
 def run(stdout):
-    home = HomePage.objects.get()
+    home = HomePage.objects.first()  # the English home: the Welsh one comes later in the tree
     helplines = ensure_helplines()
     emergency = helplines["Emergency: police"]
     domestic_abuse = helplines["National Domestic Abuse Helpline"]

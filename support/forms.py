@@ -6,6 +6,9 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Field, Layout
 from django import forms
 from django.core.validators import MaxLengthValidator
+from django.utils.text import capfirst
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from support import police_forces
 from support.date_input import DateOfBirthField
@@ -51,21 +54,41 @@ def radios(label, choices, *, required=True, help_text=""):
 
 
 def plain_messages(field, noun, required=None):
-    """Error messages for `field` that name it (`noun`, e.g. "Your name"), in place of Django's stock ones."""
+    """Error messages for `field` that name it (`noun`, e.g. "Your name"), in place of Django's stock ones.
+
+    The noun goes into whole translated sentences (never glued to fragments), lower-cased so that it reads
+    mid-sentence in any language; each message then starts with a capital."""
+    values = {"noun": noun[:1].lower() + noun[1:]}
+
+    def say(message, **more):
+        return capfirst(message % {**values, **more})
+
     messages = {
-        "required": required or f"Enter {noun[0].lower()}{noun[1:]}",
-        "max_length": f"{noun} must be {getattr(field, 'max_length', 0) or 0:,} characters or fewer",
+        "required": required or say(gettext("Enter %(noun)s")),
+        "max_length": say(
+            gettext("%(noun)s must be %(max)s characters or fewer"),
+            max=f"{getattr(field, 'max_length', 0) or 0:,}",
+        ),
     }
     if isinstance(field, forms.ChoiceField):
         # Only a crafted or stale post chooses something not offered: ask again, as when nothing was chosen.
-        messages["invalid_choice"] = required or f"Choose {noun[0].lower()}{noun[1:]} from the list"
+        messages["invalid_choice"] = required or say(gettext("Choose %(noun)s from the list"))
     if isinstance(field, forms.EmailField):
-        messages["invalid"] = "Enter an email address in the correct format, like name@example.com"
+        messages["invalid"] = gettext("Enter an email address in the correct format, like name@example.com")
     if isinstance(field, forms.IntegerField):
-        messages["invalid"] = f"{noun} must be a whole number, like 45"
-        messages["min_value"] = f"{noun} must be {field.min_value} or more"
-        messages["max_value"] = f"{noun} must be {field.max_value} or less"
+        messages["invalid"] = say(gettext("%(noun)s must be a whole number, like 45"))
+        messages["min_value"] = say(gettext("%(noun)s must be %(min)s or more"), min=field.min_value)
+        messages["max_value"] = say(gettext("%(noun)s must be %(max)s or less"), max=field.max_value)
     return messages
+
+
+def without_optional(label):
+    """A label less its "(optional)", to name the question in its error messages."""
+    label = str(label)
+    optional = gettext("(optional)")
+    for suffix in (" (optional)", " " + optional):
+        label = label.removesuffix(suffix)
+    return label
 
 
 class StepForm(HoneypotForm):
@@ -84,8 +107,9 @@ class StepForm(HoneypotForm):
         super().__init__(*args, **kwargs)
         for name in self.visible_field_names():
             field = self.fields[name]
-            noun = self.nouns.get(name) or field.label.removesuffix(" (optional)")
-            field.error_messages.update(plain_messages(field, noun, self.required_messages.get(name)))
+            noun = str(self.nouns.get(name) or without_optional(field.label))
+            required = self.required_messages.get(name)
+            field.error_messages.update(plain_messages(field, noun, str(required) if required else None))
         self.helper = FormHelper(self)
         self.helper.form_tag = False
         self.helper.disable_csrf = True
@@ -104,14 +128,14 @@ class StepForm(HoneypotForm):
 
 
 class WhoForm(StepForm):
-    title = "Who is asking"
-    nouns = {"relationship_to_person_at_risk": "Your relationship to the person"}
-    required_messages = {"asking_for": "Choose whether you are asking for yourself or for someone else"}
-    asking_for = radios("Who are you asking for?", DisclosureRequest.AskingFor.choices)
+    title = _("Who is asking")
+    nouns = {"relationship_to_person_at_risk": _("Your relationship to the person")}
+    required_messages = {"asking_for": _("Choose whether you are asking for yourself or for someone else")}
+    asking_for = radios(_("Who are you asking for?"), DisclosureRequest.AskingFor.choices)
     relationship_to_person_at_risk = text(
-        "Your relationship to the person you are worried about",
+        _("Your relationship to the person you are worried about"),
         required=False,
-        help_text="Only if you are asking for someone else, for example ‘my sister’ or ‘a friend’.",
+        help_text=_("Only if you are asking for someone else, for example ‘my sister’ or ‘a friend’."),
         private=True,
     )
 
@@ -121,7 +145,7 @@ class WhoForm(StepForm):
             if not cleaned.get("relationship_to_person_at_risk"):
                 self.add_error(
                     "relationship_to_person_at_risk",
-                    "Tell us your relationship to the person you are worried about",
+                    gettext("Tell us your relationship to the person you are worried about"),
                 )
         else:
             cleaned["relationship_to_person_at_risk"] = ""
@@ -129,50 +153,50 @@ class WhoForm(StepForm):
 
 
 class ContactForm(StepForm):
-    title = "You, and how to contact you safely"
-    nouns = {"safe_times": "Safe times to contact you", "cover_name": "The cover name"}
+    title = _("You, and how to contact you safely")
+    nouns = {"safe_times": _("Safe times to contact you"), "cover_name": _("The cover name")}
     required_messages = {
-        "your_name": "Enter the name you would like us to use",
-        "contact_method": "Choose how we can contact you safely",
-        "safe_times": "Tell us when it is safe to contact you",
-        "voicemail_safe": "Tell us whether it is safe to leave a voicemail or message",
-        "identify_as": "Tell us whether we may say who we are",
+        "your_name": _("Enter the name you would like us to use"),
+        "contact_method": _("Choose how we can contact you safely"),
+        "safe_times": _("Tell us when it is safe to contact you"),
+        "voicemail_safe": _("Tell us whether it is safe to leave a voicemail or message"),
+        "identify_as": _("Tell us whether we may say who we are"),
     }
-    your_name = text("Your name", help_text="The name you would like us to use.", private=True)
-    contact_method = radios("How can we contact you safely?", DisclosureRequest.ContactMethod.choices)
+    your_name = text(_("Your name"), help_text=_("The name you would like us to use."), private=True)
+    contact_method = radios(_("How can we contact you safely?"), DisclosureRequest.ContactMethod.choices)
     phone = text(
-        "Phone number",
+        _("Phone number"),
         required=False,
         max_length=40,
         private=True,
         inputmode="tel",
-        help_text="For a phone call or a text message.",
+        help_text=_("For a phone call or a text message."),
     )
     email = forms.EmailField(
-        label="Email address",
+        label=_("Email address"),
         required=False,
         max_length=254,
-        help_text="Only an address that nobody else can read.",
+        help_text=_("Only an address that nobody else can read."),
         widget=forms.EmailInput(attrs=dict(NO_AUTOFILL)),
     )
     safe_times = text(
-        "When is it safe to contact you?",
+        _("When is it safe to contact you?"),
         max_length=300,
         private=True,
-        help_text="For example ‘weekdays 10am to 2pm’. Tell us any times to avoid.",
+        help_text=_("For example ‘weekdays 10am to 2pm’. Tell us any times to avoid."),
     )
-    voicemail_safe = radios("Is it safe to leave a voicemail or message?", DisclosureRequest.YesNo.choices)
+    voicemail_safe = radios(_("Is it safe to leave a voicemail or message?"), DisclosureRequest.YesNo.choices)
     identify_as = radios(
-        "When we contact you, may we say who we are?",
+        _("When we contact you, may we say who we are?"),
         DisclosureRequest.IdentifyAs.choices,
-        help_text="If not, we will use a cover name so nobody else learns you contacted us.",
+        help_text=_("If not, we will use a cover name so nobody else learns you contacted us."),
     )
     cover_name = text(
-        "Cover name to use (optional)",
+        _("Cover name to use (optional)"),
         required=False,
         max_length=100,
         private=True,
-        help_text="For example ‘Sam from the dental surgery’. Leave blank and we will choose one.",
+        help_text=_("For example ‘Sam from the dental surgery’. Leave blank and we will choose one."),
     )
 
     def clean(self):
@@ -180,46 +204,46 @@ class ContactForm(StepForm):
         method = cleaned.get("contact_method")
         # One message a question: an answer already refused (too long, not an email) is not also "missing".
         if method in {"phone", "text"} and not cleaned.get("phone") and "phone" not in self.errors:
-            self.add_error("phone", "Enter a phone number we can use")
+            self.add_error("phone", gettext("Enter a phone number we can use"))
         if method == "email" and not cleaned.get("email") and "email" not in self.errors:
-            self.add_error("email", "Enter an email address we can use")
+            self.add_error("email", gettext("Enter an email address we can use"))
         phone = cleaned.get("phone", "")
         if phone and not all(ch.isdigit() or ch in " +()-" for ch in phone):
-            self.add_error("phone", "Enter a phone number using digits, like 07700 900 982")
+            self.add_error("phone", gettext("Enter a phone number using digits, like 07700 900 982"))
         if cleaned.get("identify_as") != DisclosureRequest.IdentifyAs.COVER:
             cleaned["cover_name"] = ""
         return cleaned
 
 
 class PersonForm(StepForm):
-    title = "The person you are worried about"
+    title = _("The person you are worried about")
     nouns = {
-        "person_other_names": "Their other names",
-        "person_age": "Age",
-        "person_address": "Their address",
-        "person_previous_addresses": "Where they have lived",
-        "person_relationship": "Their relationship",
+        "person_other_names": _("Their other names"),
+        "person_age": _("Age"),
+        "person_address": _("Their address"),
+        "person_previous_addresses": _("Where they have lived"),
+        "person_relationship": _("Their relationship"),
     }
     field_templates = {"person_date_of_birth": "components/forms/date_field.html"}
     required_messages = {
-        "person_name": "Enter their name, or as much of it as you know",
-        "person_relationship": "Tell us their relationship to you or to the person you are worried about",
+        "person_name": _("Enter their name, or as much of it as you know"),
+        "person_relationship": _("Tell us their relationship to you or to the person you are worried about"),
     }
-    person_name = text("Their name", private=True, help_text="As much of it as you know.")
+    person_name = text(_("Their name"), private=True, help_text=_("As much of it as you know."))
     person_other_names = textarea(
-        "Other names they use or have used (optional)",
+        _("Other names they use or have used (optional)"),
         required=False,
         rows=2,
         max_length=500,
-        help_text="Nicknames, previous surnames or online names.",
+        help_text=_("Nicknames, previous surnames or online names."),
     )
     person_date_of_birth = DateOfBirthField(
-        label="Their date of birth (optional)",
+        label=_("Their date of birth (optional)"),
         required=False,
-        help_text="For example, 27 3 1985. Leave it blank if you do not know, and give their age instead.",
+        help_text=_("For example, 27 3 1985. Leave it blank if you do not know, and give their age instead."),
     )
     person_age = forms.IntegerField(
-        label="Their approximate age (optional)",
+        label=_("Their approximate age (optional)"),
         required=False,
         min_value=10,
         max_value=120,
@@ -227,47 +251,47 @@ class PersonForm(StepForm):
         widget=forms.TextInput(attrs={"inputmode": "numeric", **NO_AUTOFILL}),
     )
     person_address = textarea(
-        "Their current address (optional)",
+        _("Their current address (optional)"),
         required=False,
         rows=3,
         max_length=500,
-        help_text="As much as you know, even just a town.",
+        help_text=_("As much as you know, even just a town."),
     )
     person_previous_addresses = textarea(
-        "Where they have lived in the last 5 years (optional)",
+        _("Where they have lived in the last 5 years (optional)"),
         required=False,
         rows=3,
         max_length=1000,
     )
     person_relationship = text(
-        "Their relationship to you, or to the person you are worried about",
+        _("Their relationship to you, or to the person you are worried about"),
         max_length=200,
         private=True,
-        help_text="For example ‘my partner’, ‘my daughter’s new boyfriend’.",
+        help_text=_("For example ‘my partner’, ‘my daughter’s new boyfriend’."),
     )
 
 
 class ConcernsForm(StepForm):
-    title = "Your concerns and police area"
-    nouns = {"concerns": "Your concerns", "police_force": "The police force area"}
-    required_messages = {"concerns": "Tell us what worries you"}
+    title = _("Your concerns and police area")
+    nouns = {"concerns": _("Your concerns"), "police_force": _("The police force area")}
+    required_messages = {"concerns": _("Tell us what worries you")}
     concerns = forms.CharField(
-        label="What worries you?",
-        help_text="In your own words. Tell us what has happened or what you have been told.",
+        label=_("What worries you?"),
+        help_text=_("In your own words. Tell us what has happened or what you have been told."),
         widget=forms.Textarea(attrs={"rows": 8, **NO_AUTOFILL}),
     )
     postcode = forms.CharField(
-        label="Your postcode (optional)",
+        label=_("Your postcode (optional)"),
         required=False,
         max_length=16,
-        help_text="We use it only to find your police force, and do not keep it.",
+        help_text=_("We use it only to find your police force, and do not keep it."),
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
     )
     police_force = forms.ChoiceField(
-        label="Police force area",
+        label=_("Police force area"),
         required=False,
-        choices=[("", "Choose a police force"), *police_forces.CHOICES],
-        help_text="The police force where you, or the person at risk, live.",
+        choices=[("", _("Choose a police force")), *police_forces.CHOICES],
+        help_text=_("The police force where you, or the person at risk, live."),
     )
 
     def __init__(self, *args, **kwargs):
@@ -275,17 +299,20 @@ class ConcernsForm(StepForm):
         limit = CONCERNS_MAX_LENGTH
         self.fields["concerns"].max_length = limit
         self.fields["concerns"].validators.append(MaxLengthValidator(limit))
-        self.fields["concerns"].error_messages["max_length"] = (
-            f"Your concerns must be {limit:,} characters or fewer"
-        )
+        self.fields["concerns"].error_messages["max_length"] = gettext(
+            "Your concerns must be %(max)s characters or fewer"
+        ) % {"max": f"{limit:,}"}
         self.fields["concerns"].widget.attrs["maxlength"] = limit
-        self.fields["concerns"].help_text += f" Up to {limit:,} characters."
+        self.fields["concerns"].help_text = gettext(
+            "In your own words. Tell us what has happened or what you have been told. "
+            "Up to %(max)s characters."
+        ) % {"max": f"{limit:,}"}
         if not police_forces.postcode_data_loaded():
             del self.fields["postcode"]
             self.helper.layout = Layout(Field("concerns"), Field("police_force"), honeypot_layout())
         else:
-            self.fields["police_force"].label = "Police force area (if you know it)"
-            self.fields["police_force"].help_text = "Or leave this and give your postcode above."
+            self.fields["police_force"].label = gettext("Police force area (if you know it)")
+            self.fields["police_force"].help_text = gettext("Or leave this and give your postcode above.")
 
     def clean(self):
         cleaned = super().clean()
@@ -293,12 +320,13 @@ class ConcernsForm(StepForm):
             return cleaned
         postcode = (cleaned.get("postcode") or "").strip()
         if not postcode:
-            self.add_error("police_force", "Choose the police force area")
+            self.add_error("police_force", gettext("Choose the police force area"))
             return cleaned
         force = police_forces.force_for_postcode(postcode)
         if force is None:
             self.add_error(
-                "police_force", "We could not work out the police force from that postcode: choose it here"
+                "police_force",
+                gettext("We could not work out the police force from that postcode: choose it here"),
             )
         else:
             cleaned["police_force"] = force.key
@@ -311,10 +339,10 @@ class ConcernsForm(StepForm):
 
 
 class ConsentForm(StepForm):
-    title = "Privacy and sending your request"
-    required_messages = {"consent": "Agree to the privacy notice so that we can help you"}
+    title = _("Privacy and sending your request")
+    required_messages = {"consent": _("Agree to the privacy notice so that we can help you")}
     consent = forms.BooleanField(
-        label="I have read the privacy notice and agree to Waymark keeping this information to help me",
+        label=_("I have read the privacy notice and agree to Waymark keeping this information to help me"),
     )
 
 

@@ -7,34 +7,37 @@ held. The case page (support.casework_views.CaseView) offers them to caseworkers
 import json
 
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_variables
 
 from support.models.casework import AuditEntry
 from support.models.disclosure import DisclosureRequest
 
-# What the person told us, in the order the forms ask, with the labels they saw.
+# What the person told us, in the order the forms ask, with the labels they saw (in the language of the
+# caseworker who exports it, like the answers' choices).
 ANSWER_LABELS = {
-    "asking_for": "Who you were asking for",
-    "relationship_to_person_at_risk": "Your relationship to the person at risk",
-    "your_name": "The name you asked us to use",
-    "contact_method": "How to contact you",
-    "phone": "Phone number",
-    "email": "Email address",
-    "safe_times": "Safe times to contact you",
-    "voicemail_safe": "Whether a voicemail or message is safe",
-    "identify_as": "Whether we may say who we are",
-    "cover_name": "Cover name",
-    "language": "Language",
-    "person_name": "The person you were worried about: name",
-    "person_other_names": "Their other names",
-    "person_date_of_birth": "Their date of birth",
-    "person_age": "Their approximate age",
-    "person_address": "Their address",
-    "person_previous_addresses": "Their previous addresses",
-    "person_relationship": "Their relationship to you",
-    "concerns": "What you told us",
-    "police_force": "Police force area",
-    "nation": "Nation",
+    "asking_for": _("Who you were asking for"),
+    "relationship_to_person_at_risk": _("Your relationship to the person at risk"),
+    "your_name": _("The name you asked us to use"),
+    "contact_method": _("How to contact you"),
+    "phone": _("Phone number"),
+    "email": _("Email address"),
+    "safe_times": _("Safe times to contact you"),
+    "voicemail_safe": _("Whether a voicemail or message is safe"),
+    "identify_as": _("Whether we may say who we are"),
+    "cover_name": _("Cover name"),
+    "language": _("Language"),
+    "person_name": _("The person you were worried about: name"),
+    "person_other_names": _("Their other names"),
+    "person_date_of_birth": _("Their date of birth"),
+    "person_age": _("Their approximate age"),
+    "person_address": _("Their address"),
+    "person_previous_addresses": _("Their previous addresses"),
+    "person_relationship": _("Their relationship to you"),
+    "concerns": _("What you told us"),
+    "police_force": _("Police force area"),
+    "nation": _("Nation"),
 }
 CHOICE_FIELDS = {"asking_for", "contact_method", "voicemail_safe", "identify_as", "police_force", "nation"}
 
@@ -48,9 +51,9 @@ def export(request, *, user):
         if name in CHOICE_FIELDS and value:
             value = getattr(request, f"get_{name}_display")()
         if value:
-            answers[label] = value
+            answers[str(label)] = value
     document = {
-        "about": (
+        "about": gettext(
             "The personal data Waymark holds about you for one request, as at the date below. "
             "Staff review it before it is sent, to remove anything about other people that the law "
             "does not let us share."

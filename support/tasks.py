@@ -11,6 +11,7 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 from django_tasks import task
 
 from support import deadlines, form_state
@@ -36,7 +37,7 @@ def notify_team_of_new_request(request_id):
         return 0
     url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("disclosure_requests:edit", args=[request.pk])
     body = render_to_string("emails/support/new_disclosure_request.txt", {"url": url})
-    return send_mail("A new request is waiting", body, None, recipients)
+    return send_mail(gettext("A new request is waiting"), body, None, recipients)
 
 
 # Reminders go out once a working day per team, from this hour (local time).
@@ -85,7 +86,11 @@ def remind_teams_of_overdue_requests():
             "emails/support/overdue_requests.txt",
             {"count": count, "team": team.name, "url": f"{url}?deadline=overdue&team={team.pk}"},
         )
-        subject = f"{count} request{'s' if count != 1 else ''} waiting too long for first contact"
+        subject = ngettext(
+            "%(count)s request waiting too long for first contact",
+            "%(count)s requests waiting too long for first contact",
+            count,
+        ) % {"count": count}
         sent += send_mail(subject, body, None, recipients)
         AuditEntry.record(
             AuditEntry.Action.REMINDER_SENT, detail=f"{reminder_detail(team)}{count} overdue request(s)"
@@ -118,7 +123,7 @@ def notify_casework_grant(grantee_id, team_ids, granted_by, granted_at):
                 "granted_at": datetime.fromisoformat(granted_at),
             },
         )
-        sent += send_mail("Someone can now read your team's requests", body, None, recipients)
+        sent += send_mail(gettext("Someone can now read your team's requests"), body, None, recipients)
     return sent
 
 

@@ -3,6 +3,7 @@
 from django.templatetags.static import static
 from django.urls import path
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -19,14 +20,14 @@ from website.admin_viewsets import ReadOnlyViewSet
 class HelplineViewSet(SnippetViewSet):
     model = Helpline
     icon = "mobile-alt"
-    menu_label = "Helplines"
+    menu_label = _("Helplines")
     list_display = ["name", "number", "hours", "is_free", "is_silent_option"]
     list_filter = ["is_free", "is_silent_option", "is_emergency"]
     search_fields = ["name", "description"]
 
 
 class SupportGroup(ViewSetGroup):
-    menu_label = "Support"
+    menu_label = _("Support")
     menu_icon = "help"
     menu_order = 250
     items = (HelplineViewSet,)
@@ -42,16 +43,16 @@ class DisclosureRequestViewSet(ModelViewSet):
     model = DisclosureRequest
     name = "disclosure_requests"
     icon = "list-ul"
-    menu_label = "Requests"
+    menu_label = _("Requests")
     index_view_class = CaseQueueView
     copy_view_enabled = False
     add_to_reference_index = False
     list_display = [
         "reference",  # the link to the case; CaseQueueView puts the safety flags before it
-        Column("kind", accessor="get_kind_display", label="Type", sort_key="kind"),
+        Column("kind", accessor="get_kind_display", label=_("Type"), sort_key="kind"),
         "team",
-        Column("status", accessor="get_status_display", label="Status", sort_key="status"),
-        DeadlineColumn("deadline", label="First contact", sort_key="created_at"),
+        Column("status", accessor="get_status_display", label=_("Status"), sort_key="status"),
+        DeadlineColumn("deadline", label=_("First contact"), sort_key="created_at"),
         "assigned_to",
     ]
     # No "assigned to" filter: its choices would list every staff account to every caseworker.
@@ -92,7 +93,7 @@ class CaseworkTeamViewSet(ModelViewSet):
     model = CaseworkTeam
     name = "casework_teams"
     icon = "group"
-    menu_label = "Teams"
+    menu_label = _("Teams")
     list_display = ["name", "email", "is_default"]
     copy_view_enabled = False
 
@@ -101,7 +102,7 @@ class RoutingRuleViewSet(ModelViewSet):
     model = RoutingRule
     name = "routing_rules"
     icon = "redirect"
-    menu_label = "Routing rules"
+    menu_label = _("Routing rules")
     list_display = ["police_force", "team"]
     list_filter = ["team"]
     copy_view_enabled = False
@@ -113,11 +114,11 @@ class AuditLogViewSet(ReadOnlyViewSet):
     model = AuditEntry
     name = "casework_audit_log"
     icon = "history"
-    menu_label = "Audit log"
+    menu_label = _("Audit log")
     list_display = [
         "at",
         "username",
-        Column("action", accessor="get_action_display", label="Action"),
+        Column("action", accessor="get_action_display", label=_("Action")),
         "request_id",
         "detail",
     ]
@@ -127,7 +128,7 @@ class AuditLogViewSet(ReadOnlyViewSet):
 
 
 class CaseworkGroup(ViewSetGroup):
-    menu_label = "Casework"
+    menu_label = _("Casework")
     menu_icon = "clipboard-list"
     menu_order = 260
     items = (DisclosureRequestViewSet, CaseworkTeamViewSet, RoutingRuleViewSet, AuditLogViewSet)

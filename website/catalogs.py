@@ -25,9 +25,13 @@ def locale_dirs():
     return dirs
 
 
+# The gettext domains Django reads; any other .po in a locale folder is a working file, not a catalog.
+DOMAINS = ("django", "djangojs")
+
+
 def po_files(language=None):
-    pattern = f"{language or '*'}/LC_MESSAGES/*.po"
-    return sorted(po for directory in locale_dirs() for po in directory.glob(pattern))
+    patterns = [f"{language or '*'}/LC_MESSAGES/{domain}.po" for domain in DOMAINS]
+    return sorted(po for directory in locale_dirs() for pattern in patterns for po in directory.glob(pattern))
 
 
 def _entries(catalog):

@@ -1,4 +1,5 @@
-"""Our own checks: `check --deploy` warns when staff 2FA is off; a bad trusted-proxy setting is an error."""
+"""Our own checks: `check --deploy` warns when staff 2FA is off or the admin's address is not public HTTPS;
+a bad trusted-proxy setting is an error."""
 
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
@@ -13,6 +14,25 @@ def staff_two_factor_is_on(app_configs, **kwargs):
             "Two-factor sign-in for staff is switched off (WAYMARK_REQUIRE_2FA).",
             hint="Unset WAYMARK_REQUIRE_2FA, or set it to 1, in production.",
             id="waymark.W001",
+        )
+    ]
+
+
+@register(Tags.security, deploy=True)
+def admin_base_url_is_public_https(app_configs, **kwargs):
+    """Links in staff emails and the one-click unsubscribe link (RFC 8058 wants https) are built from
+    WAGTAILADMIN_BASE_URL; left at its default they would point caseworkers and supporters at localhost."""
+    from urllib.parse import urlsplit
+
+    url = urlsplit(getattr(settings, "WAGTAILADMIN_BASE_URL", "") or "")
+    if url.scheme == "https" and url.hostname and url.hostname not in {"localhost", "127.0.0.1", "::1"}:
+        return []
+    return [
+        Warning(
+            f"WAGTAILADMIN_BASE_URL is {settings.WAGTAILADMIN_BASE_URL!r}: links in staff emails and the "
+            "one-click unsubscribe link would not reach the site.",
+            hint="Set WAGTAILADMIN_BASE_URL to the site's public https address, e.g. https://waymark.org.uk.",
+            id="waymark.W002",
         )
     ]
 

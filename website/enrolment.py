@@ -16,6 +16,7 @@ from django.db.models.functions import Coalesce, Greatest
 from django.db.models.signals import post_save, pre_save
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from website.models import EnrolmentClock
@@ -71,7 +72,7 @@ def disable_overdue(now=None):
         )
         if user.email:
             body = render_to_string("emails/two_factor/account_switched_off.txt", {"days": ENROL_WITHIN_DAYS})
-            send_mail("Your Waymark staff account is switched off", body, None, [user.email])
+            send_mail(gettext("Your Waymark staff account is switched off"), body, None, [user.email])
     return count
 
 

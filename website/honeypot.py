@@ -2,6 +2,7 @@
 
 from crispy_forms.layout import Div, Field
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 FIELD = "website"
 
@@ -10,7 +11,7 @@ class HoneypotForm(forms.Form):
     """A base for public forms. Put `honeypot_layout()` in the crispy layout; `is_spam` says it was filled."""
 
     website = forms.CharField(
-        label="Leave this empty",
+        label=_("Leave this empty"),
         required=False,
         max_length=200,
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),

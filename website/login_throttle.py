@@ -11,10 +11,11 @@ Settings → Sign-in lockouts. `manage.py axes_reset_username NAME` / `axes_rese
 from axes.backends import AxesBackend
 from django.conf import settings
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy
 
 # Said on the login page, whoever is asking: it does not confirm that the username exists.
-LOCKED_OUT_MESSAGE = (
-    "Too many failed sign-ins for this account or from this network. Sign-in is paused for {minutes} "
+LOCKED_OUT_MESSAGE = gettext_lazy(
+    "Too many failed sign-ins for this account or from this network. Sign-in is paused for %(minutes)s "
     "minutes. If you need in sooner, ask an administrator."
 )
 
@@ -41,7 +42,7 @@ def locked_out(request, original_response=None, credentials=None):
     context = {
         "form": get_user_login_form()(request, initial={"username": username}),
         "show_password_reset": password_reset_enabled(),
-        "locked_out_message": LOCKED_OUT_MESSAGE.format(minutes=cool_off_minutes()),
+        "locked_out_message": LOCKED_OUT_MESSAGE % {"minutes": cool_off_minutes()},
         "next": request.POST.get("next", ""),
     }
     return render(request, "wagtailadmin/login.html", context, status=429)

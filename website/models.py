@@ -3,7 +3,8 @@
 from django import forms
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
+from django.db.models import Q
+from django.utils import timezone, translation
 from django.utils.decorators import method_decorator
 from django.views.decorators.vary import vary_on_headers
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
@@ -140,11 +141,24 @@ class SiteSettings(BaseSiteSetting):
 
     def footer_pages(self):
         """The contact page, privacy notice and accessibility statement that are set and live, in that
-        order: one query."""
-        ids = [self.contact_page_id, self.privacy_page_id, self.accessibility_page_id]
-        found = Page.objects.live().filter(pk__in=[pk for pk in ids if pk]).only("title", "url_path")
-        by_id = {page.pk: page for page in found}
-        return [by_id[pk] for pk in ids if pk in by_id]
+        order, each in the language of the request when it is translated: one query."""
+        ids = [pk for pk in (self.contact_page_id, self.privacy_page_id, self.accessibility_page_id) if pk]
+        chosen = Page.objects.filter(pk__in=ids).values("translation_key")
+        found = (
+            Page.objects.live()
+            .filter(
+                Q(pk__in=ids)
+                | Q(translation_key__in=chosen, locale__language_code=translation.get_language())
+            )
+            .only("title", "url_path", "translation_key", "locale_id")
+        )
+        by_id, translated = {}, {}
+        for page in found:
+            if page.pk in ids:
+                by_id[page.pk] = page
+            else:
+                translated[page.translation_key] = page
+        return [translated.get(by_id[pk].translation_key, by_id[pk]) for pk in ids if pk in by_id]
 
     class Meta:
         verbose_name = "Site settings"

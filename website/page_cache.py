@@ -34,6 +34,8 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 
+from website import languages
+
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "page-cache:generation"
@@ -67,7 +69,9 @@ def _key_for(request):
     except DisallowedHost:
         return None
     scheme = "https" if request.is_secure() else "http"
-    return f"{KEY_PREFIX}{scheme}://{host}{request.path}"
+    # The language comes from the URL alone (website/languages.py), and is named in the key all the same, so
+    # an English and a Welsh copy of a page can never be taken for each other.
+    return f"{KEY_PREFIX}{languages.language_of_path(request.path_info)}:{scheme}://{host}{request.path}"
 
 
 def purge_all(**kwargs):

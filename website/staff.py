@@ -27,6 +27,8 @@ GROUP_PERMISSIONS = {
         "wagtaildocs.choose_document",
         "support.add_helpline",
         "support.change_helpline",
+        # "Translate this page" (wagtail-localize); translations are published through moderation.
+        "wagtail_localize.submit_translation",
     ],
     MODERATORS: [
         "wagtailadmin.access_admin",
@@ -37,6 +39,7 @@ GROUP_PERMISSIONS = {
         "support.add_helpline",
         "support.change_helpline",
         "support.delete_helpline",
+        "wagtail_localize.submit_translation",
     ],
     CAMPAIGN_MANAGERS: [
         "wagtailadmin.access_admin",

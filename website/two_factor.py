@@ -12,6 +12,7 @@ from django import forms
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.cache import never_cache
 from django_otp import login as otp_login
 from django_otp.plugins.otp_email.models import EmailDevice
@@ -28,7 +29,7 @@ EMAIL_PROOF_SESSION_KEY = "two_factor_email_proven"
 
 class TokenForm(forms.Form):
     token = forms.CharField(
-        label="Six-digit code from your authenticator app",
+        label=gettext_lazy("Six-digit code from your authenticator app"),
         max_length=6,
         min_length=6,
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
@@ -38,7 +39,7 @@ class TokenForm(forms.Form):
 class EmailTokenForm(TokenForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["token"].label = "Six-digit code from the email"
+        self.fields["token"].label = gettext("Six-digit code from the email")
 
 
 def _qr_svg(config_url):
@@ -94,7 +95,9 @@ def _ask_for_code(request, device):
         if device.verify_token(form.cleaned_data["token"]):
             otp_login(request, device)
             return redirect(_next_url(request))
-        form.add_error("token", "That code did not match. Check the time on your phone and try again.")
+        form.add_error(
+            "token", gettext("That code did not match. Check the time on your phone and try again.")
+        )
     _mark_invalid(form)
     return render(request, "two_factor/verify.html", {"form": form, "step": "code"})
 
@@ -115,9 +118,9 @@ def _prove_email(request):
         allowed, _ = device.generate_is_allowed()
         if allowed:
             device.generate_challenge()
-            context["notice"] = f"We have emailed a code to {context['email']}."
+            context["notice"] = gettext("We have emailed a code to %(email)s.") % {"email": context["email"]}
         else:
-            context["notice"] = (
+            context["notice"] = gettext(
                 "A code was sent less than a minute ago: check your inbox, or ask again in a minute."
             )
         context["code_sent"] = True
@@ -129,7 +132,7 @@ def _prove_email(request):
                 # A secret made before this proof may have been seen by someone with only the password.
                 TOTPDevice.objects.filter(user=user, confirmed=False).delete()
                 return redirect(request.get_full_path())
-            form.add_error("token", "That code did not match, or it has expired. Ask for a new one.")
+            form.add_error("token", gettext("That code did not match, or it has expired. Ask for a new one."))
         context["code_sent"] = True
     context["code_sent"] = context.get("code_sent") or device.token is not None
     _mark_invalid(form)
@@ -151,7 +154,9 @@ def _enrol(request):
             request.session.pop(EMAIL_PROOF_SESSION_KEY, None)
             otp_login(request, device)
             return redirect(_next_url(request))
-        form.add_error("token", "That code did not match. Check the time on your phone and try again.")
+        form.add_error(
+            "token", gettext("That code did not match. Check the time on your phone and try again.")
+        )
     _mark_invalid(form)
     # Authenticator apps take a typed-in key in base32 (as in the QR code's otpauth:// URL), not hex.
     key = b32encode(device.bin_key).decode().rstrip("=")

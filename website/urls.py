@@ -1,6 +1,12 @@
-"""URLs: the admin, site-wide views, each app's own routes, then Wagtail's page tree."""
+"""URLs: the admin, site-wide views, each app's own routes, then Wagtail's page tree.
+
+What a visitor reads is under `i18n_patterns`: English as it always was (`/support/`), other languages with
+their prefix (`/cy/support/`; website/languages.py). What is the same in every language, or is fetched rather
+than read (the admin, the quick exit, signing, count.json, robots.txt, the sitemap), stays unprefixed.
+"""
 
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -15,7 +21,6 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("exit/", views.quick_exit, name="quick_exit"),
     path("jsi18n/<str:language>.js", i18n.javascript_catalog, name="javascript_catalog"),
-    path("search/", views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", views.favicon, name="favicon"),
@@ -29,4 +34,9 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns.append(path("", include(wagtail_urls)))
+urlpatterns += i18n_patterns(
+    path("search/", views.search, name="search"),
+    path("", include("campaign.page_urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

@@ -59,7 +59,8 @@ def search(request):
         site = Site.find_for_request(request)
         pages = Page.objects.live().public().specific()
         if site:
-            pages = pages.descendant_of(site.root_page, inclusive=True)
+            # The tree of the URL's language (/cy/search/ searches the Welsh pages).
+            pages = pages.descendant_of(site.root_page.localized, inclusive=True)
         results = pages.search(query)
     paginator = Paginator(results, SEARCH_PAGE_SIZE)
     page = paginator.get_page(request.POST.get("page"))

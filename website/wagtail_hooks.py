@@ -3,15 +3,31 @@ the record of sign-in lockouts."""
 
 from axes.models import AccessAttempt, AccessFailureLog
 from django.templatetags.static import static
+from django.urls import path
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 
-from website import page_cache
+from website import page_cache, translation_workflow
 from website.admin_viewsets import ReadOnlyViewSet
 
 hooks.register("on_serve_page", page_cache.mark_page_response)
+# A translation goes to moderation like any page (website/translation_workflow.py).
+hooks.register("register_page_listing_more_buttons", translation_workflow.submit_button)
+hooks.register("register_page_header_buttons", translation_workflow.submit_button)
+
+
+@hooks.register("register_admin_urls")
+def translation_workflow_urls():
+    return [
+        path(
+            "translations/<int:page_id>/submit/",
+            translation_workflow.submit_translation,
+            name="waymark_submit_translation",
+        )
+    ]
 
 
 @hooks.register("insert_global_admin_js")
@@ -26,12 +42,12 @@ class SignInFailureViewSet(ReadOnlyViewSet):
     model = AccessFailureLog
     name = "sign_in_failures"
     icon = "warning"
-    menu_label = "Failed sign-ins"
+    menu_label = _("Failed sign-ins")
     list_display = [
         "attempt_time",
         "username",
         "ip_address",
-        Column("locked_out", label="Locked out", accessor="locked_out"),
+        Column("locked_out", label=_("Locked out"), accessor="locked_out"),
         "path_info",
     ]
     list_filter = ["locked_out"]
@@ -47,7 +63,7 @@ class CurrentLockoutViewSet(ReadOnlyViewSet):
     model = AccessAttempt
     name = "sign_in_attempts"
     icon = "lock"
-    menu_label = "Sign-in failures counting now"
+    menu_label = _("Sign-in failures counting now")
     list_display = ["attempt_time", "username", "ip_address", "failures_since_start"]
     search_fields = ["username", "ip_address"]
     list_export = ["attempt_time", "username", "ip_address", "failures_since_start"]
@@ -55,7 +71,7 @@ class CurrentLockoutViewSet(ReadOnlyViewSet):
 
 
 class SignInGroup(ViewSetGroup):
-    menu_label = "Sign-in lockouts"
+    menu_label = _("Sign-in lockouts")
     menu_icon = "lock"
     add_to_settings_menu = True
     items = (SignInFailureViewSet, CurrentLockoutViewSet)

@@ -9,6 +9,7 @@ limited, quick exit, nothing personal in a URL or a log.
 from django.conf import settings
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext_noop
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from wagtail.admin.panels import FieldPanel
@@ -24,23 +25,23 @@ from support.services import submit_request
 from website import ratelimits
 from website.models import BasePage
 
-DEFAULT_INTRO = (
+DEFAULT_INTRO = gettext_noop(
     "<p>Tell us a safe number and when it is safe to ring, and one of our caseworkers will call you back. "
     "You do not have to tell us what has happened: we can talk about that on the phone, when you are ready. "
     "We can talk in your language.</p>"
 )
-DEFAULT_BEFORE_FORM = (
+DEFAULT_BEFORE_FORM = gettext_noop(
     "<p>You can leave this page at any time with the <b>Exit this page</b> button at the top. Nothing you "
     "type here leaves this page until you send it, and Exit clears it.</p>"
 )
-DEFAULT_PRIVACY = (
+DEFAULT_PRIVACY = gettext_noop(
     "<p>We encrypt what you tell us, and only the caseworkers of the team that calls you can read it: not "
     "our other staff, and not the administrators of this website. Each time a caseworker opens it, that is "
     "recorded. We use it only to call you back and support you, and share it with nobody unless you agree or "
     "someone's life is in danger.</p>"
     "<p>We delete the details twelve months after we close your request, keeping only anonymous counts.</p>"
 )
-DEFAULT_CONFIRMATION = (
+DEFAULT_CONFIRMATION = gettext_noop(
     "<p>Thank you. A caseworker will call you at the time you told us is safe, usually within two working "
     "days. If you cannot answer, we will only leave a voicemail if you said that is safe.</p>"
     "<p>If you are in danger, call 999.</p>"

@@ -8,6 +8,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
 from support import access, police_forces
@@ -41,13 +43,13 @@ class CaseworkTeam(models.Model):
     name = models.CharField(max_length=120, unique=True)
     email = models.EmailField(
         blank=True,
-        help_text="Team inbox told that a request is waiting. Leave blank to tell each member instead.",
+        help_text=_("Team inbox told that a request is waiting. Leave blank to tell each member instead."),
     )
     members = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="casework_teams")
     is_default = models.BooleanField(
-        "Default triage team",
+        _("Default triage team"),
         default=False,
-        help_text="Receives every request no routing rule matches. Only one team can be the default.",
+        help_text=_("Receives every request no routing rule matches. Only one team can be the default."),
     )
 
     objects = CaseworkTeamQuerySet.as_manager()
@@ -67,7 +69,7 @@ class CaseworkTeam(models.Model):
 
     def clean(self):
         if self.is_default and CaseworkTeam.objects.filter(is_default=True).exclude(pk=self.pk).exists():
-            raise ValidationError({"is_default": "Another team is already the default triage team."})
+            raise ValidationError({"is_default": gettext("Another team is already the default triage team.")})
 
     def notification_addresses(self):
         if self.email:
@@ -132,16 +134,16 @@ class CaseNote(AppendOnlyModel):
 
 class ContactAttempt(AppendOnlyModel):
     class Method(models.TextChoices):
-        PHONE = "phone", "Phone call"
-        TEXT = "text", "Text message"
-        EMAIL = "email", "Email"
+        PHONE = "phone", _("Phone call")
+        TEXT = "text", _("Text message")
+        EMAIL = "email", _("Email")
 
     class Outcome(models.TextChoices):
-        SPOKE = "spoke", "Spoke to them"
-        NO_ANSWER = "no_answer", "No answer, no message left"
-        VOICEMAIL = "voicemail", "Left a voicemail"
-        MESSAGE_SENT = "message_sent", "Message sent"
-        UNSAFE = "unsafe", "Not safe to talk: ended the contact"
+        SPOKE = "spoke", _("Spoke to them")
+        NO_ANSWER = "no_answer", _("No answer, no message left")
+        VOICEMAIL = "voicemail", _("Left a voicemail")
+        MESSAGE_SENT = "message_sent", _("Message sent")
+        UNSAFE = "unsafe", _("Not safe to talk: ended the contact")
 
     request = models.ForeignKey(
         "support.DisclosureRequest", on_delete=models.CASCADE, related_name="contact_attempts"
@@ -165,23 +167,23 @@ class AuditEntry(AppendOnlyModel):
     """Who looked at or changed which request, and when. Never holds personal data itself."""
 
     class Action(models.TextChoices):
-        CREATED = "created", "Request received"
-        VIEWED = "viewed", "Viewed"
-        EXPORTED = "exported", "Exported the queue"
-        CLAIMED = "claimed", "Claimed"
-        ASSIGNED = "assigned", "Assigned"
-        STATUS_CHANGED = "status_changed", "Changed status"
-        NOTE_ADDED = "note_added", "Added a note"
-        CONTACT_LOGGED = "contact_logged", "Logged a contact attempt"
-        DENIED = "denied", "Refused access (another team's request)"
-        PERSONAL_DATA_DELETED = "personal_data_deleted", "Deleted personal data (retention)"
-        SUBJECT_ACCESS_EXPORTED = "subject_access_exported", "Exported the person's data (subject access)"
-        ERASED = "erased", "Erased the person's data on request"
-        FLAGS_CHANGED = "flags_changed", "Changed safety flags"
-        REMINDER_SENT = "reminder_sent", "Sent an overdue reminder"
-        KEY_ROTATED = "key_rotated", "Re-encrypted with the newest key"
-        ACCESS_GRANTED = "access_granted", "Casework access granted"
-        ACCESS_REMOVED = "access_removed", "Casework access removed"
+        CREATED = "created", _("Request received")
+        VIEWED = "viewed", _("Viewed")
+        EXPORTED = "exported", _("Exported the queue")
+        CLAIMED = "claimed", _("Claimed")
+        ASSIGNED = "assigned", _("Assigned")
+        STATUS_CHANGED = "status_changed", _("Changed status")
+        NOTE_ADDED = "note_added", _("Added a note")
+        CONTACT_LOGGED = "contact_logged", _("Logged a contact attempt")
+        DENIED = "denied", _("Refused access (another team's request)")
+        PERSONAL_DATA_DELETED = "personal_data_deleted", _("Deleted personal data (retention)")
+        SUBJECT_ACCESS_EXPORTED = "subject_access_exported", _("Exported the person's data (subject access)")
+        ERASED = "erased", _("Erased the person's data on request")
+        FLAGS_CHANGED = "flags_changed", _("Changed safety flags")
+        REMINDER_SENT = "reminder_sent", _("Sent an overdue reminder")
+        KEY_ROTATED = "key_rotated", _("Re-encrypted with the newest key")
+        ACCESS_GRANTED = "access_granted", _("Casework access granted")
+        ACCESS_REMOVED = "access_removed", _("Casework access removed")
 
     at = models.DateTimeField(default=timezone.now, editable=False, db_index=True)
     user = models.ForeignKey(

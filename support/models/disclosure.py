@@ -12,6 +12,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Case, Exists, OuterRef, Value, When
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from support import access, deadlines, police_forces
 from support.encryption import EncryptedTextField
@@ -49,58 +51,58 @@ class DisclosureRequestQuerySet(models.QuerySet):
 
 class DisclosureRequest(models.Model):
     class Kind(models.TextChoices):
-        DISCLOSURE = "disclosure", "Disclosure request"
-        CALLBACK = "callback", "Call-back request"
+        DISCLOSURE = "disclosure", _("Disclosure request")
+        CALLBACK = "callback", _("Call-back request")
 
     class SafetyFlag(models.TextChoices):
         """Set by caseworkers; shown before anything else wherever the request appears."""
 
-        IMMEDIATE_HARM = "immediate_harm", "Risk of immediate harm"
-        DO_NOT_CALL = "do_not_call", "Do not call"
-        NO_VOICEMAIL = "no_voicemail", "Never leave a voicemail"
-        PERPETRATOR_SEES_POST = "perpetrator_sees_post", "Perpetrator may see post"
-        PERPETRATOR_READS_MESSAGES = "perpetrator_reads_messages", "Perpetrator may read messages"
-        CHILDREN_AT_RISK = "children_at_risk", "Children at risk"
-        INTERPRETER = "interpreter", "Needs an interpreter"
+        IMMEDIATE_HARM = "immediate_harm", _("Risk of immediate harm")
+        DO_NOT_CALL = "do_not_call", _("Do not call")
+        NO_VOICEMAIL = "no_voicemail", _("Never leave a voicemail")
+        PERPETRATOR_SEES_POST = "perpetrator_sees_post", _("Perpetrator may see post")
+        PERPETRATOR_READS_MESSAGES = "perpetrator_reads_messages", _("Perpetrator may read messages")
+        CHILDREN_AT_RISK = "children_at_risk", _("Children at risk")
+        INTERPRETER = "interpreter", _("Needs an interpreter")
 
     REFERENCE_PREFIXES = {Kind.DISCLOSURE: "DR", Kind.CALLBACK: "CB"}
 
     class Status(models.TextChoices):
-        NEW = "new", "New"
-        TRIAGED = "triaged", "Triaged"
-        CONTACTED = "contacted", "Contacted"
-        SUPPORTED = "supported", "Supported to apply"
-        OUTCOME = "outcome", "Outcome recorded"
-        CLOSED = "closed", "Closed"
+        NEW = "new", _("New")
+        TRIAGED = "triaged", _("Triaged")
+        CONTACTED = "contacted", _("Contacted")
+        SUPPORTED = "supported", _("Supported to apply")
+        OUTCOME = "outcome", _("Outcome recorded")
+        CLOSED = "closed", _("Closed")
 
     class AskingFor(models.TextChoices):
-        MYSELF = "myself", "For myself"
-        SOMEONE_ELSE = "someone_else", "For someone else"
+        MYSELF = "myself", _("For myself")
+        SOMEONE_ELSE = "someone_else", _("For someone else")
 
     class ContactMethod(models.TextChoices):
-        PHONE = "phone", "Phone call"
-        TEXT = "text", "Text message"
-        EMAIL = "email", "Email"
+        PHONE = "phone", _("Phone call")
+        TEXT = "text", _("Text message")
+        EMAIL = "email", _("Email")
 
     class YesNo(models.TextChoices):
-        YES = "yes", "Yes"
-        NO = "no", "No"
+        YES = "yes", pgettext_lazy("is it safe", "Yes")
+        NO = "no", pgettext_lazy("is it safe", "No")
 
     class IdentifyAs(models.TextChoices):
-        CHARITY = "charity", "You may say you are from Waymark"
-        COVER = "cover", "Use a cover name"
+        CHARITY = "charity", _("You may say you are from Waymark")
+        COVER = "cover", _("Use a cover name")
 
     class Outcome(models.TextChoices):
-        DISCLOSED = "disclosed", "Police made a disclosure"
-        NOT_DISCLOSED = "not_disclosed", "Police made no disclosure"
-        WITHDRAWN = "withdrawn", "Request withdrawn"
-        NOT_APPLIED = "not_applied", "Decided not to apply"
-        UNKNOWN = "unknown", "Not known"
+        DISCLOSED = "disclosed", _("Police made a disclosure")
+        NOT_DISCLOSED = "not_disclosed", _("Police made no disclosure")
+        WITHDRAWN = "withdrawn", _("Request withdrawn")
+        NOT_APPLIED = "not_applied", _("Decided not to apply")
+        UNKNOWN = "unknown", _("Not known")
 
     # Not personal: kept for anonymous counts after the retention period.
     reference = models.CharField(max_length=12, unique=True, default=new_reference, editable=False)
     kind = models.CharField(
-        "Request type", max_length=20, choices=Kind.choices, default=Kind.DISCLOSURE, db_index=True
+        _("Request type"), max_length=20, choices=Kind.choices, default=Kind.DISCLOSURE, db_index=True
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -193,7 +195,8 @@ class DisclosureRequest(models.Model):
     @property
     def safety_flag_labels(self):
         labels = dict(self.SafetyFlag.choices)
-        return [labels[code] for code in self.SafetyFlag.values if code in (self.safety_flags or [])]
+        # Plain strings in the active language (a JSON export cannot hold lazy ones).
+        return [str(labels[code]) for code in self.SafetyFlag.values if code in (self.safety_flags or [])]
 
     @property
     def due_date(self):

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.utils.cache import patch_vary_headers
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext_noop
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from wagtail.admin.panels import FieldPanel
@@ -23,7 +24,9 @@ from website import ratelimits
 from website.models import BasePage
 from website.rendering import render_page
 
-DEFAULT_INTRO = (
+# Defaults for the editable text, marked for translation: while a field still holds its default, the page
+# shows it in the reader's language (the in_reader_language filter, support/templatetags/support_tags.py).
+DEFAULT_INTRO = gettext_noop(
     "<p>Under the Domestic Violence Disclosure Scheme (Clare's Law) you can ask the police whether a "
     "partner, or the partner of someone you care about, has a record of abuse or violence. This is the "
     "<b>right to ask</b>. The police can also decide to tell someone without being asked: the "
@@ -34,18 +37,18 @@ DEFAULT_INTRO = (
     "caseworkers can help you ask, contact you only in the way you tell us is safe, and support you "
     "whatever the answer.</p>"
 )
-DEFAULT_EMERGENCY = (
+DEFAULT_EMERGENCY = gettext_noop(
     "<p>If you are in danger now, call <b>999</b>. If you cannot speak, call 999, listen, and press "
     "<b>55</b> when asked (the Silent Solution).</p>"
 )
 # The exit instructions and what closing the tab does are in the template: they depend on the device and on
 # whether scripts run, which page content cannot know. (Migration 0006 replaced the old default, which
 # promised "Nothing is saved on this device".)
-DEFAULT_BEFORE_FORM = (
+DEFAULT_BEFORE_FORM = gettext_noop(
     "<p>We delete unfinished answers after 30 minutes without a step, or at once when you use "
     "<b>Exit this page</b>.</p>"
 )
-DEFAULT_PRIVACY = (
+DEFAULT_PRIVACY = gettext_noop(
     "<p>What you tell us is sensitive. It may include information about crimes, which the law calls "
     "criminal-offence data. We encrypt it, and only the caseworkers of the team handling your request "
     "can read it: not our other staff, and not the administrators of this website. Each time a "
@@ -55,7 +58,7 @@ DEFAULT_PRIVACY = (
     "<p>We delete the details twelve months after your request is closed, keeping only anonymous "
     "counts.</p>"
 )
-DEFAULT_CONFIRMATION = (
+DEFAULT_CONFIRMATION = gettext_noop(
     "<p>Thank you. A caseworker will contact you in the way you told us is safe, usually within two "
     "working days.</p>"
 )

@@ -77,7 +77,7 @@ def test_the_count_on_the_shared_copy_is_at_most_a_minute_old(petition, client, 
     # The shared copy lags behind the counter...
     assert "1 signature" in client.get(petition.url).content.decode()
     # ...for at most shared_cache_seconds (40 s; the counters themselves lag up to ~20 s).
-    key = f"{page_cache.KEY_PREFIX}http://testserver{petition.url}"
+    key = f"{page_cache.KEY_PREFIX}en-gb:http://testserver{petition.url}"
     if hasattr(cache, "ttl"):  # Redis: ask it how long the copy has left
         assert 0 < cache.ttl(key) <= 40
         cache.delete(key)

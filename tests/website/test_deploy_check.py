@@ -102,3 +102,13 @@ def test_development_settings_are_only_ever_chosen_explicitly():
         assert lines, command
         assert all("$(DEV)" in line for line in lines), command
     assert "DEV := DJANGO_SETTINGS_MODULE=website.settings.dev" in makefile
+
+
+def test_check_deploy_fails_when_the_admin_address_is_not_public_https(tmp_path):
+    for value in ("http://waymark.example", "https://127.0.0.1:8000", ""):
+        env = production_env(tmp_path, WAGTAILADMIN_BASE_URL=value)
+        if not value:
+            del env["WAGTAILADMIN_BASE_URL"]
+        result = manage(env, "check", "--deploy", "--fail-level", "WARNING")
+        assert result.returncode != 0, value
+        assert "waymark.W002" in result.stdout + result.stderr, value

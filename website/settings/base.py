@@ -36,6 +36,9 @@ INSTALLED_APPS = [
     "campaign",
     "support",
     "petition",
+    # Page translation (docs/translation.md); its locales app replaces wagtail.locales.
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -81,6 +84,10 @@ MIDDLEWARE = [
     # Inside the header middleware above, outside sessions and CSRF: see website/page_cache.py.
     "website.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language comes from the URL alone (/cy/…), never Accept-Language or a cookie (website/languages.py).
+    # Inside the page cache, which keys on the URL's language itself; before CommonMiddleware, which
+    # resolves URLs for APPEND_SLASH.
+    "website.languages.LanguageFromURLMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -222,6 +229,9 @@ LANGUAGES = [
 ]
 # Interface strings in templates/ and static/js/ live here; each app keeps its own in <app>/locale/.
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Pages are translated too (wagtail-localize): one tree per language, each under its own home page.
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 TIME_ZONE = "Europe/London"
 
 # Static and media files

@@ -25,6 +25,7 @@ SIGNATURE_IP_HMAC_KEY = os.environ.get("SIGNATURE_IP_HMAC_KEY", "dev-only-ip-hma
 # and the logins seed_demo prints point there, whatever the demo Site record says.
 # The demo serves the drafted Urdu too, so the right-to-left layout can be seen and reviewed.
 LANGUAGES = [(code, AVAILABLE_LANGUAGES[code]) for code in env_list("WAYMARK_LANGUAGES", "en-gb,cy,ur")]  # noqa: F405
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAYMARK_BASE_URL = os.environ.get("WAYMARK_BASE_URL", "").rstrip("/")
 if WAYMARK_BASE_URL:
     WAGTAILADMIN_BASE_URL = WAYMARK_BASE_URL

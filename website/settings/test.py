@@ -20,3 +20,6 @@ SIGNATURE_IP_HMAC_KEY = "test-only-ip-hmac-key"
 LETTER_LOOKUP_RATE = "1000/m"
 POSTCODES_IO_FALLBACK = False
 WAYMARK_BASE_URL = ""  # links in emails come from the Site record, whatever the environment says
+# The demo site the tests build is the English one (tests assert its shape); tests/website/test_languages.py
+# switches the Welsh and Urdu demo pages back on.
+WAYMARK_DEMO_TRANSLATIONS = False

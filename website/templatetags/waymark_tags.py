@@ -30,8 +30,13 @@ def primary_navigation(context):
     site = Site.find_for_request(request) if request else None
     items = []
     if site:
+        # The home page in the language of the URL (/cy/ → the Welsh one), so the menu is that tree's.
         items = (
-            site.root_page.get_children().live().public().in_menu().only("title", "url_path", "depth", "path")
+            site.root_page.localized.get_children()
+            .live()
+            .public()
+            .in_menu()
+            .only("title", "url_path", "depth", "path", "locale_id")
         )
     current = context.get("page")
     return {"items": items, "current": current, "request": request}

@@ -14,6 +14,8 @@ DEMO_MODULES = [
     "campaign.letter_demo",
     "campaign.hexmap_demo",
     "petition.demo",
+    # Last: the Welsh (and, in development, Urdu) versions of pages the modules above made.
+    "website.translation_demo",
 ]
 
 

@@ -1,0 +1,12 @@
+"""Routes of this app that a visitor reads, so they exist in every language (/cy/letters/…).
+
+Included from website/urls.py inside i18n_patterns.
+"""
+
+from django.urls import path
+
+from campaign import views
+
+urlpatterns = [
+    path("letters/<int:page_id>/postcode/", views.letter_postcode, name="letter_postcode"),
+]

@@ -1,0 +1,134 @@
+"""The language of a request comes from its URL alone, and each page links to itself in the other languages.
+
+English (LANGUAGE_CODE) has no prefix: `/support/`; the others do: `/cy/support/` (website/urls.py,
+`i18n_patterns(prefix_default_language=False)`). Nothing else chooses the language: not Accept-Language, not a
+cookie, not the session. A survivor on a shared device is never sent somewhere they did not ask for, nothing
+about their choice is stored on the device, and a cached English page is the same for everyone.
+
+`links(request, page)` gives what `includes/language_switcher.html` and the hreflang alternates in `base.html`
+show: the same page in each other language, or that language's home page when the page has no live
+translation yet. One query, made only when the fragments that show it are rendered again (they are cached
+with the page's other furniture, `{% cache %}` in base.html, and inside the whole cached page).
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Q
+from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
+from wagtail.models import Page, Site
+
+# Said in the language the link leads to, beside its name, when that language has no version of this page.
+NOT_YET_TRANSLATED = {
+    "en-gb": "Not yet translated: English home page",
+    "cy": "Heb ei chyfieithu eto: hafan Gymraeg",
+    "ur": "ابھی ترجمہ نہیں ہوا: اردو ہوم پیج",
+}
+
+# Languages whose pages are machine-drafted and awaiting review: every page in them says so, in that language
+# and in English (includes/language_switcher.html), until a reviewer has been through them.
+MACHINE_DRAFTED = {
+    "ur": "یہ ترجمہ مشین سے تیار کیا گیا ہے اور ابھی اس کا جائزہ لیا جانا باقی ہے۔",
+}
+
+
+class LanguageFromURLMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware with the language taken from the URL only.
+
+    With `prefix_default_language=False` Django already picks LANGUAGE_CODE for an unprefixed URL, but it
+    still adds `Vary: Accept-Language` to those responses, which would tell caches (ours, a CDN's) that
+    English pages differ by browser language. They do not, so the header is left off."""
+
+    def process_response(self, request, response):
+        vary_before = response.get("Vary")
+        response = super().process_response(request, response)
+        if vary_before is None:
+            if response.has_header("Vary") and response["Vary"] == "Accept-Language":
+                del response["Vary"]
+        else:
+            response["Vary"] = vary_before
+        return response
+
+
+def language_of_path(path):
+    """The language a URL path is in: its prefix's, or LANGUAGE_CODE when it has none."""
+    return translation.get_language_from_path(path) or settings.LANGUAGE_CODE
+
+
+def unprefixed(path):
+    """The path without its language prefix: `/cy/search/` → `/search/`."""
+    language = translation.get_language_from_path(path)
+    if language is None:
+        return path
+    return path[len(language) + 1 :] or "/"
+
+
+def with_prefix(path, language):
+    """The same path in another language: `/search/` → `/cy/search/`, `/cy/search/` → `/search/`."""
+    path = unprefixed(path)
+    if language == settings.LANGUAGE_CODE:
+        return path
+    return f"/{language}{path}"
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    language: str  # the code, for lang= and hreflang=
+    name: str  # in the language itself: Cymraeg, English, اردو
+    url: str  # a path, never a query string
+    translated: bool  # False: the page has no live version in that language; the link is its home page
+
+    @property
+    def note(self):
+        return "" if self.translated else NOT_YET_TRANSLATED.get(self.language, "")
+
+
+def links(request, page=None):
+    """A LanguageLink for every enabled language (the current one included, for the hreflang alternates).
+    Memoised on the request, so the head and the switcher share one query."""
+    memo = getattr(request, "_language_links", None)
+    if memo is not None:
+        return memo
+    current = language_of_path(request.path)
+    names = dict(settings.LANGUAGES)
+    if page is None or not getattr(page, "pk", None):
+        result = [LanguageLink(code, names[code], with_prefix(request.path, code), True) for code in names]
+    else:
+        result = _page_links(request, page, current, names)
+    request._language_links = result
+    return result
+
+
+def _page_links(request, page, current, names):
+    site = Site.find_for_request(request)
+    # The same page in every language, and every language's home page for the fallback: one query.
+    home_key = Page.objects.filter(pk=site.root_page_id).values("translation_key") if site else []
+    found = (
+        Page.objects.live()
+        .filter(Q(translation_key=page.translation_key) | Q(translation_key__in=home_key))
+        .select_related("locale")
+        .only("url_path", "translation_key", "locale__language_code")
+    )
+    same_page, homes = {}, {}
+    for candidate in found:
+        code = candidate.locale.language_code
+        if candidate.translation_key == page.translation_key:
+            same_page[code] = candidate
+        else:
+            homes[code] = candidate
+    # A routable page's own routes (the petition's thank-you page) keep their tail in every language.
+    page_url = page.get_url(request=request, current_site=site) or ""
+    tail = request.path[len(page_url) :] if page_url and request.path.startswith(page_url) else ""
+
+    result = []
+    for code, name in names.items():
+        if code == current:
+            result.append(LanguageLink(code, name, request.path, True))
+        elif code in same_page:
+            url = same_page[code].get_url(request=request, current_site=site)
+            result.append(LanguageLink(code, name, url + tail, True))
+        elif code in homes:
+            url = homes[code].get_url(request=request, current_site=site)
+            result.append(LanguageLink(code, name, url, False))
+    return result

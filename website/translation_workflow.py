@@ -1,0 +1,61 @@
+"""Translations through moderation: wagtail-localize's translation editor offers "Save draft" and, to those
+who may publish, "Publish", but no "Submit for moderation". This adds that step, so a translator who cannot
+publish hands their draft to the same "Moderators approval" workflow as every English page
+(docs/translation.md). The button sits in the page's header and listing menus (website/wagtail_hooks.py).
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from wagtail.admin.widgets import ListingButton
+from wagtail.models import Page
+from wagtail_localize.models import Translation
+
+
+def is_synced_translation(page):
+    return Translation.objects.filter(
+        source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+    ).exists()
+
+
+def can_submit(page, user):
+    """A translated page with changes not yet live, no moderation under way, a workflow, and a user who
+    may edit it."""
+    return bool(
+        page.has_unpublished_changes
+        and not page.workflow_in_progress
+        and page.get_workflow() is not None
+        and page.permissions_for_user(user).can_edit()
+        and is_synced_translation(page)
+    )
+
+
+def submit_translation(request, page_id):
+    """GET asks to confirm; POST starts the page's workflow on its latest draft."""
+    page = get_object_or_404(Page, pk=page_id).specific
+    if not page.permissions_for_user(request.user).can_edit() or not is_synced_translation(page):
+        raise PermissionDenied
+    explore = reverse("wagtailadmin_explore", args=[page.get_parent().pk])
+    if not can_submit(page, request.user):
+        messages.error(request, f"“{page.get_admin_display_title()}” has no draft waiting to be submitted.")
+        return redirect(explore)
+    if request.method != "POST":
+        return TemplateResponse(request, "website/admin/submit_translation.html", {"page": page})
+    if page.latest_revision is None:
+        page.save_revision(user=request.user)
+    page.get_workflow().start(page, request.user)
+    messages.success(request, f"“{page.get_admin_display_title()}” has been submitted for moderation.")
+    return redirect(explore)
+
+
+def submit_button(page, user, view_name=None, next_url=None):
+    """`register_page_listing_more_buttons` / `register_page_header_buttons` hook."""
+    if can_submit(page, user):
+        yield ListingButton(
+            "Submit translation for moderation",
+            reverse("waymark_submit_translation", args=[page.pk]),
+            priority=61,
+            icon_name="resubmit",
+        )
