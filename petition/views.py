@@ -11,6 +11,7 @@
 
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import render
+from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -38,7 +39,12 @@ def sign(request, petition_id):
     if not page.is_collecting() or (page.restricted and refused_by_view_restrictions(page, request)):
         # The page itself then shows why: closed, or its password or sign-in form.
         return HttpResponseRedirect(page.url, status=303)
-    return page.sign(request)
+    # This address has no language prefix: a form sent back with errors speaks the petition page's language.
+    with translation.override(page.locale.language_code):
+        response = page.sign(request)
+        if hasattr(response, "render"):
+            response.render()
+    return response
 
 
 def count_json(request, page_path):
