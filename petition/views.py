@@ -39,10 +39,11 @@ def sign(request, petition_id):
     if not page.is_collecting() or (page.restricted and refused_by_view_restrictions(page, request)):
         # The page itself then shows why: closed, or its password or sign-in form.
         return HttpResponseRedirect(page.url, status=303)
-    # This address has no language prefix: a form sent back with errors speaks the petition page's language.
-    with translation.override(page.locale.language_code):
-        response = page.sign(request)
-        if hasattr(response, "render"):
+    response = page.sign(request)
+    if hasattr(response, "render") and not response.is_rendered:
+        # This address has no language prefix: a form sent back with errors speaks the petition page's
+        # language (form errors are lazy strings). Only then: a signature that goes through costs no query.
+        with translation.override(page.locale.language_code):
             response.render()
     return response
 
