@@ -4,6 +4,9 @@ import re
 
 from django import forms
 from django.core import signing
+from django.utils import translation
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from campaign import lookup
 
@@ -16,6 +19,8 @@ MIN_PARAGRAPH_WORDS = 12
 # the writer's own words.
 MAX_BORROWED_SHARE = 0.5
 _WORD = re.compile(r"[\w']+")
+# The languages a letter can be written in, each named in itself; the first is the default.
+LETTER_LANGUAGES = [("en-gb", "English"), ("cy", "Cymraeg")]
 
 
 def sign_constituency(code):
@@ -24,8 +29,8 @@ def sign_constituency(code):
 
 class PostcodeForm(forms.Form):
     postcode = forms.CharField(
-        label="Your postcode",
-        help_text="For example AB10 1AB. We use it only to find your MP, and don't keep it.",
+        label=_("Your postcode"),
+        help_text=_("For example AB10 1AB. We use it only to find your MP, and don't keep it."),
         widget=forms.TextInput(attrs={"autocomplete": "postal-code", "spellcheck": "false", "size": 10}),
         required=False,
     )
@@ -45,45 +50,55 @@ def _trigrams(text):
 class LetterForm(forms.Form):
     ref = forms.CharField(widget=forms.HiddenInput)
     sender_name = forms.CharField(
-        label="Your name",
+        label=_("Your name"),
         max_length=100,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
         error_messages={
-            "required": "Enter your name.",
-            "max_length": "Enter a name of at most 100 characters.",
+            "required": _("Enter your name."),
+            "max_length": _("Enter a name of at most 100 characters."),
         },
     )
     sender_address = forms.CharField(
-        label="Your address",
+        label=_("Your address"),
         max_length=400,
         error_messages={
-            "required": "Enter your address: MPs reply only to their own constituents.",
-            "max_length": "Enter an address of at most 400 characters.",
+            "required": _("Enter your address: MPs reply only to their own constituents."),
+            "max_length": _("Enter an address of at most 400 characters."),
         },
-        help_text="MPs reply only to their own constituents, so they need your full address.",
+        help_text=_("MPs reply only to their own constituents, so they need your full address."),
         widget=forms.Textarea(attrs={"rows": 4, "autocomplete": "street-address"}),
     )
     personal_paragraph = forms.CharField(
-        label="Why this matters to you, in your own words",
+        label=_("Why this matters to you, in your own words"),
         max_length=3000,
-        help_text="A few sentences. This is what makes your letter count.",
+        help_text=_("A few sentences. This is what makes your letter count."),
         error_messages={
-            "required": "Write a few sentences, in your own words, about why this matters to you.",
-            "max_length": "Keep your own words to at most 3,000 characters.",
+            "required": _("Write a few sentences, in your own words, about why this matters to you."),
+            "max_length": _("Keep your own words to at most 3,000 characters."),
         },
         widget=forms.Textarea(attrs={"rows": 8}),
+    )
+    # Not required: a form without it (an older page, a script) writes in the visitor's language.
+    language = forms.ChoiceField(
+        label=_("Language of the letter"),
+        help_text=_("Your MP can read either. The page stays in the language you are using."),
+        choices=LETTER_LANGUAGES,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": _("Choose English or Cymraeg for your letter.")},
     )
 
     def __init__(self, *args, page, **kwargs):
         super().__init__(*args, **kwargs)
         self.page = page
+        self.fields["language"].initial = visitor_letter_language()
 
     def clean_ref(self):
         try:
             return signing.loads(self.cleaned_data["ref"], salt=REF_SALT, max_age=REF_MAX_AGE)
         except signing.BadSignature:
             raise forms.ValidationError(
-                "This form has expired. Please start again with your postcode.", code="expired"
+                gettext("This form has expired. Please start again with your postcode."), code="expired"
             ) from None
 
     def clean_personal_paragraph(self):
@@ -91,19 +106,26 @@ class LetterForm(forms.Form):
         words = _WORD.findall(text)
         if len(text) < MIN_PARAGRAPH_CHARS or len({w.lower() for w in words}) < MIN_PARAGRAPH_WORDS:
             raise forms.ValidationError(
-                "Please write a little more: two or three sentences about why this matters to you. "
-                "Letters in people's own words are the ones MPs read.",
+                gettext(
+                    "Please write a little more: two or three sentences about why this matters to you. "
+                    "Letters in people's own words are the ones MPs read."
+                ),
                 code="too_short",
             )
         grams = _trigrams(text)
         own = set(_trigrams(self.page.own_words()))
         if grams and sum(g in own for g in grams) / len(grams) >= MAX_BORROWED_SHARE:
             raise forms.ValidationError(
-                "This reads mostly like the letter's own wording. Please tell your MP, in your own words, "
-                "why this matters to you.",
+                gettext(
+                    "This reads mostly like the letter's own wording. Please tell your MP, in your own "
+                    "words, why this matters to you."
+                ),
                 code="not_own_words",
             )
         return text
+
+    def clean_language(self):
+        return self.cleaned_data.get("language") or visitor_letter_language()
 
     def clean_sender_name(self):
         return " ".join(self.cleaned_data["sender_name"].split())
@@ -111,3 +133,12 @@ class LetterForm(forms.Form):
     def clean_sender_address(self):
         lines = (line.strip() for line in self.cleaned_data["sender_address"].splitlines())
         return "\n".join(line for line in lines if line)
+
+
+def visitor_letter_language():
+    """The letter language offered first: the visitor's own, when a letter can be written in it."""
+    active = (translation.get_language() or "").lower()
+    for code, _name in LETTER_LANGUAGES:
+        if active == code or active.split("-")[0] == code.split("-")[0]:
+            return code
+    return LETTER_LANGUAGES[0][0]

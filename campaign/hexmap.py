@@ -14,6 +14,8 @@ import math
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from django.utils.translation import gettext, ngettext
+
 from campaign.models.hexmap import ConstituencyHex
 
 HEX_WIDTH, HEX_HEIGHT, ROW_STEP = 10, 12, 9
@@ -120,7 +122,7 @@ def shade(value, bounds, shades=SHADES):
 
 def legend(bounds, noun, shades=SHADES):
     """[(class, label)] from "none" to the largest class, e.g. (0, "No letters"), (3, "5–8")."""
-    items = [(0, f"No {noun[1]}")]
+    items = [(0, _wording(noun).no_items)]
     low = 1
     for bound in bounds:
         label = f"{low:,}" if low == bound else f"{low:,}–{bound:,}"
@@ -131,8 +133,107 @@ def legend(bounds, noun, shades=SHADES):
 
 def describe(value, noun):
     if value <= 0:
-        return f"no {noun[1]}"
-    return f"{value:,} {noun[0] if value == 1 else noun[1]}"
+        return _wording(noun).none
+    return _wording(noun).count(value)
+
+
+class Wording:
+    """What the map says about what it counts, in the active language (a map is built once and cached, and
+    says it in each visitor's language when shown)."""
+
+    def __init__(self, noun):
+        self.noun = noun
+
+    @property
+    def none(self):
+        return f"no {self.noun[1]}"
+
+    @property
+    def no_items(self):
+        return f"No {self.noun[1]}"
+
+    def count(self, value):
+        return f"{value:,} {self.noun[0] if value == 1 else self.noun[1]}"
+
+    def nothing_yet(self, places):
+        return f"No {self.noun[1]} yet in any of the {places} constituencies."
+
+    def places_with_any(self, value, places, most):
+        have = "has" if value == 1 else "have"
+        return f"{value:,} of the {places} constituencies {have} at least one {self.noun[0]}. Most: {most}."
+
+    def off_map(self, value):
+        verb = "is" if value == 1 else "are"
+        counted = self.count(value)
+        return f"{counted} {verb} not on the map: from outside the UK, or with no known constituency."
+
+
+class SignatureWording(Wording):
+    @property
+    def none(self):
+        return gettext("no signatures")
+
+    @property
+    def no_items(self):
+        return gettext("No signatures")
+
+    def count(self, value):
+        return ngettext("%(count)s signature", "%(count)s signatures", value) % {"count": f"{value:,}"}
+
+    def nothing_yet(self, places):
+        return gettext("No signatures yet in any of the %(places)s constituencies.") % {"places": places}
+
+    def places_with_any(self, value, places, most):
+        return ngettext(
+            "%(count)s of the %(places)s constituencies has at least one signature. Most: %(most)s.",
+            "%(count)s of the %(places)s constituencies have at least one signature. Most: %(most)s.",
+            value,
+        ) % {"count": f"{value:,}", "places": places, "most": most}
+
+    def off_map(self, value):
+        return ngettext(
+            "%(count)s signature is not on the map: from outside the UK, or with no known constituency.",
+            "%(count)s signatures are not on the map: from outside the UK, or with no known constituency.",
+            value,
+        ) % {"count": f"{value:,}"}
+
+
+class LetterWording(Wording):
+    @property
+    def none(self):
+        return gettext("no letters")
+
+    @property
+    def no_items(self):
+        return gettext("No letters")
+
+    def count(self, value):
+        return ngettext("%(count)s letter", "%(count)s letters", value) % {"count": f"{value:,}"}
+
+    def nothing_yet(self, places):
+        return gettext("No letters yet in any of the %(places)s constituencies.") % {"places": places}
+
+    def places_with_any(self, value, places, most):
+        return ngettext(
+            "%(count)s of the %(places)s constituencies has at least one letter. Most: %(most)s.",
+            "%(count)s of the %(places)s constituencies have at least one letter. Most: %(most)s.",
+            value,
+        ) % {"count": f"{value:,}", "places": places, "most": most}
+
+    def off_map(self, value):
+        return ngettext(
+            "%(count)s letter is not on the map: from outside the UK, or with no known constituency.",
+            "%(count)s letters are not on the map: from outside the UK, or with no known constituency.",
+            value,
+        ) % {"count": f"{value:,}"}
+
+
+# By the noun's plural, as callers name what they count.
+WORDING = {"signatures": SignatureWording, "letters": LetterWording}
+
+
+def _wording(noun):
+    return WORDING.get(noun[1], Wording)(noun)
 
 
 @dataclass
@@ -142,7 +243,8 @@ class HexMap:
     min_x: int
     groups: list  # [(shade, [(x, y, title)])], darkest first, each in name order
     labels: tuple
-    legend: list
+    bounds: list  # the colour classes' upper bounds (scale()): the legend is worded when shown
+    shades: int
     largest: list  # [(name, value)] the three largest, for the summary
     places: int  # constituencies on the map
     places_with_any: int
@@ -153,21 +255,20 @@ class HexMap:
         return bool(self.places)
 
     @property
+    def legend(self):
+        return legend(self.bounds, self.noun, self.shades)
+
+    @property
     def summary(self):
-        """The map in words: its text alternative."""
+        """The map in words: its text alternative, in the active language."""
+        wording = _wording(self.noun)
         if not self.places_with_any:
-            text = f"No {self.noun[1]} yet in any of the {self.places} constituencies."
+            text = wording.nothing_yet(self.places)
         else:
             most = ", ".join(f"{name} ({describe(value, self.noun)})" for name, value in self.largest)
-            have = "has" if self.places_with_any == 1 else "have"
-            text = (
-                f"{self.places_with_any:,} of the {self.places} constituencies {have} at least one "
-                f"{self.noun[0]}. Most: {most}."
-            )
+            text = wording.places_with_any(self.places_with_any, self.places, most)
         if self.off_map:
-            verb = "is" if self.off_map == 1 else "are"
-            counted = describe(self.off_map, self.noun).capitalize()
-            text += f" {counted} {verb} not on the map: from outside the UK, or with no known constituency."
+            text += " " + wording.off_map(self.off_map)
         return text
 
 
@@ -193,7 +294,8 @@ def build(counts, noun=("signature", "signatures"), shades=SHADES):
         min_x=grid.min_x,
         groups=sorted(groups.items(), reverse=True),
         labels=grid.labels,
-        legend=legend(bounds, noun, shades),
+        bounds=bounds,
+        shades=shades,
         largest=[(names[code], values[code]) for code in ranked[:3]],
         places=len(grid.cells),
         places_with_any=len(ranked),

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 import requests
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from campaign import postcodes
 from campaign.models.places import (
@@ -55,26 +57,59 @@ OVERSEAS_OUTWARD = {
     "TKCA",
 }
 
+# Each crown dependency's message names the place and its parliament in one sentence, so the sentence can be
+# translated whole.
 PARLIAMENTS = {
-    "JE": ("Jersey", "the States Assembly of Jersey", "https://statesassembly.je"),
-    "GY": ("Guernsey", "the States of Guernsey", "https://www.gov.gg/deputies"),
-    "IM": ("the Isle of Man", "Tynwald", "https://www.tynwald.org.im"),
+    "JE": _(
+        "This postcode is in Jersey, which has no MP in the UK Parliament at Westminster. You can write to "
+        "your representatives in the States Assembly of Jersey (%(url)s)."
+    ),
+    "GY": _(
+        "This postcode is in Guernsey, which has no MP in the UK Parliament at Westminster. You can write to "
+        "your representatives in the States of Guernsey (%(url)s)."
+    ),
+    "IM": _(
+        "This postcode is in the Isle of Man, which has no MP in the UK Parliament at Westminster. You can "
+        "write to your representatives in Tynwald (%(url)s)."
+    ),
 }
+PARLIAMENT_URLS = {
+    "JE": "https://statesassembly.je",
+    "GY": "https://www.gov.gg/deputies",
+    "IM": "https://www.tynwald.org.im",
+}
+CHANNEL_ISLANDS_MESSAGE = _(
+    "This postcode is in the Channel Islands, which have no MP in the UK Parliament at Westminster. You can "
+    "write to your representatives in your island's parliament."
+)
 
+# Lazy: each message comes out in the language active when it is shown.
 MESSAGES = {
-    EMPTY: "Enter your postcode, for example AB10 1AB.",
-    ABSURD: "That doesn't look like a postcode. Enter a postcode such as AB10 1AB, using only letters, "
-    "numbers and a space.",
-    MALFORMED: "We couldn't recognise that as a UK postcode. Check it and try again, for example AB10 1AB.",
-    UNKNOWN: "We couldn't find that postcode. It may be very new, or there may be a typing mistake. "
-    "Check it, or try the postcode of somewhere nearby in the same area.",
-    TERMINATED: "This postcode is no longer in use. If you have moved recently or your address changed, "
-    "try your current postcode, or one nearby.",
-    BFPO: "BFPO addresses aren't linked to a constituency. If you are registered to vote in the UK, "
-    "use the postcode of the address where you are registered.",
-    OVERSEAS: "This postcode is in a British Overseas Territory, which has no MP in the UK Parliament. "
-    "If you are registered to vote in the UK, use the postcode of the address where you are registered.",
-    NO_MP_DATA: "We found your postcode, but we don't have details of its MP yet. Please try again later.",
+    EMPTY: _("Enter your postcode, for example AB10 1AB."),
+    ABSURD: _(
+        "That doesn't look like a postcode. Enter a postcode such as AB10 1AB, using only letters, numbers "
+        "and a space."
+    ),
+    MALFORMED: _(
+        "We couldn't recognise that as a UK postcode. Check it and try again, for example AB10 1AB."
+    ),
+    UNKNOWN: _(
+        "We couldn't find that postcode. It may be very new, or there may be a typing mistake. Check it, or "
+        "try the postcode of somewhere nearby in the same area."
+    ),
+    TERMINATED: _(
+        "This postcode is no longer in use. If you have moved recently or your address changed, try your "
+        "current postcode, or one nearby."
+    ),
+    BFPO: _(
+        "BFPO addresses aren't linked to a constituency. If you are registered to vote in the UK, use the "
+        "postcode of the address where you are registered."
+    ),
+    OVERSEAS: _(
+        "This postcode is in a British Overseas Territory, which has no MP in the UK Parliament. If you are "
+        "registered to vote in the UK, use the postcode of the address where you are registered."
+    ),
+    NO_MP_DATA: _("We found your postcode, but we don't have details of its MP yet. Please try again later."),
 }
 
 
@@ -103,16 +138,16 @@ def lookup(raw):
     """Find the Westminster constituency and MP for whatever a person typed as their postcode."""
     raw = "" if raw is None else str(raw)
     if len(raw) > MAX_RAW_LENGTH or _CONTROL.search(raw):
-        return LookupResult(ABSURD, MESSAGES[ABSURD])
+        return LookupResult(ABSURD, str(MESSAGES[ABSURD]))
     if not raw.strip():
-        return LookupResult(EMPTY, MESSAGES[EMPTY])
+        return LookupResult(EMPTY, str(MESSAGES[EMPTY]))
     if postcodes.is_bfpo(raw):
-        return LookupResult(BFPO, MESSAGES[BFPO])
+        return LookupResult(BFPO, str(MESSAGES[BFPO]))
     postcode = postcodes.normalise(raw)
     if postcode.split(" ")[0] in OVERSEAS_OUTWARD:
-        return LookupResult(OVERSEAS, MESSAGES[OVERSEAS], postcode=postcode)
+        return LookupResult(OVERSEAS, str(MESSAGES[OVERSEAS]), postcode=postcode)
     if not postcodes.is_valid(postcode):
-        return LookupResult(MALFORMED, MESSAGES[MALFORMED])
+        return LookupResult(MALFORMED, str(MESSAGES[MALFORMED]))
 
     row = Postcode.objects.with_constituency_and_mp(postcode)
     if row is None and settings.POSTCODES_IO_FALLBACK:
@@ -121,7 +156,7 @@ def lookup(raw):
         # The crown dependencies' postcode areas lie wholly within them, so the prefix is safe here.
         if postcode[:2] in PARLIAMENTS:
             return _crown_dependency(postcode)
-        return LookupResult(UNKNOWN, MESSAGES[UNKNOWN], postcode=postcode)
+        return LookupResult(UNKNOWN, str(MESSAGES[UNKNOWN]), postcode=postcode)
     return _result(postcode, *row)
 
 
@@ -131,7 +166,7 @@ def result_for_constituency(code):
     if mp is None:
         constituency = Constituency.objects.filter(pk=code).first()
         if constituency is None:
-            return LookupResult(NO_MP_DATA, MESSAGES[NO_MP_DATA])
+            return LookupResult(NO_MP_DATA, str(MESSAGES[NO_MP_DATA]))
         return _result("", "", code, "", constituency.name, "", "", "", None)
     c = mp.constituency
     return _result("", "", code, "", c.name, mp.name, mp.party, mp.email, mp.is_vacant)
@@ -141,7 +176,9 @@ def _result(postcode, country_code, constituency_code, terminated, name, mp_name
     if country_code in (CHANNEL_ISLANDS, ISLE_OF_MAN):
         return _crown_dependency(postcode, country_code)
     if terminated:
-        return LookupResult(TERMINATED, MESSAGES[TERMINATED], postcode=postcode, country_code=country_code)
+        return LookupResult(
+            TERMINATED, str(MESSAGES[TERMINATED]), postcode=postcode, country_code=country_code
+        )
     fields = {
         "postcode": postcode,
         "country_code": country_code,
@@ -149,16 +186,16 @@ def _result(postcode, country_code, constituency_code, terminated, name, mp_name
         "constituency_name": name or "",
     }
     if not name or vacant is None:
-        return LookupResult(NO_MP_DATA, MESSAGES[NO_MP_DATA], **fields)
+        return LookupResult(NO_MP_DATA, str(MESSAGES[NO_MP_DATA]), **fields)
     if vacant or not mp_name:
-        message = (
-            f"{name} has no MP at the moment: the seat is vacant until a by-election. "
-            "Please come back once a new MP has been elected."
-        )
+        message = gettext(
+            "%(constituency)s has no MP at the moment: the seat is vacant until a by-election. Please come "
+            "back once a new MP has been elected."
+        ) % {"constituency": name}
         return LookupResult(VACANT, message, **fields)
     return LookupResult(
         OK,
-        f"Your MP is {mp_name}, for {name}.",
+        gettext("Your MP is %(mp)s, for %(constituency)s.") % {"mp": mp_name, "constituency": name},
         mp_name=mp_name,
         mp_party=party or "",
         mp_email=email or "",
@@ -167,13 +204,11 @@ def _result(postcode, country_code, constituency_code, terminated, name, mp_name
 
 
 def _crown_dependency(postcode, country_code=""):
-    place, parliament, url = PARLIAMENTS.get(
-        postcode[:2], ("the Channel Islands", "your island's parliament", "")
-    )
-    message = (
-        f"This postcode is in {place}, which has no MP in the UK Parliament at Westminster. "
-        f"You can write to your representatives in {parliament}" + (f" ({url})." if url else ".")
-    )
+    area = postcode[:2]
+    if area in PARLIAMENTS:
+        message = str(PARLIAMENTS[area]) % {"url": PARLIAMENT_URLS[area]}
+    else:
+        message = str(CHANNEL_ISLANDS_MESSAGE)
     return LookupResult(
         CROWN_DEPENDENCY,
         message,

@@ -4,6 +4,7 @@ import os
 import unicodedata
 
 from django.conf import settings
+from django.utils import formats, translation
 from fpdf import FPDF
 
 FONT = "letter"
@@ -31,19 +32,28 @@ def _latin1(text):
     return "".join(out)
 
 
-def letter_pdf(*, subject, body, recipient, dated):
-    """The writer's own address is in the body (the letter template ends with it)."""
+def letter_date(dated, language=None):
+    """The date as the letter gives it ("1 December 2026", "1 Rhagfyr 2026")."""
+    with translation.override(language or translation.get_language()):
+        return formats.date_format(dated, "j F Y")
+
+
+def letter_pdf(*, subject, body, recipient, dated, language=None):
+    """The writer's own address is in the body (the letter template ends with it). `language` is the letter's:
+    the date is written in it, and the PDF says it (screen readers pick their voice from it)."""
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
     document = FPDF(format="A4")
     document.set_margins(25, 25, 25)
     document.set_auto_page_break(True, margin=25)
     document.set_title(subject)
     document.set_creator("Waymark")
+    document.set_lang(language)
     family, fold = _font(document)
     clean = _latin1 if fold else (lambda text: text)
     document.add_page()
     document.set_font(family, size=11)
     width = document.epw
-    document.multi_cell(width, 5.5, f"{dated.day} {dated:%B %Y}", align="R", new_x="LMARGIN", new_y="NEXT")
+    document.multi_cell(width, 5.5, letter_date(dated, language), align="R", new_x="LMARGIN", new_y="NEXT")
     document.ln(4)
     document.multi_cell(width, 5.5, clean(recipient), new_x="LMARGIN", new_y="NEXT")
     document.ln(8)

@@ -7,6 +7,7 @@ would route through the tree, so the step costs little more than the lookup itse
 """
 
 from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -35,7 +36,8 @@ def postcode_lookup(request):
     """JSON: the constituency and MP for a POSTed `postcode`. One indexed query; rate-limited per IP."""
     if lookups_exceeded(request):
         return JsonResponse(
-            {"kind": "rate_limited", "message": "Too many lookups. Please wait a minute."}, status=429
+            {"kind": "rate_limited", "message": gettext("Too many lookups. Please wait a minute.")},
+            status=429,
         )
     result = lookup.lookup(request.POST.get("postcode", ""))
     data = {"kind": result.kind, "message": result.message}

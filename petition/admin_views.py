@@ -150,7 +150,9 @@ def campaign_update_review(request, pk):
                     request, "Send yourself a test of this version first (or it is already sending)."
                 )
         return redirect("campaign_updates:review", pk=update.pk)
-    message = updates.preview(update)
+    # One preview per language it goes out in: supporters who signed in Welsh get the Welsh version.
+    previews = [updates.preview(update, language) for language in updates.versions(update)]
+    message = previews[0]
     return TemplateResponse(
         request,
         "petition/admin/update_review.html",
@@ -158,6 +160,9 @@ def campaign_update_review(request, pk):
             "update": update,
             "message": message,
             "headers": [(name, message.extra_headers[name]) for name in message.extra_headers],
+            "translated_previews": [
+                (preview, list(preview.extra_headers.items())) for preview in previews[1:]
+            ],
             "progress": updates.progress(update),
             "can_send": can_send,
             "page_title": f"Campaign update: {update.subject}",

@@ -1,13 +1,18 @@
-"""The emails to signers: confirm, already signed, thank you. Plain text, with no name or postcode in them."""
+"""The emails to signers: confirm, already signed, thank you. Plain text, with no name or postcode in them.
+
+Each is written in the language the signer signed in (Signature.language), whatever language is active
+in the task that sends it, and its links go to the petition in that language (its translation, if any).
+"""
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db.models import F
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 
-from petition import tokens
+from petition import languages, tokens
 from petition.models.signatures import Signature
 from website import absolute_urls
 
@@ -44,9 +49,26 @@ def send_signature_email(signature_id, kind):
     if not reserved:
         return False
     signature = Signature.objects.select_related("petition").get(pk=signature_id)
-    page = signature.petition
+    with translation.override(languages.supported(signature.language)):
+        message = build_email(signature, kind, raw)
+    try:
+        message.send()
+    except Exception:
+        # Give the slot back: a provider outage must not use up the signer's share of emails.
+        Signature.objects.filter(pk=signature_id).update(emails_sent=F("emails_sent") - 1)
+        raise
+    return True
+
+
+def build_email(signature, kind, raw_token=None):
+    """The email, in the active language. Its links go to the petition's translation in that language when
+    there is one (the translation's routes act on the signatures of the whole translation group), and the
+    active language also picks the URL's language prefix."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    page = languages.translation_of(signature.petition, language)
     base = absolute_urls.page_url(page) or "/"
     manage = tokens.manage_token(signature.pk)
+    raw = raw_token
     context = {
         "petition": page,
         "petition_url": base,
@@ -60,10 +82,5 @@ def send_signature_email(signature_id, kind):
     body = render_to_string(f"emails/petition/{kind}.txt", context)
     message = EmailMessage(subject, body, to=[signature.email])
     message.extra_headers["List-Unsubscribe"] = f"<{context['unsubscribe_url']}>"
-    try:
-        message.send()
-    except Exception:
-        # Give the slot back: a provider outage must not use up the signer's share of emails.
-        Signature.objects.filter(pk=signature_id).update(emails_sent=F("emails_sent") - 1)
-        raise
-    return True
+    message.extra_headers["Content-Language"] = language
+    return message

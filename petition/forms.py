@@ -7,6 +7,9 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Layout, Submit
 from django import forms
 from django.core.validators import validate_email
+from django.utils import translation
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from campaign import postcodes
 from petition import countries, places
@@ -22,10 +25,15 @@ _URL = re.compile(
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
-@cache
 def country_choices():
     # A callable, so each form copies a reference to it instead of deep-copying ~250 choices per request.
-    return [("", "Choose a country"), *countries.country_choices()]
+    return _country_choices(translation.get_language())
+
+
+@cache
+def _country_choices(language):
+    """The list in one language (names and their order differ): built once per process and language."""
+    return [("", gettext("Choose a country")), *countries.country_choices(language)]
 
 
 class CountrySelect(forms.Select):
@@ -36,51 +44,51 @@ class CountrySelect(forms.Select):
 
 class SignatureForm(HoneypotForm):
     name = forms.CharField(
-        label="Your name",
+        label=_("Your name"),
         max_length=255,
-        error_messages={"required": "Enter your name."},
+        error_messages={"required": _("Enter your name.")},
     )
     email = forms.CharField(
-        label="Email address",
+        label=_("Email address"),
         max_length=254,
-        help_text="We send you a link to confirm your signature.",
+        help_text=_("We send you a link to confirm your signature."),
         error_messages={
-            "required": "Enter your email address.",
-            "max_length": "Enter an email address of at most 254 characters.",
+            "required": _("Enter your email address."),
+            "max_length": _("Enter an email address of at most 254 characters."),
         },
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
     )
     location = forms.ChoiceField(
-        label="Where do you live?",
-        choices=[(UK, "In the UK"), ("abroad", "Outside the UK")],
+        label=_("Where do you live?"),
+        choices=[(UK, _("In the UK")), ("abroad", _("Outside the UK"))],
         initial=UK,
         widget=forms.RadioSelect,
     )
     postcode = forms.CharField(
-        label="UK postcode",
+        label=_("UK postcode"),
         max_length=16,
         required=False,
-        help_text="For example SW1A 1AA, or a BFPO number. Used to count signatures by constituency.",
+        help_text=_("For example SW1A 1AA, or a BFPO number. Used to count signatures by constituency."),
         widget=forms.TextInput(attrs={"autocomplete": "postal-code"}),
     )
     country = forms.ChoiceField(
-        label="Which country do you live in?",
+        label=_("Which country do you live in?"),
         required=False,
         choices=country_choices,
         widget=CountrySelect,
     )
     opt_in = forms.BooleanField(
-        label="Email me campaign updates",
+        label=_("Email me campaign updates"),
         required=False,
         initial=False,
-        help_text="Optional. You can unsubscribe from any email.",
+        help_text=_("Optional. You can unsubscribe from any email."),
     )
 
     def __init__(self, *args, privacy_url=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["name"].widget.attrs.update({"autocomplete": "name"})
-        self.fields["name"].error_messages["max_length"] = "Enter a name of at most 255 characters."
-        self.fields["postcode"].error_messages["max_length"] = "Enter a UK postcode, like SW1A 1AA."
+        self.fields["name"].error_messages["max_length"] = gettext("Enter a name of at most 255 characters.")
+        self.fields["postcode"].error_messages["max_length"] = gettext("Enter a UK postcode, like SW1A 1AA.")
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
@@ -92,20 +100,20 @@ class SignatureForm(HoneypotForm):
             "country",
             "opt_in",
             honeypot_layout(),
-            Submit("sign", "Sign the petition", css_class="button"),
+            Submit("sign", gettext("Sign the petition"), css_class="button"),
         )
 
     def clean_name(self):
         name = " ".join(self.cleaned_data["name"].split())
         if not name:
-            raise forms.ValidationError("Enter your name.")
+            raise forms.ValidationError(gettext("Enter your name."))
         if _CONTROL.search(name):
-            raise forms.ValidationError("Your name contains characters we cannot accept.")
+            raise forms.ValidationError(gettext("Your name contains characters we cannot accept."))
         # Supporters are exported to spreadsheets, which would run such a name as a formula.
         if starts_like_formula(name):
-            raise forms.ValidationError("Your name cannot start with =, +, - or @.")
+            raise forms.ValidationError(gettext("Your name cannot start with =, +, - or @."))
         if _URL.search(name):
-            raise forms.ValidationError("Enter your name, not a web address.")
+            raise forms.ValidationError(gettext("Enter your name, not a web address."))
         return name
 
     def clean_email(self):
@@ -114,12 +122,12 @@ class SignatureForm(HoneypotForm):
             validate_email(email)
         except forms.ValidationError:
             raise forms.ValidationError(
-                "Enter an email address in the right format, like name@example.com."
+                gettext("Enter an email address in the right format, like name@example.com.")
             ) from None
         _local, domain = split_email(email)
         if domain_block(domain) == "disposable":
             raise forms.ValidationError(
-                "Use an email address you will keep: we cannot accept temporary email addresses."
+                gettext("Use an email address you will keep: we cannot accept temporary email addresses.")
             )
         return email
 
@@ -131,8 +139,10 @@ class SignatureForm(HoneypotForm):
         if row is None and places.postcode_data_loaded():
             self.add_error(
                 "postcode",
-                "We couldn't find that postcode. Check it for typing mistakes, or if you live outside "
-                "the UK, choose “Outside the UK”.",
+                gettext(
+                    "We couldn't find that postcode. Check it for typing mistakes, or if you live outside "
+                    "the UK, choose “Outside the UK”."
+                ),
             )
             return
         cleaned["postcode"] = postcode
@@ -148,13 +158,13 @@ class SignatureForm(HoneypotForm):
             else:
                 postcode = postcodes.normalise(raw)
                 if not raw.strip():
-                    self.add_error("postcode", "Enter your postcode.")
+                    self.add_error("postcode", gettext("Enter your postcode."))
                 elif not postcodes.is_valid(postcode):
-                    self.add_error("postcode", "Enter a real UK postcode, like SW1A 1AA.")
+                    self.add_error("postcode", gettext("Enter a real UK postcode, like SW1A 1AA."))
                 else:
                     self.check_postcode_exists(cleaned, postcode)
         elif cleaned.get("location"):
             cleaned["postcode"] = ""
             if not cleaned.get("country"):
-                self.add_error("country", "Choose the country you live in.")
+                self.add_error("country", gettext("Choose the country you live in."))
         return cleaned

@@ -1,19 +1,27 @@
 """Where a signer lives, for the counts: constituency and country codes, and their names."""
 
 from django.core.cache import cache
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
-from campaign.models.places import COUNTRY_NAMES as ONS_COUNTRY_NAMES
+from campaign.models import places as ons
 from campaign.models.places import Postcode
 from petition.countries import country_names
 
 # Our own codes for UK signers whose nation we cannot tell (postcode data not loaded, BFPO).
 UK_UNKNOWN = "UK"
 BFPO = "BFPO"
-# Our own names first: "UK" is not an ISO code, and an ISO code never looks like an ONS one.
+# Our own names first: "UK" is not an ISO code, and an ISO code never looks like an ONS one. The ONS names
+# are in campaign.models.places (in English, as the data files spell them); these are for people to read.
 OWN_NAMES = {
-    **ONS_COUNTRY_NAMES,
-    UK_UNKNOWN: "United Kingdom (nation not known)",
-    BFPO: "British Forces Post Office",
+    ons.ENGLAND: _("England"),
+    ons.SCOTLAND: _("Scotland"),
+    ons.WALES: _("Wales"),
+    ons.NORTHERN_IRELAND: _("Northern Ireland"),
+    ons.CHANNEL_ISLANDS: _("Channel Islands"),
+    ons.ISLE_OF_MAN: _("Isle of Man"),
+    UK_UNKNOWN: _("United Kingdom (nation not known)"),
+    BFPO: _("British Forces Post Office"),
 }
 
 
@@ -50,4 +58,5 @@ def postcode_data_loaded():
 
 
 def country_name(code):
-    return OWN_NAMES.get(code) or country_names().get(code) or code or "Not known"
+    name = OWN_NAMES.get(code) or country_names().get(code) or code or gettext("Not known")
+    return str(name)

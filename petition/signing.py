@@ -13,7 +13,7 @@ one per-address limit is a high ceiling on unconfirmed signatures that says so w
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from petition import abuse, supporters, tokens
+from petition import abuse, languages, supporters, tokens
 from petition.emails import ALREADY_SIGNED, CONFIRM, THANK_YOU
 from petition.models.settings import DEFAULT_LIMITS, PetitionSettings
 from petition.models.signatures import Signature
@@ -81,6 +81,7 @@ def sign(request, petition, data):
         "country_code": country_code,
         "opt_in": bool(data.get("opt_in")),
         "ip_hash": ip_hash,
+        "language": languages.of_request(request),
     }
     state = Signature.State.FRAUDULENT if reason else Signature.State.PENDING
     signature = Signature(
@@ -113,8 +114,9 @@ def _sign_again(signature, details, reason):
     # confirmation link and apply only if the mailbox owner confirms. A signature kept as fraudulent (not by
     # staff) gets a second chance. The state conditions make a concurrent confirmation win.
     with transaction.atomic():
+        # The new confirmation email is written in the language of whoever signed this time.
         updated = Signature.objects.filter(pk=signature.pk, state=State.PENDING).update(
-            proposed_details=details
+            proposed_details=details, language=details["language"]
         ) or (
             Signature.objects.filter(pk=signature.pk, state=State.FRAUDULENT)
             .exclude(fraud_reason=Signature.Reason.STAFF)
@@ -128,15 +130,15 @@ def confirm(petition, token):
     """Verify the pending signature this confirmation token belongs to, with the details proposed with the
     token if any, and thank its signer. True if it did; a token works once, until it expires."""
     pending = Signature.objects.filter(
-        petition=petition,
         state=Signature.State.PENDING,
         token_hash=tokens.hash_token(token),
         token_expires_at__gt=timezone.now(),
     )
-    found = pending.values_list("pk", "ip_hash", "proposed_details").first()
-    if found is None:
+    found = pending.values_list("pk", "ip_hash", "proposed_details", "petition_id").first()
+    # The link may be to a translation of the petition signed (the email is in the signer's language).
+    if found is None or not petition.same_petition(found[3]):
         return False
-    signature_id, ip_hash, proposed = found
+    signature_id, ip_hash, proposed, petition_id = found
     proposed = {name: value for name, value in (proposed or {}).items() if name in PROPOSABLE}
     with transaction.atomic():
         # Single use: the token hash goes in the same UPDATE that verifies.
@@ -154,7 +156,7 @@ def confirm(petition, token):
         # A confirmed signature no longer counts against its address's ceiling on unconfirmed ones.
         limits = PetitionSettings.limits_for_page(petition)
         hashed = proposed.get("ip_hash", ip_hash)
-        ratelimits.give_back(ceiling_group(petition.pk), hashed, limits.ceiling_rate)
+        ratelimits.give_back(ceiling_group(petition_id), hashed, limits.ceiling_rate)
     return bool(verified)
 
 
@@ -168,6 +170,7 @@ PROPOSABLE = {
     "country_code",
     "opt_in",
     "ip_hash",
+    "language",
 }
 
 

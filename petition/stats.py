@@ -2,7 +2,10 @@
 
 from datetime import UTC
 
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
+from django.utils.translation import gettext
 
 from campaign import hexmap
 from campaign.models.hexmap import ConstituencyHex
@@ -20,7 +23,9 @@ def petition_stats(page):
         PetitionCount.objects.filter(petition_id=page.pk).values_list("signature_count", "updated_at").first()
     )
     count, updated_at = counter or (0, None)
-    key = f"petition:stats:{page.pk}:{updated_at.timestamp() if updated_at else 0}"
+    # Place names are in the visitor's language, so each language has its own copy.
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    key = f"petition:stats:{page.pk}:{language}:{updated_at.timestamp() if updated_at else 0}"
     stats = cache.get(key)
     if stats is None:
         stats = _build(page.pk, count, updated_at)
@@ -41,7 +46,7 @@ def _build(petition_id, count, updated_at):
     by_constituency, by_country = [], []
     for kind, code, n in areas:
         if kind == AreaCount.Kind.CONSTITUENCY:
-            name = names.get(code, code) if code else "Not known"
+            name = names.get(code, code) if code else gettext("Not known")
             by_constituency.append({"code": code, "name": name, "count": n})
         else:
             by_country.append({"code": code, "name": country_name(code), "count": n})
@@ -68,7 +73,11 @@ def with_shares(rows, total, limit=None):
         rest = rows[limit:]
         rows = [
             *rows[:limit],
-            {"code": None, "name": f"Everywhere else ({len(rest)})", "count": sum(r["count"] for r in rest)},
+            {
+                "code": None,
+                "name": gettext("Everywhere else (%(places)s)") % {"places": len(rest)},
+                "count": sum(r["count"] for r in rest),
+            },
         ]
     shared = []
     for row in rows:

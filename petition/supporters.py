@@ -3,8 +3,9 @@ unsubscribing (from an update, or from a petition email) or by withdrawing a sig
 (petition.retention). Unsubscribing erases the address at once: nothing is kept to email."""
 
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from petition import languages
 from petition.models.signatures import Signature
 from petition.models.updates import Supporter
 
@@ -22,16 +23,21 @@ def record_consent(signature_id):
     Returns the Supporter, or None when they did not tick the box."""
     signature = (
         Signature.objects.filter(pk=signature_id, state=Signature.State.VERIFIED, opt_in=True)
-        .only("email", "name", "petition_id", "verified_at")
+        .only("email", "name", "petition_id", "verified_at", "language")
         .first()
     )
     if signature is None or not signature.email:
         return None
+    language = languages.supported(signature.language)
+    # The box as they saw it, in the language they signed in (confirming may happen in another).
+    with translation.override(language):
+        wording = consent_wording()
     fields = {
         "name": signature.name,
         "source_petition_id": signature.petition_id,
         "consented_at": signature.verified_at or timezone.now(),
-        "consent_wording": consent_wording(),
+        "consent_wording": wording,
+        "language": language,
         "unsubscribed_at": None,
         "erased_at": None,
     }

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.utils import formats, timezone
+from django.utils.translation import gettext, ngettext
 
 WIDTH, HEIGHT = 600, 150
 MAX_POINTS = 120
@@ -34,11 +35,18 @@ class TrendChart:
     @property
     def summary(self):
         hour, most = self.busiest
-        text = (
-            f"{_count(self.total)} between {_day(self.start)} and {_day(self.end)}. "
-            f"The busiest hour was {_hour(hour)} on {_day(hour)}, with {_count(most)}."
-        )
-        return text + f" {_count(self.last_day).capitalize()} in the last 24 hours."
+        text = gettext("%(signatures)s between %(start)s and %(end)s.") % {
+            "signatures": _count(self.total),
+            "start": _day(self.start),
+            "end": _day(self.end),
+        }
+        busiest = gettext("The busiest hour was %(hour)s on %(day)s, with %(signatures)s.") % {
+            "hour": _hour(hour),
+            "day": _day(hour),
+            "signatures": _count(most),
+        }
+        last_day = gettext("%(signatures)s in the last 24 hours.") % {"signatures": _count(self.last_day)}
+        return f"{text} {busiest} {last_day[:1].upper()}{last_day[1:]}"
 
     @property
     def middle(self):
@@ -106,7 +114,7 @@ def _floor_hour(moment):
 
 
 def _count(n):
-    return f"{n:,} signature{'' if n == 1 else 's'}"
+    return ngettext("%(count)s signature", "%(count)s signatures", n) % {"count": f"{n:,}"}
 
 
 def _day(moment):

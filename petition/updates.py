@@ -23,9 +23,11 @@ from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Max
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
-from petition import tokens
+from petition import languages, tokens
 from petition.models.updates import CampaignUpdate, Supporter, UpdateDelivery
 
 logger = logging.getLogger(__name__)
@@ -49,34 +51,53 @@ def batch_seconds():
 
 
 def unsubscribe_url(supporter_id):
-    """Absolute (RFC 8058 wants https: WAGTAILADMIN_BASE_URL is the site's https address in production)."""
+    """Absolute (RFC 8058 wants https: WAGTAILADMIN_BASE_URL is the site's https address in production), in
+    the active language (reverse adds its prefix when the URL has one)."""
     base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    return f"{base}/updates/unsubscribe/{tokens.supporter_token(supporter_id)}/"
+    return base + reverse("petition_update_unsubscribe", args=[tokens.supporter_token(supporter_id)])
 
 
-def build_email(update, to, unsubscribe):
-    body = render_to_string(
-        "emails/petition/campaign_update.txt", {"update": update, "unsubscribe_url": unsubscribe}
-    )
-    message = EmailMessage(update.subject, body, to=[to])
+def build_email(update, to, unsubscribe, language=None):
+    """The update in `language` (default: the site's), or in English when it has no version in it; the footer
+    and its unsubscribe text are in the same language as the update's own words."""
+    written_in, subject, text = update.version(languages.supported(language))
+    language = written_in or settings.LANGUAGE_CODE
+    with translation.override(language):
+        body = render_to_string(
+            "emails/petition/campaign_update.txt", {"body": text, "unsubscribe_url": unsubscribe}
+        )
+    message = EmailMessage(subject, body, to=[to])
+    message.extra_headers["Content-Language"] = language
     # One-click unsubscribe (RFC 8058): mail apps POST "List-Unsubscribe=One-Click" to the https URL.
     message.extra_headers["List-Unsubscribe"] = f"<{unsubscribe}>"
     message.extra_headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     return message
 
 
-def preview(update):
+def example_unsubscribe_url():
+    return unsubscribe_url(0).replace("/0-", "/example-")
+
+
+def versions(update):
+    """The languages the update goes out in: English, and each language it has a version in."""
+    written = [code for code in update.TRANSLATED if update.version(code)[0]]
+    return [settings.LANGUAGE_CODE, *written]
+
+
+def preview(update, language=None):
     """The email as a supporter would get it (with an example unsubscribe link)."""
-    return build_email(update, "supporter@example.org", unsubscribe_url(0).replace("/0-", "/example-"))
+    return build_email(update, "supporter@example.org", example_unsubscribe_url(), language)
 
 
 def send_test(update, user):
-    """Send the update to the member of staff, marked as a test. Returns the address, or None without one."""
+    """Send the update to the member of staff, marked as a test, once for each language it is written in.
+    Returns the address, or None without one."""
     if not user.email:
         return None
-    message = build_email(update, user.email, unsubscribe_url(0).replace("/0-", "/example-"))
-    message.subject = f"[Test] {message.subject}"
-    message.send()
+    for language in versions(update):
+        message = build_email(update, user.email, example_unsubscribe_url(), language)
+        message.subject = gettext("[Test] %(subject)s") % {"subject": message.subject}
+        message.send()
     CampaignUpdate.objects.filter(pk=update.pk).update(test_sent_at=timezone.now())
     return user.email
 
@@ -128,7 +149,10 @@ def send_batch(update_id):
         if delivery is None:
             continue
         try:
-            build_email(update, supporter.email, unsubscribe_url(supporter.pk)).send()
+            language = languages.supported(supporter.language)
+            with translation.override(language):
+                unsubscribe = unsubscribe_url(supporter.pk)
+            build_email(update, supporter.email, unsubscribe, language).send()
         except NOT_SENT as error:
             # The provider could not be reached, so nothing left: give the claim back and try the rest of
             # the batch later, instead of marking everyone failed during an outage.

@@ -302,7 +302,7 @@ class CampaignUpdateViewSet(ModelViewSet):
     add_view_class = CampaignUpdateCreateView
     edit_view_class = CampaignUpdateEditView
     delete_view_class = CampaignUpdateDeleteView
-    form_fields = ["subject", "body"]
+    form_fields = ["subject", "body", "subject_cy", "body_cy"]
     list_display = [
         "subject",
         "status",

@@ -46,6 +46,15 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    def make_preview_request(self, original_request=None, preview_mode=None, extra_request_attrs=None):
+        # The admin runs in the editor's language; a preview shows the page as its readers get it, in its
+        # locale's language (its words, and dir="rtl" for Urdu). Here, not in serve_preview: routable pages
+        # override that, and the preview is rendered before this returns.
+        if not self.locale_id:
+            return super().make_preview_request(original_request, preview_mode, extra_request_attrs)
+        with translation.override(self.locale.language_code):
+            return super().make_preview_request(original_request, preview_mode, extra_request_attrs)
+
 
 class HomePage(BasePage):
     intro = models.TextField(blank=True)

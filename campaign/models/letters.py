@@ -8,26 +8,27 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.http import HttpResponse, HttpResponseNotAllowed
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.decorators import method_decorator
 from django.utils.functional import SimpleLazyObject
 from django.utils.html import strip_tags
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from campaign import finished_letters, lookup, pdf
-from campaign.forms import LetterForm, PostcodeForm, sign_constituency
+from campaign.forms import LETTER_LANGUAGES, LetterForm, PostcodeForm, sign_constituency
 from campaign.mailto import mailto_link
 from campaign.models.places import PostcodeImport
 from website import ratelimits
 from website.models import BasePage
 from website.rendering import render_page
 
-PARLIAMENT_ADDRESS = "House of Commons\nLondon SW1A 0AA"
 # Rate-limit groups: postcode lookups (the page and the JSON API share one), and finished letters and PDFs.
 LOOKUP_GROUP, LETTER_GROUP = "campaign.lookup", "campaign.letter"
 PLACEHOLDERS = ("mp_name", "constituency", "sender_name", "sender_address", "personal_paragraph")
@@ -51,6 +52,29 @@ Yours sincerely,
 
 {sender_name}
 {sender_address}"""
+# The same letter in Welsh: a page's Welsh letter unless staff write their own (letter_template_cy).
+DEFAULT_SUBJECT_CY = "Cefnogwch gofrestr o gyflawnwyr cyfresol cam-drin domestig a stelcian"
+DEFAULT_TEMPLATE_CY = """Annwyl {mp_name},
+
+Rwy'n ysgrifennu atoch fel etholwr yn {constituency} i ofyn i chi gefnogi cofrestr o gyflawnwyr cyfresol \
+cam-drin domestig a stelcian.
+
+{personal_paragraph}
+
+Mae cyflawnwyr cyfresol yn symud o un partner i'r nesaf, ac yn rhy aml does neb yn cysylltu'r dotiau nes bod \
+rhywun wedi'i anafu'n ddifrifol neu wedi'i ladd. Byddai cofrestr, wedi'i rheoli drwy MAPPA gan yr heddlu, y \
+gwasanaeth prawf a'r carchardai, yn golygu bod y cyflawnwyr hyn yn cael eu hadnabod yn gynnar a'u rheoli'n \
+weithredol.
+
+A wnewch chi gefnogi'r alwad am gofrestr, a'i chodi gyda'r Ysgrifennydd Cartref?
+
+Yn gywir,
+
+{sender_name}
+{sender_address}"""
+# Where the letter goes, in the language of the letter.
+PARLIAMENT_ADDRESS = _("House of Commons\nLondon SW1A 0AA")
+PDF_FILENAMES = {"en-gb": "letter-to-your-mp.pdf", "cy": "llythyr-at-eich-as.pdf"}
 DEFAULT_PROMPTS = """Why does this matter to you?
 Has domestic abuse or stalking touched you, your family, your friends or your community?
 What would you like your MP to do?"""
@@ -81,6 +105,22 @@ class LetterPage(RoutablePageMixin, BasePage):
         default=DEFAULT_PROMPTS,
         help_text="Questions to help people write their own paragraph, one per line.",
     )
+    # A letter can be written in Welsh on any page (the writer chooses): a Welsh translation of the page
+    # gives the Welsh wording when there is one; these fields give it when there is not.
+    subject_cy = models.CharField(
+        "subject in Welsh",
+        max_length=200,
+        blank=True,
+        default=DEFAULT_SUBJECT_CY,
+        help_text="For letters written in Welsh. May use {constituency}. Blank: the standard Welsh subject.",
+    )
+    letter_template_cy = models.TextField(
+        "letter in Welsh",
+        blank=True,
+        default=DEFAULT_TEMPLATE_CY,
+        help_text="For letters written in Welsh, with the same placeholders as the letter. Blank: the "
+        "standard Welsh letter.",
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -89,6 +129,8 @@ class LetterPage(RoutablePageMixin, BasePage):
             [
                 FieldPanel("subject"),
                 FieldPanel("letter_template"),
+                FieldPanel("subject_cy"),
+                FieldPanel("letter_template_cy"),
                 FieldPanel("paragraph_prompts"),
                 FieldPanel("guidance"),
             ],
@@ -106,15 +148,20 @@ class LetterPage(RoutablePageMixin, BasePage):
 
     def clean(self):
         super().clean()
-        used = set(_PLACEHOLDER.findall(self.letter_template or ""))
-        unknown = sorted(used - set(PLACEHOLDERS))
         errors = {}
-        if unknown:
-            errors["letter_template"] = "Unknown placeholder(s): " + ", ".join(f"{{{u}}}" for u in unknown)
-        elif "personal_paragraph" not in used:
-            errors["letter_template"] = "The letter must include {personal_paragraph}."
-        if set(_PLACEHOLDER.findall(self.subject or "")) - {"constituency", "mp_name"}:
-            errors["subject"] = "The subject may only use {constituency} and {mp_name}."
+        for subject, template, required in (
+            ("subject", "letter_template", True),
+            ("subject_cy", "letter_template_cy", False),
+        ):
+            text = getattr(self, template) or ""
+            used = set(_PLACEHOLDER.findall(text))
+            unknown = sorted(used - set(PLACEHOLDERS))
+            if unknown:
+                errors[template] = "Unknown placeholder(s): " + ", ".join(f"{{{u}}}" for u in unknown)
+            elif "personal_paragraph" not in used and (required or text.strip()):
+                errors[template] = "The letter must include {personal_paragraph}."
+            if set(_PLACEHOLDER.findall(getattr(self, subject) or "")) - {"constituency", "mp_name"}:
+                errors[subject] = "The subject may only use {constituency} and {mp_name}."
         if errors:
             raise ValidationError(errors)
 
@@ -124,15 +171,33 @@ class LetterPage(RoutablePageMixin, BasePage):
 
     def own_words(self):
         """The page's own text: a personal paragraph made mostly of it is not personal."""
-        return " ".join([self.letter_template, self.paragraph_prompts, strip_tags(self.guidance)])
+        letters = [self.letter_template, self.letter_template_cy or DEFAULT_TEMPLATE_CY]
+        return " ".join([*letters, self.paragraph_prompts, strip_tags(self.guidance)])
 
-    def render_letter(self, values):
-        """(subject, body) with each placeholder replaced; unknown braces are left as typed."""
+    def letter_wording(self, language=None):
+        """(subject, letter template) in `language` (default: this page's own wording): from this page when
+        it is in that language, else from its live translation in it, else (Welsh) from the Welsh fields."""
+        if language is None:
+            return self.subject, self.letter_template
+        locale = Locale.objects.filter(language_code=language).first()
+        if locale is not None and locale.pk == self.locale_id:
+            return self.subject, self.letter_template
+        translated = self.get_translation_or_none(locale) if locale is not None else None
+        if translated is not None and translated.live:
+            translated = translated.specific
+            return translated.subject, translated.letter_template
+        if language.split("-")[0] == "cy":
+            return self.subject_cy or DEFAULT_SUBJECT_CY, self.letter_template_cy or DEFAULT_TEMPLATE_CY
+        return self.subject, self.letter_template
+
+    def render_letter(self, values, language=None):
+        """(subject, body) in `language`, with each placeholder replaced; unknown braces are left as typed."""
 
         def fill(text):
             return _PLACEHOLDER.sub(lambda m: str(values.get(m.group(1), m.group(0))), text)
 
-        return fill(self.subject), fill(self.letter_template)
+        subject, template = self.letter_wording(language)
+        return fill(subject), fill(template)
 
     # The journey: every step is a POST to this page, so nothing personal ever appears in a URL.
     # postcode ─POST→ lookup → "your MP is …" + details form (carrying a signed constituency code, never
@@ -160,10 +225,18 @@ class LetterPage(RoutablePageMixin, BasePage):
         if not form.is_valid() or result is None:
             return self.render_step(request, "postcode", form=PostcodeForm(), expired=True)
         subject, body = self.letter_from(form, result)
+        language = form.cleaned_data["language"]
         self.count_finished(request.POST.get("letter"))
-        content = pdf.letter_pdf(subject=subject, body=body, recipient=recipient(result), dated=date.today())
+        content = pdf.letter_pdf(
+            subject=subject,
+            body=body,
+            recipient=recipient(result, language),
+            dated=date.today(),
+            language=language,
+        )
         response = HttpResponse(content, content_type="application/pdf")
-        response["Content-Disposition"] = 'attachment; filename="letter-to-your-mp.pdf"'
+        filename = PDF_FILENAMES.get(language, PDF_FILENAMES[LETTER_LANGUAGES[0][0]])
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return private(response)
 
     @path("finished/")
@@ -209,6 +282,7 @@ class LetterPage(RoutablePageMixin, BasePage):
         if not form.is_valid():
             return self.render_step(request, "details", form=form, result=result)
         subject, body = self.letter_from(form, result)
+        language = form.cleaned_data["language"]
         return self.render_step(
             request,
             "letter",
@@ -216,7 +290,9 @@ class LetterPage(RoutablePageMixin, BasePage):
             result=result,
             subject=subject,
             body=body,
-            recipient=recipient(result),
+            letter_language=language,
+            letter_date=pdf.letter_date(date.today(), language),
+            recipient=recipient(result, language),
             mailto=mailto_link(result.mp_email, subject, body),
             letter_token=finished_letters.issue(result.constituency_code),
         )
@@ -226,7 +302,7 @@ class LetterPage(RoutablePageMixin, BasePage):
         result = result_for(LetterForm(request.POST, page=self))
         if result is None:
             return self.render_step(request, "postcode", form=PostcodeForm(), expired=True)
-        fields = ("ref", "sender_name", "sender_address", "personal_paragraph")
+        fields = ("ref", "sender_name", "sender_address", "personal_paragraph", "language")
         form = LetterForm(page=self, initial={name: request.POST.get(name, "") for name in fields})
         return self.render_step(request, "details", form=form, result=result)
 
@@ -239,7 +315,8 @@ class LetterPage(RoutablePageMixin, BasePage):
                 "sender_name": data["sender_name"],
                 "sender_address": data["sender_address"],
                 "personal_paragraph": data["personal_paragraph"],
-            }
+            },
+            data["language"],
         )
 
 
@@ -261,8 +338,10 @@ def result_for(form):
     return result if result.ok else None
 
 
-def recipient(result):
-    return f"{result.mp_name} MP\n{PARLIAMENT_ADDRESS}"
+def recipient(result, language=None):
+    """The MP's name and address, as the letter is headed, in the letter's language."""
+    with translation.override(language or translation.get_language()):
+        return gettext("%(mp)s MP") % {"mp": result.mp_name} + "\n" + str(PARLIAMENT_ADDRESS)
 
 
 def private(response):

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
 from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache, patch_cache_control
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -18,6 +19,7 @@ from wagtail.search import index
 from campaign.models.pages import CampaignPage
 from petition import privacy, signing, stats, tokens, trend
 from petition.forms import SignatureForm
+from petition.models.signatures import Signature
 from website.blocks import content_blocks
 from website.models import BasePage, page_link
 from website.rendering import render_page
@@ -29,7 +31,7 @@ DEFAULT_CHECK_EMAIL = (
 DEFAULT_CONFIRMED = (
     "<p>Thank you. Your signature has been added and will appear in the count within a minute.</p>"
 )
-TRY_AGAIN = (
+TRY_AGAIN = _(
     "A lot of people are signing from the same internet connection or email provider as you right now, so "
     "we could not take your signature this time and have sent nothing. Please try again in a few minutes: "
     "what you typed is still below."
@@ -283,6 +285,23 @@ class PetitionPage(RoutablePageMixin, BasePage):
 
     # The steps the routes are made of, to read or override one at a time.
 
+    def petition_signed(self, signature_id):
+        """The page the signature was made on, when it is this one or one of its translations (the links in
+        a signer's emails go to the petition in their language), else None."""
+        if signature_id is None:
+            return None
+        signed = Signature.objects.filter(pk=signature_id).values_list("petition_id", flat=True).first()
+        return signed if self.same_petition(signed) else None
+
+    def same_petition(self, petition_id):
+        """Is `petition_id` this page or one of its translations? Signatures stay on the page signed, and the
+        links in their emails may go to the translation in the signer's language."""
+        if petition_id is None:
+            return False
+        if petition_id == self.pk:
+            return True
+        return Page.objects.filter(pk=petition_id, translation_key=self.translation_key).exists()
+
     def get_form(self, data=None):
         return SignatureForm(data)
 
@@ -317,7 +336,8 @@ class PetitionPage(RoutablePageMixin, BasePage):
         if request.method != "POST":
             return render_page(request, self, template, done=False)
         signature_id = tokens.read_manage_token(token)
-        if signature_id is not None:
-            action(signature_id, self.pk)
+        petition_id = self.petition_signed(signature_id)
+        if petition_id is not None:
+            action(signature_id, petition_id)
         # The same answer whether or not the link matched a signature.
         return render_page(request, self, template, done=True)

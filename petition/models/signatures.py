@@ -1,5 +1,6 @@
 """Signatures: one row per canonical email per petition, pending until its owner confirms by email."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
 
@@ -48,6 +49,8 @@ class Signature(models.Model):
         max_length=9, blank=True, help_text="ONS country code from the postcode, or ISO code outside the UK."
     )
     opt_in = models.BooleanField("campaign updates", default=False)
+    # The language they signed in (petition.languages): their emails are written in it, even when sent later.
+    language = models.CharField(max_length=15, default=settings.LANGUAGE_CODE)
     ip_hash = models.CharField(
         max_length=64, blank=True, help_text="HMAC of the IP address, never the address."
     )

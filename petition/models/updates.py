@@ -31,6 +31,11 @@ class Supporter(models.Model):
     )
     consented_at = models.DateTimeField(help_text="When they last confirmed a signature with the box ticked.")
     consent_wording = models.CharField(max_length=200, help_text="What the box they ticked said.")
+    language = models.CharField(
+        max_length=15,
+        default=settings.LANGUAGE_CODE,
+        help_text="The language they signed in: updates go to them in it when there is a version in it.",
+    )
     unsubscribed_at = models.DateTimeField(null=True, blank=True)
     erased_at = models.DateTimeField(null=True, blank=True)
 
@@ -58,6 +63,13 @@ class CampaignUpdate(models.Model):
     body = models.TextField(
         help_text="Plain text. The email adds why they are receiving it and a one-click unsubscribe link."
     )
+    # Supporters who signed in Welsh get the Welsh version; without one, they get the English.
+    subject_cy = models.CharField("subject in Welsh", max_length=150, blank=True)
+    body_cy = models.TextField(
+        "body in Welsh",
+        blank=True,
+        help_text="Optional. Supporters who signed in Welsh get this version (and the English one if blank).",
+    )
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.DRAFT, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", editable=False
@@ -77,6 +89,19 @@ class CampaignUpdate(models.Model):
 
     def __str__(self):
         return self.subject
+
+    # The languages an update can be written in besides English, each with its own subject and body fields.
+    TRANSLATED = {"cy": ("subject_cy", "body_cy")}
+
+    def version(self, language):
+        """(language, subject, body): the version in `language` when its subject and body are both written,
+        else the English one (language None)."""
+        fields = self.TRANSLATED.get((language or "").split("-")[0])
+        if fields:
+            subject, body = (getattr(self, name).strip() for name in fields)
+            if subject and body:
+                return language, subject, body
+        return None, self.subject, self.body
 
     @property
     def tested_since_last_edit(self):

@@ -1,6 +1,7 @@
 """Template tags for the petition: number formatting, and the petition's count near a letter writer."""
 
 from django import template
+from django.utils.translation import gettext, ngettext
 
 from petition import stats
 from petition.models import PetitionCount, PetitionPage
@@ -26,10 +27,19 @@ def signed_nearby(letter_page, constituency_code, constituency_name):
         return {"petition": None}
     count, collecting = stats.signed_in(petition, constituency_code), petition.is_collecting()
     if count:
-        people, have = ("person", "has") if count == 1 else ("people", "have")
-        headline = f"{count:,} {people} in your constituency {have} signed the petition"
+        headline = ngettext(
+            "%(count)s person in your constituency has signed the petition",
+            "%(count)s people in your constituency have signed the petition",
+            count,
+        ) % {"count": f"{count:,}"}
+    elif collecting:
+        headline = gettext("Nobody in %(constituency)s has signed the petition yet") % {
+            "constituency": constituency_name
+        }
     else:
-        headline = f"Nobody in {constituency_name} has signed the petition" + (" yet" if collecting else "")
+        headline = gettext("Nobody in %(constituency)s has signed the petition") % {
+            "constituency": constituency_name
+        }
     return {"petition": petition, "count": count, "headline": headline, "collecting": collecting}
 
 
