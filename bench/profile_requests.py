@@ -6,19 +6,26 @@ runs N times to warm up, N times with the queries captured, and N times timed wi
 (CPU of this process only: PostgreSQL's and Redis's own CPU are not in it).
 
     SECRET_KEY=x ALLOWED_HOSTS=testserver DISCLOSURE_ENCRYPTION_KEYS=<fernet key> \\
-    DATABASE_URL=postgres://…/mydb REDIS_URL=redis://127.0.0.1:6379/N \\
-    DJANGO_SETTINGS_MODULE=website.settings.bench .venv/bin/python -m bench.profile_requests [N]
+    DATABASE_URL=postgres://…/mydb REDIS_URL=redis://127.0.0.1:6379/N TRUSTED_PROXY_COUNT=1 \\
+    DJANGO_SETTINGS_MODULE=website.settings.bench .venv/bin/python -m bench.profile_requests [N] \\
+    [--profile NAME]
+
+`--profile sign` (or `letter`, `bare`, `petition`) runs only the journeys whose name holds that word and
+prints a cProfile (CPU time, not wall time) of one more round of runs, sorted by cumulative time.
 """
 
+import cProfile
 import itertools
+import pstats
 import sys
 import time
+from urllib.parse import urlencode
 
 HEADERS = {"HTTP_X_FORWARDED_PROTO": "https", "HTTP_HOST": "testserver"}
 ORIGIN = "https://testserver"
 
 
-def main(count):
+def main(count, profile=None):
     import django
 
     django.setup()
@@ -28,13 +35,17 @@ def main(count):
     from django.test.utils import CaptureQueriesContext
 
     from bench import journeys
+    from campaign import lookup
     from campaign.models import LetterPage, Postcode
     from petition.models import PetitionPage
     from website import page_cache
 
     petition = PetitionPage.objects.live().public().order_by("path").first()
     letter = LetterPage.objects.live().public().order_by("path").first()
-    postcode = Postcode.objects.filter(terminated__isnull=True).values_list("postcode", flat=True).first()
+    # A postcode in use whose constituency has an MP: the lookup succeeds and the details step is shown.
+    # (`terminated` is "" for a postcode in use, never NULL.)
+    in_use = Postcode.objects.filter(terminated="").order_by("postcode").values_list("postcode", flat=True)
+    postcode = next(code for code in in_use if lookup.lookup(code).ok)
     counter = itertools.count()
 
     anonymous = Client(enforce_csrf_checks=True, **HEADERS)
@@ -64,16 +75,19 @@ def main(count):
     def petition_page_from_cache():
         return client().get(petition.url)
 
-    # The forms are filled once (parsing them is the client's work, not the server's).
+    # The forms are filled once (parsing them is the client's work, not the server's), and sent urlencoded
+    # as browsers and wrk send them (the test client's default, multipart, costs the server more to parse).
     sign_data = sign_form.fill(journeys.signer_values("x@x.example.net", "Profile Signer"))
-    letter_data = letter_form.fill({"postcode": postcode})
+    letter_data = urlencode(letter_form.fill({"postcode": postcode}))
+    form_type = "application/x-www-form-urlencoded"
 
     def sign():
         n = next(counter)
         data = {**sign_data, "email": f"p{n}x{time.time_ns()}@p{n}.example.net"}
         return sign_visitor.post(
             sign_form.action.removeprefix(ORIGIN),
-            data,
+            urlencode(data),
+            content_type=form_type,
             HTTP_X_FORWARDED_FOR=f"10.98.{n // 250 % 250}.{n % 250}",
             HTTP_ORIGIN=ORIGIN,
             HTTP_REFERER=ORIGIN + petition.url,
@@ -84,10 +98,15 @@ def main(count):
         return letter_visitor.post(
             letter_form.action.removeprefix(ORIGIN),
             letter_data,
+            content_type=form_type,
             HTTP_X_FORWARDED_FOR=f"10.97.{n // 250 % 250}.{n % 250}",
             HTTP_ORIGIN=ORIGIN,
             HTTP_REFERER=ORIGIN + letter.url,
         )
+
+    found = letter_lookup()
+    if "Your MP is" not in found.content.decode():
+        raise RuntimeError(f"the letter page's lookup of {postcode} found no MP (HTTP {found.status_code})")
 
     journeys_to_run = {
         "bare view": bare,
@@ -98,6 +117,8 @@ def main(count):
     }
     print(f"{count} requests each; per request: CPU of this process, wall time, database queries")
     for name, run in journeys_to_run.items():
+        if profile and profile not in name:
+            continue
         for _ in range(count):
             status = run().status_code
         with CaptureQueriesContext(connection) as captured:
@@ -109,7 +130,17 @@ def main(count):
             run()
         cpu, wall = (1000 * (time.process_time() - cpu) / count, 1000 * (time.perf_counter() - wall) / count)
         print(f"{name:36} {cpu:6.2f} ms CPU  {wall:6.2f} ms wall  {queries:5.1f} queries  (status {status})")
+        if profile:
+            profiler = cProfile.Profile(time.process_time)
+            profiler.runcall(lambda journey=run: [journey() for _ in range(count)])
+            pstats.Stats(profiler).sort_stats("cumulative").print_stats(150)
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 100)
+    args = sys.argv[1:]
+    profile = None
+    if "--profile" in args:
+        at = args.index("--profile")
+        profile = args[at + 1]
+        del args[at : at + 2]
+    main(int(args[0]) if args else 100, profile)

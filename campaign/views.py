@@ -12,21 +12,32 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from campaign import lookup
+from campaign import letter_details, lookup
+from campaign.forms import PostcodeForm
 from campaign.models.letters import LetterPage, lookups_exceeded, private
+from website import ratelimits
 
 
 @require_POST
 @never_cache
 def letter_postcode(request, page_id):
-    """The letter page's postcode step (LetterPage.postcode_step), with Django's CSRF check as ever."""
+    """The letter page's postcode step (LetterPage.postcode_step), with Django's CSRF check as ever.
+
+    A found postcode whose answer is already kept for this page and MP is answered from the cache
+    (campaign.letter_details): the rate limit, the lookup's one query and one cache read."""
+    if lookups_exceeded(request):
+        return private(ratelimits.too_many_requests(request))
+    form = PostcodeForm(request.POST)
+    if form.is_valid() and (kept := letter_details.stored(request, page_id, form.result)) is not None:
+        return private(kept)
     page = LetterPage.objects.live().filter(pk=page_id).first()
     if page is None:
         raise Http404
-    if any(not restriction.accept_request(request) for restriction in page.get_view_restrictions()):
+    restrictions = page.get_view_restrictions()
+    if any(not restriction.accept_request(request) for restriction in restrictions):
         # This view bypasses Wagtail's serve: the page itself then asks for the password or sign-in.
         return HttpResponseRedirect(page.url, status=303)
-    return page.postcode_step(request)
+    return page.postcode_step(request, form, share=not restrictions)
 
 
 @csrf_exempt  # reads only: no state changes, no cookies needed; the postcode travels in the POST body

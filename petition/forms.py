@@ -1,7 +1,7 @@
 """The signing form: every rule fails with a clear message at its field, and nothing typed is lost."""
 
 import re
-from functools import cache
+from functools import cache, cached_property
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Layout, Submit
@@ -89,10 +89,14 @@ class SignatureForm(HoneypotForm):
         self.fields["name"].widget.attrs.update({"autocomplete": "name"})
         self.fields["name"].error_messages["max_length"] = gettext("Enter a name of at most 255 characters.")
         self.fields["postcode"].error_messages["max_length"] = gettext("Enter a UK postcode, like SW1A 1AA.")
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.disable_csrf = True
-        self.helper.layout = Layout(
+
+    @cached_property
+    def helper(self):
+        # Built only when the form is rendered: a valid signature never is.
+        helper = FormHelper()
+        helper.form_tag = False
+        helper.disable_csrf = True
+        helper.layout = Layout(
             "name",
             "email",
             "location",
@@ -102,6 +106,7 @@ class SignatureForm(HoneypotForm):
             honeypot_layout(),
             Submit("sign", gettext("Sign the petition"), css_class="button"),
         )
+        return helper
 
     def clean_name(self):
         name = " ".join(self.cleaned_data["name"].split())

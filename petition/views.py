@@ -17,6 +17,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from wagtail.models import Site
 
+from petition import languages as signer_languages
 from petition import supporters, tokens
 from petition.models.pages import PetitionPage
 from website import languages
@@ -39,12 +40,15 @@ def sign(request, petition_id):
     if not page.is_collecting() or (page.restricted and refused_by_view_restrictions(page, request)):
         # The page itself then shows why: closed, or its password or sign-in form.
         return HttpResponseRedirect(page.url, status=303)
-    response = page.sign(request)
-    if hasattr(response, "render") and not response.is_rendered:
-        # This address has no language prefix: a form sent back with errors speaks the petition page's
-        # language (form errors are lazy strings). Only then: a signature that goes through costs no query.
-        with translation.override(page.locale.language_code):
-            response.render()
+    # The address is the same in every language, so the language is the page's: the Welsh petition's form
+    # answers in Welsh, and its signatures get their emails in Welsh.
+    language = signer_languages.supported(page.locale_language)
+    with translation.override(language):
+        request.LANGUAGE_CODE = language
+        response = page.sign(request)
+        if not getattr(response, "is_rendered", True):
+            response.render()  # a form with errors: render it in the page's language, not after
+    response["Content-Language"] = language
     return response
 
 

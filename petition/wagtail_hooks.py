@@ -115,6 +115,7 @@ class SignatureViewSet(ModelViewSet):
         "constituency_code",
         "country_code",
         "opt_in",
+        "language",
         "emails_sent",
         "created_at",
         "verified_at",
@@ -190,8 +191,14 @@ class SupporterViewSet(ModelViewSet):
         "country_code",
         "verified_at",
         "petition",
+        "language",
     ]
-    export_headings = {"constituency_name": "Constituency", "constituency_code": "Constituency code"}
+    # The language they signed in: write to them in it.
+    export_headings = {
+        "constituency_name": "Constituency",
+        "constituency_code": "Constituency code",
+        "language": "Language",
+    }
     export_filename = "petition-supporters"
     form_fields = ["opt_in"]
 

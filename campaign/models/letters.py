@@ -21,8 +21,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
-from campaign import finished_letters, lookup, pdf
-from campaign.forms import LETTER_LANGUAGES, LetterForm, PostcodeForm, sign_constituency
+from campaign import finished_letters, letter_details, lookup, pdf
+from campaign.forms import LETTER_LANGUAGES, LetterForm, PostcodeForm
 from campaign.mailto import mailto_link
 from campaign.models.places import PostcodeImport
 from website import ratelimits
@@ -261,15 +261,28 @@ class LetterPage(RoutablePageMixin, BasePage):
         demo_data_only = SimpleLazyObject(PostcodeImport.only_demo_data)
         return private(render_page(request, self, step=step, demo_data_only=demo_data_only, **context))
 
-    def postcode_step(self, request):
-        if lookups_exceeded(request):
-            return private(ratelimits.too_many_requests(request))
-        form = PostcodeForm(request.POST)
+    def postcode_step(self, request, form=None, *, share=False):
+        """The lookup and its answer. `form`: the postcode form already counted and bound (the plain view's);
+        `share`: the page is live and unrestricted, so the answer may be kept for the next visitor with
+        this MP (campaign.letter_details)."""
+        if form is None:
+            if lookups_exceeded(request):
+                return private(ratelimits.too_many_requests(request))
+            form = PostcodeForm(request.POST)
         if not form.is_valid():
             return self.render_step(request, "postcode", form=form, result=getattr(form, "result", None))
         result = form.result
-        details = LetterForm(page=self, initial={"ref": sign_constituency(result.constituency_code)})
-        return self.render_step(request, "details", form=details, result=result)
+        # Rendered with placeholders for the visitor's CSRF token and signed reference, filled in after.
+        details = LetterForm(page=self, initial={"ref": letter_details.REF_PLACEHOLDER})
+        response = self.render_step(
+            request, "details", form=details, result=result, **letter_details.context()
+        )
+        response.render()
+        if share:
+            response.content = letter_details.store(request, self.pk, result, response.content)
+        else:
+            response.content = letter_details.fill(response.content, request, result)
+        return response
 
     def letter_step(self, request):
         if lookups_exceeded(request, LETTER_GROUP):

@@ -13,7 +13,7 @@ from django.views.decorators.cache import never_cache, patch_cache_control
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PageManager, PageViewRestriction
+from wagtail.models import Locale, Page, PageManager, PageViewRestriction
 from wagtail.search import index
 
 from campaign.models.pages import CampaignPage
@@ -94,9 +94,10 @@ class PetitionPageManager(PageManager):
             # Table names come from our own models; the id is a parameter.
             "SELECT p.id, pp.page_ptr_id, p.path, p.depth, p.url_path, p.live, p.locale_id, "  # noqa: S608
             f"p.content_type_id, pp.state, pp.opens_at, pp.closes_at, ({on_ancestor} OR {on_original}) "
-            "AS restricted "
+            "AS restricted, loc.language_code AS locale_language "
             f"FROM {qn(self.model._meta.db_table)} pp "
             f"JOIN {page_table} p ON p.id = pp.page_ptr_id "
+            f"JOIN {qn(Locale._meta.db_table)} loc ON loc.id = p.locale_id "
             "WHERE pp.page_ptr_id = %s AND p.live"
         )
 

@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
-from wagtail.models import Locale
+from wagtail.models import Locale, Site
 
 from campaign import lookup, pdf
 from campaign.forms import LetterForm
@@ -17,10 +17,30 @@ from tests.campaign.test_letter_page import PARAGRAPH, letter_data, post_postcod
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def english_between_tests(settings):
+    """A request to a /cy/ address leaves Welsh active in the test's thread (LocaleMiddleware activates, and
+    nothing deactivates): start and end each test in English."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 WELSH_PARAGRAPH = (
     "Cafodd fy chwaer ei dilyn am ddwy flynedd gan ddyn oedd wedi gwneud yr un peth i dair menyw o'i blaen. "
     "Ddywedodd neb wrthi, a wnaeth neb gysylltu'r dotiau nes iddi gael ei hanafu. Rydw i eisiau newid hynny."
 )
+
+
+@pytest.fixture
+def welsh_letter_page(letter_page):
+    """The letter page's Welsh translation (at /cy/…), as wagtail-localize makes it."""
+    locale, _ = Locale.objects.get_or_create(language_code="cy")
+    page = letter_page.copy_for_translation(locale, copy_parents=True)
+    page.save_revision().publish()
+    Site.clear_site_root_paths_cache()
+    return page.specific_class.objects.get(pk=page.pk)
 
 
 def finished_letter(client, page, mp, **fields):
@@ -48,18 +68,20 @@ def test_a_welsh_visitor_sees_the_form_in_welsh_with_welsh_chosen(client, letter
     assert 'value="cy"' in checked
 
 
-def test_letter_form_errors_come_out_in_welsh_at_their_fields(client, letter_page, mp):
+def test_letter_form_errors_come_out_in_welsh_at_their_fields(client, letter_page, welsh_letter_page, mp):
     with translation.override("cy"):
         form = LetterForm(letter_data(mp, sender_name="", personal_paragraph="Rhy fyr."), page=letter_page)
         assert not form.is_valid()
         assert form.errors["sender_name"] == ["Rhowch eich enw."]
         assert form.errors["personal_paragraph"][0].startswith("Ysgrifennwch ychydig mwy:")
 
-        html = client.post(
-            letter_page.url, letter_data(mp, sender_name="", personal_paragraph="Rhy fyr.")
-        ).content.decode()
         bad = LetterForm(letter_data(mp, language="fr"), page=letter_page)
         assert bad.errors["language"] == ["Dewiswch English neu Cymraeg ar gyfer eich llythyr."]
+    welsh_page = welsh_letter_page
+    assert welsh_page.url.startswith("/cy/")
+    html = client.post(
+        welsh_page.url, letter_data(mp, sender_name="", personal_paragraph="Rhy fyr.")
+    ).content.decode()
     assert "Rhowch eich enw." in html and "Ysgrifennwch ychydig mwy:" in html
     field = html[html.index('name="sender_name"') :]
     described = field[: field.index(">")].split('aria-describedby="')[1].split('"')[0].split()
@@ -152,10 +174,9 @@ def test_a_welsh_translation_of_the_page_gives_the_welsh_letter(letter_page, mp)
     assert translated.letter_wording("cy")[0] == "Cyfieithiad: {constituency}"
 
 
-def test_a_paragraph_copied_from_the_welsh_letter_is_not_the_writers_own_words(client, letter_page, mp):
+def test_a_paragraph_copied_from_the_welsh_letter_is_not_the_writers_own_words(client, welsh_letter_page, mp):
     copied = DEFAULT_TEMPLATE_CY.split("\n\n")[3]
-    with translation.override("cy"):
-        html = client.post(letter_page.url, letter_data(mp, personal_paragraph=copied)).content.decode()
+    html = client.post(welsh_letter_page.url, letter_data(mp, personal_paragraph=copied)).content.decode()
     assert "Mae hyn yn darllen yn debyg iawn i eiriad y llythyr ei hun." in html
 
 

@@ -4,45 +4,68 @@ language they signed in, even when a background task sends it with no language o
 import pytest
 from django.core import mail
 from django.core.cache import cache
+from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale, Site
 
 from campaign.models import Postcode
 from petition import countries, emails, places, privacy, signing, tasks, tokens
+from petition import languages as signer_languages
 from petition.forms import SignatureForm, country_choices
 from petition.models import CampaignUpdate, Signature, Supporter
 from tests.petition.conftest import confirm_link, link_containing
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def english_between_tests(settings):
+    """A request to a /cy/ address leaves Welsh active in the test's thread (LocaleMiddleware activates, and
+    nothing deactivates): start and end each test in English."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+WELSH_TITLE = "Cofrestru camdrinwyr cyfresol"
 FORM = {"name": "Alex Smith", "email": "alex@example.org", "location": "UK", "postcode": "SW1A 1AA"}
 
 
-def welsh_signature(petition, sign, client, **fields):
-    """Sign in Welsh and confirm (in whatever language the confirming browser uses): the signature."""
-    with translation.override("cy"):
-        sign(petition, **fields)
+@pytest.fixture
+def welsh(petition):
+    """The petition's Welsh translation, as wagtail-localize makes it: a page in the Welsh locale of the same
+    translation group, at /cy/…, published. Its form posts to the same sign endpoint, with its own id."""
+    locale, _ = Locale.objects.get_or_create(language_code="cy")
+    page = petition.copy_for_translation(locale, copy_parents=True)
+    page.title = WELSH_TITLE
+    page.save_revision().publish()
+    Site.clear_site_root_paths_cache()
+    return page.specific_class.objects.get(pk=page.pk)
+
+
+def welsh_signature(welsh, sign, client, **fields):
+    """Sign the Welsh petition and confirm: the signature."""
+    sign(welsh, **fields)
     client.post(confirm_link(mail.outbox[-1]))
     return Signature.objects.get(email=fields.get("email", "alex@example.org"))
 
 
-def test_a_missing_email_and_a_bad_postcode_are_explained_in_welsh_at_their_fields(petition, sign):
+def test_a_missing_email_and_a_bad_postcode_are_explained_in_welsh_at_their_fields(welsh, sign):
     with translation.override("cy"):
         form = SignatureForm({**FORM, "email": "", "postcode": "NOT A POSTCODE"})
         assert not form.is_valid()
         assert form.errors["email"] == ["Rhowch eich cyfeiriad e-bost."]
         assert form.errors["postcode"] == ["Rhowch god post go iawn yn y Deyrnas Unedig, fel SW1A 1AA."]
 
-        response = sign(petition, email="", postcode="NOT A POSTCODE")
+    # The sign endpoint has no language prefix: the Welsh page's form answers in Welsh all the same.
+    response = sign(welsh, email="", postcode="NOT A POSTCODE")
     html = response.content.decode()
     assert response.status_code == 200 and not Signature.objects.exists()
     assert "Rhowch eich cyfeiriad e-bost." in html
     assert "Rhowch god post go iawn yn y Deyrnas Unedig, fel SW1A 1AA." in html
     # Each message is tied to its own field (aria-describedby names the message's id).
-    for field, message in [
-        ("email", "Rhowch eich cyfeiriad e-bost."),
-        ("postcode", "Rhowch god post go iawn"),
-    ]:
+    errors = [("email", "Rhowch eich cyfeiriad e-bost."), ("postcode", "Rhowch god post go iawn")]
+    for field, message in errors:
         described = html[html.index(f'name="{field}"') :]
         described = described[: described.index(">")]
         assert "aria-describedby" in described, field
@@ -62,23 +85,23 @@ def test_a_postcode_missing_from_the_directory_and_the_country_are_explained_in_
         assert abroad.errors["country"] == ["Dewiswch y wlad rydych chi'n byw ynddi."]
 
 
-def test_over_the_ceiling_a_welsh_signer_is_told_in_welsh_to_try_again(petition, sign, petition_settings):
+def test_over_the_ceiling_a_welsh_signer_is_told_in_welsh_to_try_again(welsh, sign, petition_settings):
     petition_settings(unconfirmed_per_address=50)
     for n in range(50):
-        sign(petition, ip="100.64.0.1", email=f"person{n}@example.org")
-    with translation.override("cy"):
-        response = sign(petition, ip="100.64.0.1", email="hwyr@example.org")
+        sign(welsh, ip="100.64.0.1", email=f"person{n}@example.org")
+    response = sign(welsh, ip="100.64.0.1", email="hwyr@example.org")
     assert response.status_code == 429
     html = response.content.decode()
     assert "Rhowch gynnig arall arni ymhen ychydig funudau" in html
     assert "try again in a few minutes" not in html
 
 
-def test_the_same_errors_stay_in_english_for_english_visitors(petition):
+def test_the_same_errors_stay_in_english_for_english_visitors(petition, sign):
     form = SignatureForm({**FORM, "email": "", "postcode": "NOT A POSTCODE"})
     assert not form.is_valid()
     assert form.errors["email"] == ["Enter your email address."]
     assert form.errors["postcode"] == ["Enter a real UK postcode, like SW1A 1AA."]
+    assert "Enter your email address." in sign(petition, email="").content.decode()
 
 
 def test_countries_are_named_and_ordered_in_welsh_and_the_english_list_is_unchanged():
@@ -99,19 +122,16 @@ def test_countries_are_named_and_ordered_in_welsh_and_the_english_list_is_unchan
     assert places.country_name("W92000004") == "Wales"
 
 
-def test_signing_in_welsh_stores_the_language_and_other_languages_fall_back_to_english(petition, sign):
-    with translation.override("cy"):
-        sign(petition, email="cy@example.org")
-    with translation.override("fr"):
-        sign(petition, email="fr@example.org")
+def test_a_signature_keeps_the_language_of_the_page_signed(petition, welsh, sign):
+    sign(welsh, email="cy@example.org")
     sign(petition, email="en@example.org")
     languages = dict(Signature.objects.values_list("email", "language"))
-    assert languages == {"cy@example.org": "cy", "fr@example.org": "en-gb", "en@example.org": "en-gb"}
+    assert languages == {"cy@example.org": "cy", "en@example.org": "en-gb"}
+    assert signer_languages.supported("fr") == "en-gb" and signer_languages.supported("cy") == "cy"
 
 
-def test_a_welsh_signer_gets_welsh_emails_even_when_the_task_has_no_language(petition, sign, client):
-    with translation.override("cy"):
-        sign(petition, opt_in="on")
+def test_a_welsh_signer_gets_welsh_emails_even_when_the_task_has_no_language(welsh, sign, client):
+    sign(welsh, opt_in="on")
     signature = Signature.objects.get()
     mail.outbox.clear()
 
@@ -119,27 +139,30 @@ def test_a_welsh_signer_gets_welsh_emails_even_when_the_task_has_no_language(pet
     with translation.override(None):
         assert emails.send_signature_email(signature.pk, emails.CONFIRM)
     (confirm,) = mail.outbox
-    assert confirm.subject == "Cadarnhewch eich llofnod: Register serial abusers"
-    assert 'Diolch am lofnodi\'r ddeiseb "Register serial abusers".' in confirm.body
+    assert confirm.subject == f"Cadarnhewch eich llofnod: {WELSH_TITLE}"
+    assert f'Diolch am lofnodi\'r ddeiseb "{WELSH_TITLE}".' in confirm.body
     assert "yn dod i ben ymhen 7 diwrnod" in confirm.body
     assert "Dad-danysgrifio o'r diweddariadau am yr ymgyrch:" in confirm.body
     assert "Thank you" not in confirm.body and "Withdraw" not in confirm.body
     assert confirm.extra_headers["Content-Language"] == "cy"
+    # Its links go to the Welsh page's own routes.
+    assert confirm_link(confirm).startswith(welsh.url + "confirm/") and welsh.url.startswith("/cy/")
 
-    # Confirmed from an English browser: the thank-you is still in Welsh, as is the consent record.
     client.post(confirm_link(confirm))
     thanks = mail.outbox[-1]
-    assert thanks.subject == "Diolch am lofnodi: Register serial abusers"
-    assert 'Mae eich llofnod ar y ddeiseb "Register serial abusers" wedi\'i gadarnhau. Diolch.' in thanks.body
+    assert thanks.subject == f"Diolch am lofnodi: {WELSH_TITLE}"
+    assert f'Mae eich llofnod ar y ddeiseb "{WELSH_TITLE}" wedi\'i gadarnhau. Diolch.' in thanks.body
     assert "Rhannwch y ddeiseb" in thanks.body and "Tynnwch eich llofnod yn ôl" in thanks.body
     record = Supporter.objects.get()
     assert record.language == "cy"
     assert record.consent_wording == "Anfonwch ddiweddariadau am yr ymgyrch ataf drwy e-bost"
 
-    # Signing again, now in English: the "already signed" email still goes in the signer's language.
-    sign(petition)
+    # Signing again: the "already signed" email is in Welsh too, even sent with English active.
+    Signature.objects.filter(pk=signature.pk).update(emails_sent=0)
+    with translation.override("en-gb"):
+        emails.send_signature_email(signature.pk, emails.ALREADY_SIGNED)
     already = mail.outbox[-1]
-    assert already.subject == "Rydych chi eisoes wedi llofnodi: Register serial abusers"
+    assert already.subject == f"Rydych chi eisoes wedi llofnodi: {WELSH_TITLE}"
     assert "Rydych chi eisoes wedi ei llofnodi" in already.body
 
 
@@ -149,81 +172,37 @@ def test_an_english_signer_still_gets_the_english_emails(petition, sign, client)
     assert confirm.subject == "Please confirm your signature: Register serial abusers"
     assert "The link works once and expires in 7 days." in confirm.body
     with translation.override("cy"):
-        client.post(confirm_link(confirm))
-    assert mail.outbox[-1].subject == "Thank you for signing: Register serial abusers"
+        emails.send_signature_email(Signature.objects.get().pk, emails.CONFIRM)
+    assert mail.outbox[-1].subject == "Please confirm your signature: Register serial abusers"
 
 
-def test_signing_again_while_pending_writes_the_new_confirmation_in_the_new_language(petition, sign):
+def test_the_welsh_page_acts_on_a_signature_made_on_the_english_one(petition, sign, welsh):
+    # A signature's links may lead to the petition's other language (its routes serve the translation group).
     sign(petition)
-    with translation.override("cy"):
-        sign(petition)
-    assert Signature.objects.get().language == "cy"
-    assert mail.outbox[-1].subject.startswith("Cadarnhewch eich llofnod")
-
-
-@pytest.fixture
-def welsh_translation(petition):
-    """The petition's Welsh translation, as wagtail-localize would make it (a page in the Welsh locale of the
-    same translation group), published."""
-    welsh = Locale.objects.create(language_code="cy")
-    page = petition.copy_for_translation(welsh, copy_parents=True)
-    page.title = "Cofrestru camdrinwyr cyfresol"
-    page.save_revision().publish()
-    return page
-
-
-def test_the_emails_link_to_the_welsh_translation_when_there_is_one(
-    petition, sign, welsh_translation, settings
-):
-    settings.WAGTAIL_I18N_ENABLED = True  # as with wagtail-localize: a site's root has its translations
-    Site.clear_site_root_paths_cache()
-    with translation.override("cy"):
-        sign(petition)
-    confirm = mail.outbox[-1]
-    assert confirm.subject == "Cadarnhewch eich llofnod: Cofrestru camdrinwyr cyfresol"
     signature = Signature.objects.get()
-    assert signature.petition_id == petition.pk
+    Signature.objects.filter(pk=signature.pk).update(language="cy")
+    mail.outbox.clear()
+    emails.send_signature_email(signature.pk, emails.CONFIRM)
+    confirm = mail.outbox[-1]
+    assert confirm.subject == f"Cadarnhewch eich llofnod: {WELSH_TITLE}"
     link = confirm_link(confirm)
-    assert link.startswith(welsh_translation.url + "confirm/")
-
-    # The Welsh page's own routes act on the signature made on the English one.
+    assert link.startswith(welsh.url + "confirm/")
+    assert welsh.same_petition(petition.pk) and not welsh.same_petition(petition.pk + 1000)
     token = link.rstrip("/").rsplit("/", 1)[1]
-    welsh_page = welsh_translation.specific
-    assert welsh_page.same_petition(petition.pk) and not welsh_page.same_petition(petition.pk + 1000)
-    assert signing.confirm(welsh_page, token)
+    assert signing.confirm(welsh, token)
     assert Signature.objects.get().state == Signature.State.VERIFIED
-    assert mail.outbox[-1].subject == "Diolch am lofnodi: Cofrestru camdrinwyr cyfresol"
-
-
-def test_a_translation_with_no_address_is_not_linked_to(petition, sign, welsh_translation):
-    # Without Wagtail's i18n switched on, the Welsh tree is on no site: the links stay on the English page.
-    assert welsh_translation.get_url_parts() is None
-    with translation.override("cy"):
-        sign(petition)
-    confirm = mail.outbox[-1]
-    assert confirm.subject == "Cadarnhewch eich llofnod: Register serial abusers"
-    assert confirm_link(confirm).startswith(petition.url + "confirm/")
-
-
-def test_withdrawing_through_the_welsh_translation_takes_the_signature_off(
-    petition, sign, client, welsh_translation
-):
-    with translation.override("cy"):
-        sign(petition)
-    client.post(confirm_link(mail.outbox[-1]))
-    signature = Signature.objects.get()
-    welsh_page = welsh_translation.specific
-    # The withdraw and unsubscribe routes find the signature through the page they are on.
-    assert welsh_page.petition_signed(signature.pk) == petition.pk
-    assert welsh_page.petition_signed(tokens.read_manage_token("1-nonsense")) is None
-    assert privacy.withdraw(signature.pk, welsh_page.petition_signed(signature.pk))
+    assert Signature.objects.get().petition_id == petition.pk
+    # Withdraw and unsubscribe through the Welsh page find the signature on the English one.
+    assert welsh.petition_signed(signature.pk) == petition.pk
+    assert welsh.petition_signed(tokens.read_manage_token("1-nonsense")) is None
+    assert privacy.withdraw(signature.pk, welsh.petition_signed(signature.pk))
     assert Signature.objects.get().state == Signature.State.WITHDRAWN
 
 
 def test_a_campaign_update_goes_in_welsh_to_a_welsh_signer_and_in_english_to_an_english_one(
-    petition, sign, client
+    petition, welsh, sign, client
 ):
-    welsh_signature(petition, sign, client, email="cymraeg@example.org", opt_in="on")
+    welsh_signature(welsh, sign, client, email="cymraeg@example.org", opt_in="on")
     sign(petition, email="english@example.org", opt_in="on")
     client.post(confirm_link(mail.outbox[-1]))
     assert dict(Supporter.objects.values_list("email", "language")) == {
@@ -239,24 +218,24 @@ def test_a_campaign_update_goes_in_welsh_to_a_welsh_signer_and_in_english_to_an_
     send(update)
 
     by_address = {message.to[0]: message for message in mail.outbox}
-    welsh, english = by_address["cymraeg@example.org"], by_address["english@example.org"]
-    assert welsh.subject == "Mae'r gofrestr yn y bil"
-    assert welsh.body.startswith("Diolch: mae'r gofrestr yn y bil.")
-    assert "Rydych chi'n cael hwn oherwydd i chi ofyn i Waymark" in welsh.body
-    assert "Dad-danysgrifio o'r diweddariadau am yr ymgyrch (un clic" in welsh.body
-    assert "You are receiving this" not in welsh.body
-    assert welsh.extra_headers["Content-Language"] == "cy"
-    assert welsh.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    welsh_email, english = by_address["cymraeg@example.org"], by_address["english@example.org"]
+    assert welsh_email.subject == "Mae'r gofrestr yn y bil"
+    assert welsh_email.body.startswith("Diolch: mae'r gofrestr yn y bil.")
+    assert "Rydych chi'n cael hwn oherwydd i chi ofyn i Waymark" in welsh_email.body
+    assert "Dad-danysgrifio o'r diweddariadau am yr ymgyrch (un clic" in welsh_email.body
+    assert "You are receiving this" not in welsh_email.body
+    assert welsh_email.extra_headers["Content-Language"] == "cy"
+    assert welsh_email.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert english.subject == "The register is in the bill"
     assert english.body.startswith("Thank you: the register is in the bill.")
     assert "You are receiving this because you asked Waymark" in english.body
     # Each unsubscribe link works.
-    client.post(link_containing(welsh, "/updates/unsubscribe/"))
+    client.post(link_containing(welsh_email, "/updates/unsubscribe/"))
     assert list(Supporter.objects.active().values_list("email", flat=True)) == ["english@example.org"]
 
 
-def test_an_update_without_a_welsh_version_goes_in_english_to_welsh_signers_too(petition, sign, client):
-    welsh_signature(petition, sign, client, opt_in="on")
+def test_an_update_without_a_welsh_version_goes_in_english_to_welsh_signers_too(welsh, sign, client):
+    welsh_signature(welsh, sign, client, opt_in="on")
     update = CampaignUpdate.objects.create(subject="Good news", body="The register is in the bill.")
     send(update)
     (message,) = mail.outbox
@@ -284,3 +263,10 @@ def send(update):
     update.refresh_from_db()
     mail.outbox.clear()
     assert tasks.start_update(update, staff)
+
+
+def test_staff_see_the_language_supporters_signed_in(welsh, sign, client, admin_client):
+    welsh_signature(welsh, sign, client, opt_in="on")
+    response = admin_client.get(reverse("petition_supporters:index"), {"export": "csv"})
+    rows = b"".join(response.streaming_content).decode().splitlines()
+    assert rows[0].split(",")[-1] == "Language" and rows[1].split(",")[-1] == "cy"

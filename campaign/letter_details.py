@@ -1,0 +1,93 @@
+"""The letter page's answer to a found postcode, rendered once per page, site, language and MP and then kept.
+
+After a postcode is found, the page it answers with ("Your MP is …", the guidance and the details form) is
+the same for everyone with that MP but for two values: the CSRF token and the signed constituency
+reference (`ref`, which carries its own timestamp). So the page is rendered with a placeholder for each,
+stored in the shared cache, and every later visitor with the same MP gets the stored copy with their own
+token and reference put in: one cache read instead of the page, its restrictions and a full render.
+
+What keeps the stored copy honest:
+- its key holds everything the page shows that can differ: the page, the scheme, host and path (the
+  site's furniture, the language links), the active language, and the constituency, MP, party and email
+  the lookup found — so a new MP is a new key, never a stale page;
+- it is stored with the page cache's generation (`website.page_cache`) and used only while that is
+  current: any publish, unpublish, move or delete of a page, view restriction, site settings or helpline
+  change, or postcode import moves it on, and then the page is rendered (and checked) afresh. So a copy
+  exists only for a page that was live and unrestricted in the current generation;
+- it is stored only for visitors who are not signed in (an editor's page carries the Wagtail user bar),
+  from a request with no query string, and holds no postcode: the key names the constituency only.
+
+A Redis outage is a miss: the page is rendered every time, as before.
+"""
+
+import hashlib
+
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.utils import translation
+
+from campaign.forms import sign_constituency
+from website import page_cache
+
+KEY_PREFIX = "letter-details:v1:"
+STORE_SECONDS = 60 * 60
+# Stand-ins rendered in place of the per-visitor values: plain ASCII that HTML escaping leaves alone and
+# no page text contains.
+CSRF_PLACEHOLDER = "waymarkcsrfplaceholder0000000000"
+REF_PLACEHOLDER = "waymark-ref-placeholder-0000000000"
+
+
+def key_for(request, page_id, result):
+    shown = "\x1f".join(
+        (result.constituency_code, result.constituency_name, result.mp_name, result.mp_party, result.mp_email)
+    )
+    digest = hashlib.sha256(shown.encode()).hexdigest()[:32]
+    scheme = "https" if request.is_secure() else "http"
+    # The path too: the language switcher's links and hreflang alternates are built from it.
+    where = f"{scheme}://{request.get_host()}{request.path}"
+    return f"{KEY_PREFIX}{page_id}:{where}:{translation.get_language()}:{digest}"
+
+
+def usable(request):
+    """May this request read or store a shared copy? Not for signed-in users, nor with a query string."""
+    return not request.GET and not request.user.is_authenticated
+
+
+def stored(request, page_id, result):
+    """The stored answer for this page and lookup result, filled in for this visitor, or None.
+
+    One cache round trip reads the copy and the current generation together. On a miss the generation read
+    is kept on the request (as the page cache middleware does for pages), so the copy rendered next is
+    stored under the generation it was rendered in, never a newer one."""
+    if not usable(request):
+        return None
+    key = key_for(request, page_id, result)
+    found = cache.get_many([key, page_cache.GENERATION_KEY])
+    current, entry = found.get(page_cache.GENERATION_KEY), found.get(key)
+    if current is not None:
+        request._page_cache_generation = current
+    if current is None or entry is None or entry["generation"] != current:
+        return None
+    return HttpResponse(fill(entry["content"], request, result))
+
+
+def context():
+    """Template context that renders the placeholders instead of this visitor's values."""
+    return {"csrf_token": CSRF_PLACEHOLDER}
+
+
+def store(request, page_id, result, content):
+    """Keep `content` (rendered with the placeholders) for the next visitor with this MP; return it filled
+    in for this one."""
+    if usable(request):
+        entry = {"generation": page_cache.generation(request), "content": content}
+        cache.set(key_for(request, page_id, result), entry, STORE_SECONDS)
+    return fill(content, request, result)
+
+
+def fill(content, request, result):
+    # get_token also marks the CSRF cookie to be sent, as rendering {% csrf_token %} would.
+    return content.replace(CSRF_PLACEHOLDER.encode(), get_token(request).encode()).replace(
+        REF_PLACEHOLDER.encode(), sign_constituency(result.constituency_code).encode()
+    )
