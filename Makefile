@@ -12,7 +12,7 @@ DEV := DJANGO_SETTINGS_MODULE=website.settings.dev WAYMARK_BASE_URL=http://$(HOS
 # `make run` writes its shell's process id here; `make stop` (same PORT) ends it and everything it started.
 PIDFILE = .run-$(PORT).pid
 
-.PHONY: help run stop test lint format bench migrate seed clean
+.PHONY: help run stop test lint format bench migrate seed clean messages
 
 help:
 	@echo "make run    create .venv, install, migrate, load demo content, serve http://$(HOST):$(PORT)"
@@ -22,6 +22,7 @@ help:
 	@echo "make lint   ruff check and format --check, makemigrations --check, check --deploy (production)"
 	@echo "make format fix what ruff can and format the code"
 	@echo "make bench  measured speed and load/fault drills on the production stack"
+	@echo "make messages  gather the strings to translate into the cy and ur catalogs, and compile them"
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -72,6 +73,15 @@ lint: $(VENV)/.installed-test
 format: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+# Gathering needs GNU gettext (xgettext, msgmerge); compiling does not (polib). The compiled .mo files are
+# committed, so a fresh clone serves Welsh without gettext; a test fails when one is older than its .po.
+MAKEMESSAGES := $(DEV) $(PY) manage.py makemessages -l cy -l ur --no-obsolete --add-location=file \
+	--ignore=.venv --ignore=staticfiles --ignore=node_modules --ignore=tests --ignore=bench
+messages: $(VENV)/.installed
+	$(MAKEMESSAGES) -d django
+	$(MAKEMESSAGES) -d djangojs
+	$(DEV) $(PY) manage.py compile_translations
 
 bench: $(VENV)/.installed-test
 	$(PY) -m bench.run

@@ -13,13 +13,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from website import two_factor, views
+from website import i18n, two_factor, views
 
 urlpatterns = [
     path("admin/2fa/", two_factor.verify, name="two_factor_verify"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("exit/", views.quick_exit, name="quick_exit"),
+    path("jsi18n/<str:language>.js", i18n.javascript_catalog, name="javascript_catalog"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", views.favicon, name="favicon"),

@@ -6,6 +6,12 @@
   var SVG = "http://www.w3.org/2000/svg";
   var KEYS = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
 
+  // The page's language from the catalog (website/i18n.py) once it has loaded; English otherwise.
+  function gettext(text) {
+    var catalog = window.django;
+    return catalog && catalog.gettext ? catalog.gettext(text) : text;
+  }
+
   // "Aberdeen South: 1,204" reads "Aberdeen South: 1,204 signatures"; "Aberdeen South: 0", "… no signatures".
   function describe(figure, hex) {
     var title = hex.querySelector("title");
@@ -15,7 +21,12 @@
     var number = parseInt(shown.replace(/[^0-9]/g, ""), 10);
     var one = figure.getAttribute("data-noun"), many = figure.getAttribute("data-nouns");
     if (colon < 0 || isNaN(number) || !many) { return text; }
-    if (number === 0) { return text.slice(0, colon) + ": no " + many; }
+    if (number === 0) {
+      // Translators: a place on the map with none of the things counted, e.g. "Aberdeen South: no signatures".
+      return gettext("%(place)s: no %(things)s")
+        .replace("%(place)s", function () { return text.slice(0, colon); })
+        .replace("%(things)s", function () { return many; });
+    }
     return text + " " + (number === 1 ? one : many);
   }
 

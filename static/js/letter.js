@@ -5,6 +5,12 @@
   var print = document.querySelector("[data-print-letter]");
   var status = document.querySelector("[data-copy-status]");
 
+  // The page's language from the catalog (website/i18n.py) once it has loaded; English otherwise.
+  function gettext(text) {
+    var catalog = window.django;
+    return catalog && catalog.gettext ? catalog.gettext(text) : text;
+  }
+
   function say(text) { if (status) { status.textContent = text; } }
 
   if (copy) {
@@ -15,8 +21,8 @@
       var text = (subject ? subject.innerText + "\n\n" : "") + (target ? target.innerText : "");
       if (navigator.clipboard && window.isSecureContext) {
         navigator.clipboard.writeText(text).then(function () {
-          say("Letter copied. Paste it into your email or a document.");
-        }, function () { say("Copying didn't work: select the letter and copy it yourself."); });
+          say(gettext("Letter copied. Paste it into your email or a document."));
+        }, function () { say(gettext("Copying didn't work: select the letter and copy it yourself.")); });
       } else if (target) {
         var range = document.createRange();
         range.selectNodeContents(target);
@@ -24,8 +30,8 @@
         selection.removeAllRanges();
         selection.addRange(range);
         say(document.execCommand && document.execCommand("copy") ?
-          "Letter copied. Paste it into your email or a document." :
-          "The letter is selected: copy it with your keyboard or menu.");
+          gettext("Letter copied. Paste it into your email or a document.") :
+          gettext("The letter is selected: copy it with your keyboard or menu."));
       }
     });
   }

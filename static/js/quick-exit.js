@@ -12,6 +12,17 @@
   document.documentElement.classList.remove("no-js");
   document.documentElement.classList.add("js");
 
+  // The words of the page's language come from the catalog (website/i18n.py), which loads after this script
+  // and may never load: looked up at the moment of speaking, English when it is not there. The exit itself
+  // never waits for it.
+  function ngettext(singular, plural, count) {
+    var catalog = window.django;
+    if (catalog && catalog.ngettext) {
+      try { return catalog.ngettext(singular, plural, count); } catch (e) { /* fall back to English */ }
+    }
+    return count === 1 ? singular : plural;
+  }
+
   function exitLink() { return document.querySelector("[data-quick-exit-link]"); }
 
   function leave(link) {
@@ -66,7 +77,11 @@
       return;
     }
     var left = PRESSES - count;
-    announce("Press Shift " + left + " more time" + (left === 1 ? "" : "s") + " to exit this page.");
+    announce(ngettext(
+      "Press Shift %(count)s more time to exit this page.",
+      "Press Shift %(count)s more times to exit this page.",
+      left
+    ).replace("%(count)s", String(left)));
   }, true);
 
   window.addEventListener("blur", function () { shiftDown = false; });
