@@ -44,6 +44,7 @@ MEASURES = [
     pages.page_views,
     viral.petition_page,
     guidance.guidance_bytes,
+    guidance.welsh_guidance_bytes,
     lookups.letter_page,
     lookups.lookup_api,
     count_flatness.empty,

@@ -9,6 +9,11 @@ BYTES = Figure(
     "Chromium, empty cache: the sum of `encodedDataLength` (headers and bodies on the wire) of every request",
 )
 THIRD_PARTY = Figure("third_party_requests", "== 0", "requests from that page load to any other origin")
+WELSH_BYTES = Figure(
+    "welsh_guidance_page_bytes",
+    "<= 60000",
+    "the same for the Welsh translation of a guidance page (/cy/…), with its script catalog",
+)
 
 
 @measure("guidance", BYTES, THIRD_PARTY, needs=("guidance",))
@@ -20,3 +25,13 @@ def guidance_bytes(bench):
         raise RuntimeError(f"{path} answered {result['status']} in Chromium")
     bench.record(BYTES, result["bytes"], f"{path}, {result['requests']} requests")
     bench.record(THIRD_PARTY, result["third_party"], ", ".join(result["third_party_urls"]) or None)
+
+
+@measure("guidance_cy", WELSH_BYTES, needs=("guidance_cy",))
+def welsh_guidance_bytes(bench):
+    path = bench.pages["guidance_cy"]
+    result = browser.measure_page(bench.stack.base_url, path)
+    bench.details["welsh_guidance_page"] = result
+    if result["status"] != 200:
+        raise RuntimeError(f"{path} answered {result['status']} in Chromium")
+    bench.record(WELSH_BYTES, result["bytes"], f"{path}, {result['requests']} requests")
