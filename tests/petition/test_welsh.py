@@ -229,8 +229,13 @@ def test_a_campaign_update_goes_in_welsh_to_a_welsh_signer_and_in_english_to_an_
     assert english.subject == "The register is in the bill"
     assert english.body.startswith("Thank you: the register is in the bill.")
     assert "You are receiving this because you asked Waymark" in english.body
-    # Each unsubscribe link works.
-    client.post(link_containing(welsh_email, "/updates/unsubscribe/"))
+    # Each unsubscribe link works, the Welsh one on a Welsh page.
+    welsh_link = link_containing(welsh_email, "/updates/unsubscribe/")
+    assert "/cy/updates/unsubscribe/" in welsh_link
+    assert "/cy/" not in link_containing(english, "/updates/unsubscribe/")
+    page = client.get(welsh_link).content.decode()
+    assert 'lang="cy"' in page and "Stop campaign updates" not in page
+    client.post(welsh_link)
     assert list(Supporter.objects.active().values_list("email", flat=True)) == ["english@example.org"]
 
 
