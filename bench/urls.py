@@ -1,7 +1,13 @@
-"""The bench's URLconf: the site's own URLs plus the bare baseline view. Used only by settings.bench."""
+"""The bench's URLconf: the site's own URLs plus the bare baseline view. Used only by settings.bench.
+
+The site's patterns are spliced in, not included: Django refuses `i18n_patterns` (the /cy/ prefixes) inside an
+included URLconf.
+"""
 
 from django.http import HttpResponse
-from django.urls import include, path
+from django.urls import path
+
+from website.urls import urlpatterns as site_urlpatterns
 
 
 def bare(request):
@@ -11,5 +17,5 @@ def bare(request):
 
 urlpatterns = [
     path("__bench__/bare", bare),
-    path("", include("website.urls")),
+    *site_urlpatterns,
 ]

@@ -340,3 +340,20 @@ def test_a_mixed_wrk_load_rotates_whole_requests(tmp_path, monkeypatch):
     posts = [body for _address, body in _Recorder.seen]
     assert posts and all(body.startswith("email=smixx") for body in posts)
     assert 2.5 <= len(seen_gets) / len(posts) <= 3.5
+
+
+def test_the_bench_urlconf_serves_the_bare_view_and_the_site_in_every_language(client, settings):
+    """settings.bench's URLconf: the baseline view beside the site's own URLs, /cy/ prefixes included (an
+    included URLconf may not hold i18n_patterns, which stopped `make bench` at its first check)."""
+    from django.urls import clear_url_caches, resolve
+    from django.utils import translation
+
+    settings.ROOT_URLCONF = "bench.urls"
+    clear_url_caches()
+    try:
+        assert client.get("/__bench__/bare").content == b"ok"
+        with translation.override("cy"):  # as website.languages' middleware does for a /cy/ address
+            assert resolve("/cy/search/").url_name == "search"
+        assert resolve("/petitions/1/sign/").url_name == "petition_sign"
+    finally:
+        clear_url_caches()
