@@ -3,6 +3,7 @@
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.utils import translation
 from wagtail.models import Site
 
 from tests.website.factories import ensure_tree_root, make_site_with_standard_pages
@@ -15,6 +16,15 @@ def clean_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def english_between_tests(settings):
+    """A request to a /cy/ address leaves Welsh active in the test's thread (website.languages activates a
+    language per request and nothing deactivates it): every test starts and ends in English."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

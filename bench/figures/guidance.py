@@ -16,22 +16,23 @@ WELSH_BYTES = Figure(
 )
 
 
-@measure("guidance", BYTES, THIRD_PARTY, needs=("guidance",))
-def guidance_bytes(bench):
-    path = bench.pages["guidance"]
+def _weigh(bench, key, figure):
+    """Load the page `bench.pages[key]` in Chromium with an empty cache and record its bytes on the wire."""
+    path = bench.pages[key]
     result = browser.measure_page(bench.stack.base_url, path)
-    bench.details["guidance_page"] = result
+    bench.details[f"{key}_page"] = result
     if result["status"] != 200:
         raise RuntimeError(f"{path} answered {result['status']} in Chromium")
-    bench.record(BYTES, result["bytes"], f"{path}, {result['requests']} requests")
+    bench.record(figure, result["bytes"], f"{path}, {result['requests']} requests")
+    return result
+
+
+@measure("guidance", BYTES, THIRD_PARTY, needs=("guidance",))
+def guidance_bytes(bench):
+    result = _weigh(bench, "guidance", BYTES)
     bench.record(THIRD_PARTY, result["third_party"], ", ".join(result["third_party_urls"]) or None)
 
 
 @measure("guidance_cy", WELSH_BYTES, needs=("guidance_cy",))
 def welsh_guidance_bytes(bench):
-    path = bench.pages["guidance_cy"]
-    result = browser.measure_page(bench.stack.base_url, path)
-    bench.details["welsh_guidance_page"] = result
-    if result["status"] != 200:
-        raise RuntimeError(f"{path} answered {result['status']} in Chromium")
-    bench.record(WELSH_BYTES, result["bytes"], f"{path}, {result['requests']} requests")
+    _weigh(bench, "guidance_cy", WELSH_BYTES)

@@ -18,15 +18,6 @@ from tests.campaign.test_letter_page import PARAGRAPH, letter_data, post_postcod
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def english_between_tests(settings):
-    """A request to a /cy/ address leaves Welsh active in the test's thread (LocaleMiddleware activates, and
-    nothing deactivates): start and end each test in English."""
-    translation.activate(settings.LANGUAGE_CODE)
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
-
-
 WELSH_PARAGRAPH = (
     "Cafodd fy chwaer ei dilyn am ddwy flynedd gan ddyn oedd wedi gwneud yr un peth i dair menyw o'i blaen. "
     "Ddywedodd neb wrthi, a wnaeth neb gysylltu'r dotiau nes iddi gael ei hanafu. Rydw i eisiau newid hynny."

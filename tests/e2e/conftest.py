@@ -121,6 +121,33 @@ def csp_violations():
     return []
 
 
+# The password of the admin users the browser tests sign in as.
+PASSWORD = "a-long-password-for-tests"
+# Reported by the page itself, through a binding: blocked scripts, styles, images, frames, eval…
+WATCH_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.reportCspViolation(
+    `${event.effectiveDirective} blocked ${event.blockedURI || "inline"} ` +
+      `at ${event.sourceFile}:${event.lineNumber}` + (event.sample ? ` (${event.sample})` : "")
+  );
+});
+"""
+
+
+@pytest.fixture
+def admin_page(new_page, csp_violations):
+    """Chromium signed in as "admin" (the test makes that user, with PASSWORD), reporting CSP violations."""
+    page = new_page()
+    page.context.expose_binding("reportCspViolation", lambda source, text: csp_violations.append(text))
+    page.context.add_init_script(WATCH_VIOLATIONS)
+    page.goto("/admin/login/")
+    page.get_by_label("Username").fill("admin")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/admin/")
+    return page
+
+
 @pytest.fixture
 def new_page(chromium_browser, live_server, offsite_requests, csp_violations):
     """Open a page in a fresh browser context (pass context options such as java_script_enabled=False).

@@ -22,19 +22,9 @@ from wagtail.models import Page
 from campaign.models import LetterPage, StoryPage
 from petition.models import CampaignUpdate, PetitionPage
 from support.models import CaseworkTeam, Helpline
+from tests.e2e.conftest import PASSWORD
 from tests.support.factories import DisclosureRequestFactory
 from website.staff import CASEWORKERS
-
-PASSWORD = "a-long-password-for-tests"
-# Reported by the page itself, through a binding: blocked scripts, styles, images, frames, eval…
-WATCH_VIOLATIONS = """
-document.addEventListener("securitypolicyviolation", (event) => {
-  window.reportCspViolation(
-    `${event.effectiveDirective} blocked ${event.blockedURI || "inline"} ` +
-      `at ${event.sourceFile}:${event.lineNumber}` + (event.sample ? ` (${event.sample})` : "")
-  );
-});
-"""
 
 
 class _Silent:
@@ -69,19 +59,6 @@ def staff_site(transactional_db, django_user_model):
     )
     update = CampaignUpdate.objects.create(subject="The register is in the bill", body="Thank you.")
     return {"user": user, "request": request, "image": image, "document": document, "update": update}
-
-
-@pytest.fixture
-def admin_page(new_page, csp_violations):
-    page = new_page()
-    page.context.expose_binding("reportCspViolation", lambda source, text: csp_violations.append(text))
-    page.context.add_init_script(WATCH_VIOLATIONS)
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill("admin")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/admin/")
-    return page
 
 
 def visit(page, url, csp_violations, seen):

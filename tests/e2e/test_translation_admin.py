@@ -10,7 +10,8 @@ from wagtail.models import Page
 from wagtail_localize.models import TranslationSource
 
 from tests.conftest import _Silent
-from tests.e2e.test_admin_screens_csp import PASSWORD, WATCH_VIOLATIONS, visit
+from tests.e2e.conftest import PASSWORD
+from tests.e2e.test_admin_screens_csp import visit
 
 
 @pytest.fixture
@@ -18,19 +19,6 @@ def translated_site(transactional_db, settings):
     settings.WAYMARK_DEMO_TRANSLATIONS = True
     call_command("seed_demo", stdout=_Silent())
     get_user_model().objects.create_superuser("admin", "admin@waymark.example", PASSWORD)
-
-
-@pytest.fixture
-def admin_page(new_page, csp_violations):
-    page = new_page()
-    page.context.expose_binding("reportCspViolation", lambda source, text: csp_violations.append(text))
-    page.context.add_init_script(WATCH_VIOLATIONS)
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill("admin")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/admin/")
-    return page
 
 
 def test_the_translation_editor_and_screens_work_under_the_strict_csp(

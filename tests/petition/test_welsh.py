@@ -18,15 +18,6 @@ from tests.petition.conftest import confirm_link, link_containing
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def english_between_tests(settings):
-    """A request to a /cy/ address leaves Welsh active in the test's thread (LocaleMiddleware activates, and
-    nothing deactivates): start and end each test in English."""
-    translation.activate(settings.LANGUAGE_CODE)
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
-
-
 WELSH_TITLE = "Cofrestru camdrinwyr cyfresol"
 FORM = {"name": "Alex Smith", "email": "alex@example.org", "location": "UK", "postcode": "SW1A 1AA"}
 
