@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext_noop
 from django.views.decorators.vary import vary_on_headers
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -112,8 +113,12 @@ class SiteSettings(BaseSiteSetting):
     emergency_message = RichTextField(
         features=["bold", "link"],
         blank=True,
-        default="<p>In an emergency call <b>999</b>. If you cannot speak, call 999 and press "
-        "<b>55</b> when prompted (the Silent Solution).</p>",
+        # A msgid too: while editors keep the default, a Welsh page shows its Welsh (base.html,
+        # `in_reader_language`); a message an editor wrote shows as written in every language.
+        default=gettext_noop(
+            "<p>In an emergency call <b>999</b>. If you cannot speak, call 999 and press "
+            "<b>55</b> when prompted (the Silent Solution).</p>"
+        ),
     )
     cover_your_tracks_page = page_link("Guidance on covering your tracks, linked from the quick-exit note.")
     footer_helplines = models.ManyToManyField(

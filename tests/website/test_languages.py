@@ -150,6 +150,18 @@ def test_the_site_furniture_is_cached_per_language(client, site, welsh, settings
 
 
 @pytest.mark.django_db
+def test_the_emergency_message_is_welsh_on_welsh_pages_until_an_editor_rewrites_it(client, site, welsh):
+    assert "In an emergency call <b>999</b>" in client.get("/about/").content.decode()
+    cymraeg = client.get("/cy/about/").content.decode()
+    assert "Mewn argyfwng, ffoniwch <b>999</b>" in cymraeg and "In an emergency call" not in cymraeg
+    # A message staff wrote is shown as written, in every language (there is one per site).
+    site_settings = SiteSettings.for_site(site)
+    site_settings.emergency_message = "<p>Call 999 now if you are in danger.</p>"
+    site_settings.save()
+    assert "Call 999 now if you are in danger." in client.get("/cy/about/").content.decode()
+
+
+@pytest.mark.django_db
 def test_the_language_comes_from_the_url_alone_and_leaves_no_trace(client, welsh):
     response = client.get("/about/", HTTP_ACCEPT_LANGUAGE="cy")
     assert response.status_code == 200  # no redirect to /cy/
