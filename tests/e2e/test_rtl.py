@@ -222,6 +222,20 @@ def test_a_helpline_number_keeps_its_digits_in_order_inside_urdu_text(new_page, 
     assert first < last
 
 
+def test_english_text_inside_an_urdu_page_reads_left_to_right(new_page, urdu_site):
+    """The emergency message and helplines are one per site, in English: on an Urdu page they keep their own
+    direction (dir="auto"), so "24 hours" and the full stop stay where English readers expect them."""
+    page = new_page(viewport=WIDE)
+    page.goto(urdu_site["helplines"].url)
+    assert html_attributes(page)[1] == "rtl"
+    directions = page.evaluate(
+        """() => [".emergency .wrap", ".helpline__name", ".helpline__hours"].map(
+            (selector) => getComputedStyle(document.querySelector(selector)).direction
+        )"""
+    )
+    assert directions == ["ltr", "ltr", "ltr"]
+
+
 @pytest.mark.parametrize("which", ["guidance", "helplines", "callback"])
 def test_urdu_pages_do_not_scroll_sideways_on_a_small_phone(new_page, urdu_site, which):
     page = new_page(viewport=PHONE)

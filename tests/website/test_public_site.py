@@ -118,7 +118,7 @@ def test_helplines_lists_every_helpline_and_clares_law_links_to_the_request_form
     assert response.status_code == 200
     html = response.content.decode()
     for helpline in Helpline.objects.all():
-        assert f'<p class="helpline__name">{helpline.name}</p>' in html
+        assert f'<p class="helpline__name" dir="auto">{helpline.name}</p>' in html
     Helpline.objects.create(name="A helpline added by staff", number="0800 000 000")
     assert "A helpline added by staff" in client.get("/helplines/").content.decode()
 
