@@ -16,12 +16,19 @@ from campaign import letter_details, lookup
 from campaign.forms import PostcodeForm
 from campaign.models.letters import LetterPage, lookups_exceeded, private
 from website import ratelimits
+from website.cross_origin import same_origin_posts
 
 
+@same_origin_posts  # reads only, like the JSON lookup: a post from another website is refused, token or not
 @require_POST
 @never_cache
 def letter_postcode(request, page_id):
-    """The letter page's postcode step (LetterPage.postcode_step), with Django's CSRF check as ever.
+    """The letter page's postcode step (LetterPage.postcode_step).
+
+    The step changes nothing: it shows the MP for a postcode, as `/api/postcode-lookup/` does. So it skips
+    Django's CSRF token check and refuses posts from other websites by the browser's own `Sec-Fetch-Site` /
+    `Origin` (website.cross_origin; docs/security.md). The details form it answers with carries this
+    visitor's CSRF token as ever, because the letter's own steps post to the page with Django's check.
 
     A found postcode whose answer is already kept for this page and MP is answered from the cache
     (campaign.letter_details): the rate limit, the lookup's one query and one cache read."""

@@ -48,11 +48,27 @@ def test_a_bad_postcode_gets_its_message_beside_the_field(client, letter_page):
     assert 'value="GX11 1AA"' in html
 
 
-def test_the_step_keeps_django_csrf_check(letter_page, known_postcode):
-    assert (
-        Client(enforce_csrf_checks=True).post(step_url(letter_page), {"postcode": "SE1 2DL"}).status_code
-        == 403
+def test_the_step_refuses_posts_from_other_websites(letter_page, known_postcode):
+    strict = Client(enforce_csrf_checks=True)
+    for headers in (
+        {"Sec-Fetch-Site": "cross-site"},
+        {"Sec-Fetch-Site": "same-site"},
+        {"Origin": "https://elsewhere.example"},
+    ):
+        response = strict.post(step_url(letter_page), {"postcode": "SE1 2DL"}, headers=headers)
+        assert response.status_code == 403, headers
+        assert "Neil Coyle" not in response.content.decode()
+
+
+def test_the_step_reads_only_so_needs_no_token_from_our_own_page(letter_page, known_postcode):
+    """Like the JSON lookup, it changes nothing; the details form it answers with still carries a token."""
+    strict = Client(enforce_csrf_checks=True)
+    response = strict.post(
+        step_url(letter_page), {"postcode": "SE1 2DL"}, headers={"Sec-Fetch-Site": "same-origin"}
     )
+    html = response.content.decode()
+    assert response.status_code == 200 and "Your MP is Neil Coyle" in html
+    assert 'name="csrfmiddlewaretoken"' in html and "csrftoken" in response.cookies
 
 
 def test_only_posts_to_a_live_letter_page(client, letter_page, home):
