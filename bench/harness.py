@@ -47,6 +47,10 @@ def combine(slices):
     seconds = sum(s.get("seconds") or 0 for s in slices)
     good = sum(s["requests"] - s["non_2xx_3xx"] for s in slices)
     p50s = sorted(s["p50_ms"] for s in slices if s["p50_ms"] is not None)
+    services = {}
+    for piece in slices:
+        for service, used in piece.get("cpu_seconds_by_service", {}).items():
+            services[service] = services.get(service, 0.0) + used
     p99s = [s["p99_ms"] for s in slices if s["p99_ms"] is not None]
     return {
         "rps": round(good / seconds, 1) if seconds else None,
@@ -56,7 +60,22 @@ def combine(slices):
         "p50_ms": p50s[len(p50s) // 2] if p50s else None,
         "p99_ms": max(p99s) if p99s else None,
         "slices_rps": [s["rps"] for s in slices],
+        "cpu_ms_per_request_by_service": per_request(services, sum(s["requests"] for s in slices)),
     }
+
+
+def per_request(cpu_seconds, requests):
+    """{service: CPU seconds} over a load's requests: {service: ms a request}, busiest first, with "all"."""
+    if not requests or not cpu_seconds:
+        return {}
+    shares = {k: round(1000 * v / requests, 2) for k, v in sorted(cpu_seconds.items(), key=lambda kv: -kv[1])}
+    return {**shares, "all": round(1000 * sum(cpu_seconds.values()) / requests, 2)}
+
+
+def describe_cpu(by_service):
+    """ "app 2.1 + PostgreSQL 0.3 + … = 2.6 ms of CPU a request" for a figure's note."""
+    parts = [f"{k} {v}" for k, v in by_service.items() if k != "all" and v >= 0.05]
+    return f"{' + '.join(parts)} = {by_service.get('all')} ms of CPU a request" if parts else ""
 
 
 class Bench:
@@ -110,6 +129,18 @@ class Bench:
         self.details[f"{name}_baseline_rps"] = result["baseline_rps"]
         return round(result["rps"] / result["baseline_rps"], 3)
 
+    def cpu_note(self, result):
+        """What a request of an interleaved load cost each part of the stack, against the bare view's, and the
+        ratio that CPU alone allows when everything shares the same cores."""
+        mine = result.get("cpu_ms_per_request_by_service") or {}
+        bare = result.get("baseline_cpu_ms_per_request_by_service") or {}
+        if not mine.get("all") or not bare.get("all"):
+            return ""
+        return (
+            f"CPU: {describe_cpu(mine)}, against {bare['all']} for the bare view "
+            f"(the ratio CPU alone allows: {bare['all'] / mine['all']:.2f})"
+        )
+
     def latency(self, figures, result):
         p50, p99 = figures
         self.record(p50, result["p50_ms"])
@@ -130,6 +161,7 @@ class Bench:
             if before_attempt:
                 before_attempt()
             pids = self.stack.app_worker_pids()
+            services_before = self.stack.cpu_by_service()
             before = {pid: cpu_seconds(pid) for pid in pids}
             result = wrk.run(
                 self.stack.base_url,
@@ -141,6 +173,7 @@ class Bench:
                 **kwargs,
             )
             after = {pid: cpu_seconds(pid) for pid in pids}
+            services_after = self.stack.cpu_by_service()
             if after_attempt:
                 after_attempt()
             self.addresses.skip(result["addresses_used"] + 1)
@@ -151,6 +184,14 @@ class Bench:
             used = sum(after[pid] - before[pid] for pid in pids if None not in (before[pid], after[pid]))
             result["app_cpu_ms_per_request"] = (
                 round(1000 * used / result["requests"], 2) if result["requests"] else None
+            )
+            # Every part of the stack, not only gunicorn: the cores are shared, so what the task workers,
+            # PostgreSQL and nginx spend on a request is taken from the app (docs/performance.md).
+            result["cpu_seconds_by_service"] = {
+                k: round(v - services_before.get(k, 0.0), 3) for k, v in services_after.items()
+            }
+            result["cpu_ms_per_request_by_service"] = per_request(
+                result["cpu_seconds_by_service"], result["requests"]
             )
             attempts.append(result)
             if not remeasure or not uneven(result["worker_cpu_shares"]):
@@ -174,7 +215,9 @@ class Bench:
             slices.append(self.load(f"{name}-{index}", paths, seconds=seconds, tag=f"{tag}{index}", **kwargs))
             baselines.append(self.load(f"baseline-{name}-{index}", [BARE], seconds=seconds))
         result = combine(slices)
-        result["baseline_rps"] = combine(baselines)["rps"]
+        bare = combine(baselines)
+        result["baseline_rps"] = bare["rps"]
+        result["baseline_cpu_ms_per_request_by_service"] = bare["cpu_ms_per_request_by_service"]
         result["slices"] = slices
         self.details[name] = {k: v for k, v in result.items() if k != "slices"}
         return result

@@ -91,6 +91,28 @@ def cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
 
 
+def cpu_by_session(sessions, parents=None):
+    """CPU seconds used so far by every process in each of `sessions` ({session id: label}), and by each
+    process whose parent is in `parents` ({pid: label}), summed by label.
+
+    Each service of the stack runs in a session of its own (start_new_session), so its children count too:
+    gunicorn's workers. PostgreSQL's backends each start a session of their own, so they are found by their
+    parent, the postmaster. A process that has already exited is not counted (PostgreSQL's backends live as
+    long as the app's persistent connections)."""
+    parents = parents or {}
+    totals = dict.fromkeys([*sessions.values(), *parents.values()], 0.0)
+    tick = os.sysconf("SC_CLK_TCK")
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        with contextlib.suppress(OSError, IndexError, ValueError):
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            label = sessions.get(int(fields[3])) or parents.get(int(fields[1]))
+            if label is not None:
+                totals[label] += (int(fields[11]) + int(fields[12])) / tick
+    return totals
+
+
 def children(pid):
     """The ids of a process's direct children (gunicorn's workers, for its master)."""
     found = []
@@ -547,6 +569,25 @@ class Stack:
 
     def start_redis(self):
         self.redis.start(self.env)
+
+    def cpu_by_service(self):
+        """CPU seconds each part of the stack has used so far: {"app": …, "task workers": …, "PostgreSQL": …,
+        "Redis": …, "front": …, "scheduler": …}, each with all its processes."""
+        sessions, parents = {}, {}
+        for label, services in (
+            ("app", self.app_servers),
+            ("task workers", self.workers),
+            ("scheduler", [self.scheduler]),
+            ("front", [self.front] if self.front else []),
+            ("Redis", [self.redis]),
+        ):
+            for service in services:
+                if service.running():
+                    sessions[service.process.pid] = label
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            postmaster = int((self.postgres.data / "postmaster.pid").read_text().split()[0])
+            sessions[postmaster] = parents[postmaster] = "PostgreSQL"
+        return cpu_by_session(sessions, parents)
 
     def worker_cpu(self):
         """CPU seconds the task workers have used so far (None if one is not running)."""

@@ -53,7 +53,7 @@ def letter_page(bench):
             headers=bench.form_headers(client, page.public_url),
             bodies=[urlencode(d) for d in rotation],
         )
-    note = f"{form.method} {form.action}, {len(rotation)} postcodes in rotation"
+    note = f"{form.method} {form.action}, {len(rotation)} postcodes in rotation; {bench.cpu_note(result)}"
     bench.record(PAGE_RATIO, bench.ratio("lookup", result), note)
     bench.record(PAGE_RPS, result["rps"])
     bench.latency(PAGE_LATENCY, result)
@@ -76,7 +76,10 @@ def lookup_api(bench):
         headers={"Content-Type": "application/x-www-form-urlencoded"},
         bodies=[urlencode({"postcode": p["postcode"]}) for p in postcodes[:ROTATION]],
     )
-    note = f"POST /api/postcode-lookup/, {min(ROTATION, len(postcodes))} postcodes in rotation"
+    note = (
+        f"POST /api/postcode-lookup/, {min(ROTATION, len(postcodes))} postcodes in rotation; "
+        f"{bench.cpu_note(result)}"
+    )
     bench.record(API_RATIO, bench.ratio("lookup-api", result), note)
     bench.record(API_RPS, result["rps"])
     bench.latency(API_LATENCY, result)

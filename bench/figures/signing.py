@@ -89,7 +89,7 @@ def signing(bench):
             all_rows[state] = all_rows.get(state, 0) + n
     note = (
         f"POST {form.action}: {counted} stored as pending with their email queued, of {accepted} accepted "
-        f"responses; rows by state: {_describe(all_rows)}"
+        f"responses; rows by state: {_describe(all_rows)}; {bench.cpu_note(result)}"
     )
     bench.record(RATIO, round(rps / result["baseline_rps"], 3), note)
     bench.details["sign_baseline_rps"] = result["baseline_rps"]

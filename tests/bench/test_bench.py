@@ -3,11 +3,15 @@
 The speed figures themselves live in `make bench`; these tests only check that the bench counts honestly.
 """
 
+import os
 import re
 import shutil
+import signal
 import socketserver
 import subprocess
+import sys
 import threading
+import time
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
@@ -18,9 +22,10 @@ from django_tasks_db.models import DBTaskResult
 
 from bench import nginx, probe, report, wrk
 from bench.addresses import Addresses, address
-from bench.harness import uneven, worker_shares
+from bench.harness import Bench, combine, describe_cpu, uneven, worker_shares
 from bench.registry import figures_of
 from bench.run import MEASURES
+from bench.stack import cpu_by_session
 from petition.models import Signature
 from petition.tasks import send_signature_email
 from tests.petition.factories import PetitionPageFactory, SignatureFactory
@@ -56,6 +61,73 @@ def test_a_load_shared_across_the_workers_is_even():
     assert not uneven(worker_shares({1: 10.0, 2: 10.0}, {1: 12.0, 2: 11.4}))
     assert not uneven(worker_shares({1: 10.0}, {1: 14.0}))  # one worker: nothing to compare
     assert not uneven(worker_shares({1: 10.0, 2: 10.0}, {1: 10.05, 2: 10.0}))  # too little work to judge
+
+
+SPIN_THEN_FORK = """
+import os, time
+def spin(seconds):
+    start = time.process_time()
+    while time.process_time() - start < seconds:
+        pass
+spin(0.3)
+if os.fork() == 0:
+    spin(0.3)  # the child's own CPU, in the parent's session
+time.sleep(30)
+"""
+
+
+def test_cpu_is_counted_for_every_process_of_a_service_session_and_nothing_else():
+    """A child in the service's session (a gunicorn worker, a PostgreSQL backend) counts; a process in
+    another session does not."""
+    service = subprocess.Popen([sys.executable, "-c", SPIN_THEN_FORK], start_new_session=True)  # noqa: S603
+    try:
+        used = {}
+        for _ in range(100):
+            used = cpu_by_session({service.pid: "service", 999_999_999: "absent"})
+            if used["service"] >= 0.55:
+                break
+            time.sleep(0.1)
+        assert used["service"] >= 0.55  # 0.3 s in the service's first process, 0.3 s in its child
+        assert used["absent"] == 0.0
+        # Found by its parent instead (PostgreSQL's backends start sessions of their own): the child only.
+        assert 0.25 <= cpu_by_session({}, {service.pid: "children"})["children"] < 0.5
+    finally:
+        os.killpg(service.pid, signal.SIGKILL)
+        service.wait()
+
+
+def test_a_loads_cpu_is_combined_across_slices_per_request_and_named_in_the_note():
+    slices = [
+        {
+            "requests": 100,
+            "non_2xx_3xx": 0,
+            "seconds": 1,
+            "p50_ms": 1,
+            "p99_ms": 2,
+            "rps": 100,
+            "cpu_seconds_by_service": {"app": 0.5, "task workers": 0.8, "PostgreSQL": 0.2},
+        },
+        {
+            "requests": 300,
+            "non_2xx_3xx": 0,
+            "seconds": 1,
+            "p50_ms": 1,
+            "p99_ms": 2,
+            "rps": 300,
+            "cpu_seconds_by_service": {"app": 1.5, "task workers": 0.0, "PostgreSQL": 0.2},
+        },
+    ]
+    cpu = combine(slices)["cpu_ms_per_request_by_service"]
+    assert cpu == {"app": 5.0, "task workers": 2.0, "PostgreSQL": 1.0, "all": 8.0}
+    assert describe_cpu(cpu) == "app 5.0 + task workers 2.0 + PostgreSQL 1.0 = 8.0 ms of CPU a request"
+    note = Bench.cpu_note(
+        None,
+        {
+            "cpu_ms_per_request_by_service": cpu,
+            "baseline_cpu_ms_per_request_by_service": {"app": 0.9, "all": 1.0},
+        },
+    )
+    assert note.endswith("against 1.0 for the bare view (the ratio CPU alone allows: 0.12)")
 
 
 def test_simulated_addresses_never_repeat():
