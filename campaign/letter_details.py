@@ -17,10 +17,14 @@ What keeps the stored copy honest:
 - it is stored only for visitors who are not signed in (an editor's page carries the Wagtail user bar),
   from a request with no query string, and holds no postcode: the key names the constituency only.
 
+Each app process also keeps the copies it has used (at most KEEP_IN_PROCESS), checked against the generation
+read with the rate limit in the same round trip; so a warm lookup reads no copy from Redis at all.
+
 A Redis outage is a miss: the page is rendered every time, as before.
 """
 
 import hashlib
+from collections import OrderedDict
 
 from django.core.cache import cache
 from django.http import HttpResponse
@@ -36,6 +40,11 @@ STORE_SECONDS = 60 * 60
 # no page text contains.
 CSRF_PLACEHOLDER = "waymarkcsrfplaceholder0000000000"
 REF_PLACEHOLDER = "waymark-ref-placeholder-0000000000"
+# What the postcode step reads from the shared cache with its rate limit (one round trip).
+READ_WITH_THE_LIMIT = (page_cache.GENERATION_KEY,)
+# Copies kept in this process, most recently used last: key -> (generation, content). A copy is ~9 kB.
+KEEP_IN_PROCESS = 300
+_in_process = OrderedDict()
 
 
 def key_for(request, page_id, result):
@@ -54,22 +63,41 @@ def usable(request):
     return not request.GET and not request.user.is_authenticated
 
 
-def stored(request, page_id, result):
+def stored(request, page_id, result, found=None):
     """The stored answer for this page and lookup result, filled in for this visitor, or None.
 
-    One cache round trip reads the copy and the current generation together. On a miss the generation read
-    is kept on the request (as the page cache middleware does for pages), so the copy rendered next is
-    stored under the generation it was rendered in, never a newer one."""
+    `found`: what the step has already read from the shared cache with its rate limit (READ_WITH_THE_LIMIT):
+    the current generation. A copy this process kept under that generation is used as it is; otherwise the
+    copy is read from the shared cache (with the generation, when it was not read already). On a miss the
+    generation read is kept on the request (as the page cache middleware does for pages), so the copy
+    rendered next is stored under the generation it was rendered in, never a newer one."""
     if not usable(request):
         return None
     key = key_for(request, page_id, result)
-    found = cache.get_many([key, page_cache.GENERATION_KEY])
-    current, entry = found.get(page_cache.GENERATION_KEY), found.get(key)
+    current = (found or {}).get(page_cache.GENERATION_KEY)
+    kept = _in_process.get(key)
+    if current is not None and kept is not None and kept[0] == current:
+        _in_process.move_to_end(key)
+        return HttpResponse(fill(kept[1], request, result))
+    try:
+        shared = cache.get_many([key] if current is not None else [key, page_cache.GENERATION_KEY])
+    except Exception:  # noqa: BLE001 (a cache outage is a miss)
+        return None
+    current = current if current is not None else shared.get(page_cache.GENERATION_KEY)
+    entry = shared.get(key)
     if current is not None:
         request._page_cache_generation = current
     if current is None or entry is None or entry["generation"] != current:
         return None
+    _keep(key, current, entry["content"])
     return HttpResponse(fill(entry["content"], request, result))
+
+
+def _keep(key, generation, content):
+    _in_process[key] = (generation, content)
+    _in_process.move_to_end(key)
+    while len(_in_process) > KEEP_IN_PROCESS:
+        _in_process.popitem(last=False)
 
 
 def context():
@@ -82,7 +110,9 @@ def store(request, page_id, result, content):
     in for this one."""
     if usable(request):
         entry = {"generation": page_cache.generation(request), "content": content}
-        cache.set(key_for(request, page_id, result), entry, STORE_SECONDS)
+        key = key_for(request, page_id, result)
+        cache.set(key, entry, STORE_SECONDS)
+        _keep(key, entry["generation"], content)
     return fill(content, request, result)
 
 

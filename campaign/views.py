@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from campaign import letter_details, lookup
 from campaign.forms import PostcodeForm
-from campaign.models.letters import LetterPage, lookups_exceeded, private
+from campaign.models.letters import LetterPage, lookups_exceeded, lookups_exceeded_and_read, private
 from website import ratelimits
 from website.cross_origin import same_origin_posts
 
@@ -30,12 +30,14 @@ def letter_postcode(request, page_id):
     `Origin` (website.cross_origin; docs/security.md). The details form it answers with carries this
     visitor's CSRF token as ever, because the letter's own steps post to the page with Django's check.
 
-    A found postcode whose answer is already kept for this page and MP is answered from the cache
-    (campaign.letter_details): the rate limit, the lookup's one query and one cache read."""
-    if lookups_exceeded(request):
+    A found postcode whose answer is already kept for this page and MP is answered from the kept copy
+    (campaign.letter_details): one Redis round trip for the rate limit and the page cache's generation, and
+    the lookup's one query."""
+    over, found = lookups_exceeded_and_read(request, letter_details.READ_WITH_THE_LIMIT)
+    if over:
         return private(ratelimits.too_many_requests(request))
     form = PostcodeForm(request.POST)
-    if form.is_valid() and (kept := letter_details.stored(request, page_id, form.result)) is not None:
+    if form.is_valid() and (kept := letter_details.stored(request, page_id, form.result, found)) is not None:
         return private(kept)
     page = LetterPage.objects.live().filter(pk=page_id).first()
     if page is None:

@@ -46,12 +46,37 @@ def hit(request, checks, *, fail_closed=False):
     an error is logged: a survivor reaching the disclosure form matters more than a limit. A caller that
     guards a secret (`fail_closed=True`: the 2FA code) counts the request as limited instead.
     """
+    return _hit(checks, fail_closed=fail_closed)[0]
+
+
+def exceeded_and_read(request, group, rate, keys):
+    """`exceeded()`, and the values of `keys` in the default cache read in the same Redis round trip when the
+    limits are counted there: (over, {key: value}). A key that is not there, or that could not be read (the
+    cache is down), is missing from the dict; the limit then behaves as `exceeded()` does."""
+    checks = [(group, client_ip.key(request), rate)]
+    over, values = _hit(checks, read=keys)
+    if values is None:  # not counted on the default cache's Redis: read it on its own
+        try:
+            values = caches["default"].get_many(keys)
+        except Exception:  # noqa: BLE001 (a cache outage is a miss)
+            values = {}
+    return over, values
+
+
+def _hit(checks, *, fail_closed=False, read=()):
+    """(over, values): values of `read` when they came back with the counts, else None."""
     if not getattr(settings, "RATELIMIT_ENABLE", True) or not checks:
-        return False
+        return False, None
     cache = caches[getattr(settings, "RATELIMIT_USE_CACHE", "default")]
+    values = None
     try:
         redis = _redis_client(cache)
-        counts = _count_on_redis(cache, redis, checks) if redis is not None else _count(cache, checks)
+        if redis is None:
+            counts = _count(cache, checks)
+        elif read and cache is caches["default"]:
+            counts, values = _count_on_redis(cache, redis, checks, read)
+        else:
+            counts, _ = _count_on_redis(cache, redis, checks)
     except Exception as error:  # noqa: BLE001 (any cache failure: degrade, never fail the request)
         counts = None
         cause = type(error).__name__
@@ -63,10 +88,11 @@ def hit(request, checks, *, fail_closed=False):
             cause,
             "counting this request as limited" if fail_closed else "skipping them for this request",
         )
-        return fail_closed
-    return any(
+        return fail_closed, values
+    over = any(
         count > _split_rate(rate)[0] for count, (_group, _value, rate) in zip(counts, checks, strict=True)
     )
+    return over, values
 
 
 def _cache_key(group, value, rate):
@@ -86,8 +112,9 @@ def _count(cache, checks):
     return counts
 
 
-def _count_on_redis(cache, redis, checks):
-    """Redis: every rate's SET NX EX and INCR in one MULTI/EXEC pipeline, one round trip."""
+def _count_on_redis(cache, redis, checks, read=()):
+    """Redis: every rate's SET NX EX and INCR in one MULTI/EXEC pipeline, one round trip, with a GET of each
+    cache key in `read`. Returns (counts, {key: value} of the keys found, decoded as django-redis does)."""
     pipe = redis.pipeline(transaction=True)
     for group, value, rate in checks:
         key, period = _cache_key(group, value, rate)
@@ -96,7 +123,12 @@ def _count_on_redis(cache, redis, checks):
         key = cache.client.make_key(key)
         pipe.set(key, 0, ex=period + EXPIRATION_FUDGE, nx=True)
         pipe.incr(key)
-    return pipe.execute()[1::2]
+    for key in read:
+        pipe.get(cache.client.make_key(key))
+    replies = pipe.execute()
+    counted, got = replies[: 2 * len(checks)], replies[2 * len(checks) :]
+    values = {key: cache.client.decode(raw) for key, raw in zip(read, got, strict=True) if raw is not None}
+    return counted[1::2], values
 
 
 def give_back(group, value, rate):

@@ -341,6 +341,12 @@ def lookups_exceeded(request, group=LOOKUP_GROUP):
     return ratelimits.exceeded(request, group, settings.LETTER_LOOKUP_RATE)
 
 
+def lookups_exceeded_and_read(request, keys):
+    """`lookups_exceeded` for the postcode step, with `keys` of the shared cache read in the same round trip
+    (website.ratelimits.exceeded_and_read): (over, {key: value})."""
+    return ratelimits.exceeded_and_read(request, LOOKUP_GROUP, settings.LETTER_LOOKUP_RATE, keys)
+
+
 def result_for(form):
     """The MP for the form's signed constituency code, or None when the code is missing or bad."""
     form.is_valid()

@@ -177,3 +177,40 @@ def test_without_redis_every_answer_is_rendered(client, letter_page, known_postc
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
     for _ in range(2):
         assert "Your MP is Neil Coyle" in look_up(Client(), letter_page).content.decode()
+
+
+def test_a_warm_process_answers_from_its_own_copy_while_the_generation_holds(
+    client, letter_page, known_postcode, django_assert_max_num_queries
+):
+    first = look_up(client, letter_page).content.decode()
+    for key in kept_answers():
+        cache.delete(key)  # only this process's copy is left
+    with django_assert_max_num_queries(1):
+        second = look_up(Client(), letter_page).content.decode()
+    assert "Your MP is Neil Coyle" in second
+    assert hidden(second, "csrfmiddlewaretoken") != hidden(first, "csrfmiddlewaretoken")
+
+    letter_page.paragraph_prompts = "What happened in your family?"
+    letter_page.save_revision().publish()  # a new generation: this process's copy is stale
+    assert "What happened in your family?" in look_up(Client(), letter_page).content.decode()
+
+
+@pytest.mark.skipif(not hasattr(cache, "keys"), reason="counts Redis round trips: needs django-redis")
+def test_on_redis_a_warm_lookup_is_one_round_trip_for_the_limit_and_the_generation(
+    client, letter_page, known_postcode, monkeypatch
+):
+    import redis
+
+    look_up(client, letter_page)
+    trips = []
+    pipeline_execute, command = redis.client.Pipeline.execute, redis.Redis.execute_command
+    monkeypatch.setattr(
+        redis.client.Pipeline,
+        "execute",
+        lambda self, *a, **k: trips.append("pipeline") or pipeline_execute(self, *a, **k),
+    )
+    monkeypatch.setattr(
+        redis.Redis, "execute_command", lambda self, *a, **k: trips.append(a[0]) or command(self, *a, **k)
+    )
+    assert "Your MP is Neil Coyle" in look_up(Client(), letter_page).content.decode()
+    assert trips == ["pipeline"]
