@@ -9,7 +9,7 @@ import traceback
 from bench import journeys, wrk
 from bench.addresses import Addresses
 from bench.registry import Figure, measure
-from bench.stack import HTTPS, TMP, Stack, cpu_seconds, log
+from bench.stack import HTTPS, TMP, Stack, cpu_seconds, cpu_used, log
 
 LOAD_SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
@@ -188,7 +188,7 @@ class Bench:
             # Every part of the stack, not only gunicorn: the cores are shared, so what the task workers,
             # PostgreSQL and nginx spend on a request is taken from the app (docs/performance.md).
             result["cpu_seconds_by_service"] = {
-                k: round(v - services_before.get(k, 0.0), 3) for k, v in services_after.items()
+                k: round(v, 3) for k, v in cpu_used(services_before, services_after).items()
             }
             result["cpu_ms_per_request_by_service"] = per_request(
                 result["cpu_seconds_by_service"], result["requests"]

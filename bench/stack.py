@@ -93,14 +93,13 @@ def cpu_seconds(pid):
 
 def cpu_by_session(sessions, parents=None):
     """CPU seconds used so far by every process in each of `sessions` ({session id: label}), and by each
-    process whose parent is in `parents` ({pid: label}), summed by label.
+    process whose parent is in `parents` ({pid: label}): {pid: (label, seconds)}.
 
     Each service of the stack runs in a session of its own (start_new_session), so its children count too:
     gunicorn's workers. PostgreSQL's backends each start a session of their own, so they are found by their
-    parent, the postmaster. A process that has already exited is not counted (PostgreSQL's backends live as
-    long as the app's persistent connections)."""
+    parent, the postmaster."""
     parents = parents or {}
-    totals = dict.fromkeys([*sessions.values(), *parents.values()], 0.0)
+    found = {}
     tick = os.sysconf("SC_CLK_TCK")
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -109,8 +108,18 @@ def cpu_by_session(sessions, parents=None):
             fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
             label = sessions.get(int(fields[3])) or parents.get(int(fields[1]))
             if label is not None:
-                totals[label] += (int(fields[11]) + int(fields[12])) / tick
-    return totals
+                found[int(entry.name)] = (label, (int(fields[11]) + int(fields[12])) / tick)
+    return found
+
+
+def cpu_used(before, after, labels=()):
+    """{label: CPU seconds} between two `cpu_by_session` snapshots. A process that started in between counts
+    in full; one that exited in between is not counted (its last seconds are unknown), never negatively."""
+    used = dict.fromkeys(labels, 0.0)
+    for pid, (label, seconds) in after.items():
+        start = before.get(pid)
+        used[label] = used.get(label, 0.0) + seconds - (start[1] if start and start[0] == label else 0.0)
+    return used
 
 
 def children(pid):
@@ -571,8 +580,9 @@ class Stack:
         self.redis.start(self.env)
 
     def cpu_by_service(self):
-        """CPU seconds each part of the stack has used so far: {"app": …, "task workers": …, "PostgreSQL": …,
-        "Redis": …, "front": …, "scheduler": …}, each with all its processes."""
+        """A snapshot of the CPU every process of the stack has used so far, {pid: (part, seconds)}: the
+        parts are "app", "task workers", "scheduler", "front", "Redis" and "PostgreSQL" (`cpu_used` compares
+        two snapshots)."""
         sessions, parents = {}, {}
         for label, services in (
             ("app", self.app_servers),

@@ -25,7 +25,7 @@ from bench.addresses import Addresses, address
 from bench.harness import Bench, combine, describe_cpu, uneven, worker_shares
 from bench.registry import figures_of
 from bench.run import MEASURES
-from bench.stack import cpu_by_session
+from bench.stack import cpu_by_session, cpu_used
 from petition.models import Signature
 from petition.tasks import send_signature_email
 from tests.petition.factories import PetitionPageFactory, SignatureFactory
@@ -79,21 +79,29 @@ time.sleep(30)
 def test_cpu_is_counted_for_every_process_of_a_service_session_and_nothing_else():
     """A child in the service's session (a gunicorn worker, a PostgreSQL backend) counts; a process in
     another session does not."""
+    before = cpu_by_session({})
     service = subprocess.Popen([sys.executable, "-c", SPIN_THEN_FORK], start_new_session=True)  # noqa: S603
     try:
         used = {}
         for _ in range(100):
-            used = cpu_by_session({service.pid: "service", 999_999_999: "absent"})
+            used = cpu_used(before, cpu_by_session({service.pid: "service"}), labels=["service", "absent"])
             if used["service"] >= 0.55:
                 break
             time.sleep(0.1)
         assert used["service"] >= 0.55  # 0.3 s in the service's first process, 0.3 s in its child
         assert used["absent"] == 0.0
         # Found by its parent instead (PostgreSQL's backends start sessions of their own): the child only.
-        assert 0.25 <= cpu_by_session({}, {service.pid: "children"})["children"] < 0.5
+        children = cpu_used({}, cpu_by_session({}, {service.pid: "children"}))
+        assert 0.25 <= children["children"] < 0.5
     finally:
         os.killpg(service.pid, signal.SIGKILL)
         service.wait()
+
+
+def test_a_process_that_exits_during_a_load_never_counts_against_its_service():
+    before = {1: ("PostgreSQL", 5.0), 2: ("PostgreSQL", 1.0), 3: ("app", 2.0)}
+    after = {2: ("PostgreSQL", 1.5), 3: ("app", 2.5), 4: ("PostgreSQL", 0.25)}  # 1 exited, 4 started
+    assert cpu_used(before, after) == {"PostgreSQL": 0.75, "app": 0.5}
 
 
 def test_a_loads_cpu_is_combined_across_slices_per_request_and_named_in_the_note():
