@@ -17,6 +17,13 @@ HELPLINES = [
             "the phone if you can, and press 55 when the operator asks: this is the Silent Solution, "
             "and it tells the police the call is real."
         ),
+        "name_cy": "Argyfwng: yr heddlu",
+        "hours_cy": "Unrhyw bryd",
+        "description_cy": (
+            "Os ydych chi mewn perygl nawr, ffoniwch 999. Os na allwch chi siarad, arhoswch ar y lein, "
+            "pesychwch neu tapiwch y ffôn os gallwch chi, a phwyswch 55 pan fydd y gweithredwr yn gofyn: "
+            "dyma'r Silent Solution, ac mae'n dweud wrth yr heddlu bod yr alwad yn un go iawn."
+        ),
         "is_free": True,
         "is_silent_option": True,
         "is_emergency": True,
@@ -30,6 +37,12 @@ HELPLINES = [
             "Free, confidential advice for anyone experiencing domestic abuse, and for friends, "
             "family and professionals worried about someone."
         ),
+        "name_cy": "Llinell Gymorth Genedlaethol ar Gam-drin Domestig",
+        "hours_cy": "24 awr, bob dydd",
+        "description_cy": (
+            "Cyngor am ddim a chyfrinachol i unrhyw un sy'n profi cam-drin domestig, ac i ffrindiau, "
+            "teulu a gweithwyr proffesiynol sy'n poeni am rywun."
+        ),
         "website_url": "https://www.nationaldahelpline.org.uk/",
         "is_free": True,
         "sort_order": 10,
@@ -42,6 +55,12 @@ HELPLINES = [
             "Advice for anyone being stalked or harassed, including what evidence to keep and how "
             "to report it."
         ),
+        "name_cy": "Llinell Gymorth Genedlaethol ar Stelcian",
+        "hours_cy": "Yn ystod y dydd ar ddiwrnodau'r wythnos; gwelwch y wefan am oriau heddiw",
+        "description_cy": (
+            "Cyngor i unrhyw un sy'n cael ei stelcian neu ei aflonyddu, gan gynnwys pa dystiolaeth i'w "
+            "chadw a sut i roi gwybod amdano."
+        ),
         "website_url": "https://www.suzylamplugh.org/",
         "is_free": True,
         "sort_order": 20,
@@ -49,13 +68,23 @@ HELPLINES = [
 ]
 
 
+WELSH_FIELDS = ("name_cy", "hours_cy", "description_cy")
+
+
 def ensure_helplines():
-    """Create each helpline once, by name; staff edits to an existing one are kept."""
+    """Create each helpline once, by name; staff edits to an existing one are kept. The Welsh texts are
+    filled in where a helpline has none yet (a database seeded before they existed)."""
     helplines = {}
     for fields in HELPLINES:
         values = dict(fields)
         name = values.pop("name")
-        helplines[name], _ = Helpline.objects.get_or_create(name=name, defaults=values)
+        helpline, created = Helpline.objects.get_or_create(name=name, defaults=values)
+        missing = [f for f in WELSH_FIELDS if not created and not getattr(helpline, f) and values.get(f)]
+        if missing:
+            for field in missing:
+                setattr(helpline, field, values[field])
+            helpline.save(update_fields=missing)
+        helplines[name] = helpline
     return helplines
 
 

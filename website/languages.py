@@ -55,6 +55,12 @@ class LanguageFromURLMiddleware(LocaleMiddleware):
         return response
 
 
+def written_for_reader(default, **by_language):
+    """What staff wrote for the active language (`cy=…`), when they wrote it; else `default`. For text kept
+    once per site (helplines, the emergency message) with an optional field per language."""
+    return by_language.get(translation.get_language() or "") or default
+
+
 def language_of_path(path):
     """The language a URL path is in: its prefix's, or LANGUAGE_CODE when it has none."""
     return translation.get_language_from_path(path) or settings.LANGUAGE_CODE

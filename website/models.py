@@ -15,6 +15,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from website.blocks import content_blocks
+from website.languages import written_for_reader
 
 
 def page_link(help_text):
@@ -120,6 +121,13 @@ class SiteSettings(BaseSiteSetting):
             "<b>55</b> when prompted (the Silent Solution).</p>"
         ),
     )
+    emergency_message_cy = RichTextField(
+        "emergency message in Welsh",
+        features=["bold", "link"],
+        blank=True,
+        help_text="Shown on Welsh pages when filled in. Left empty, Welsh pages show the Welsh of the "
+        "default message while the message above is the default, else the message above.",
+    )
     cover_your_tracks_page = page_link("Guidance on covering your tracks, linked from the quick-exit note.")
     footer_helplines = models.ManyToManyField(
         "support.Helpline", blank=True, help_text="Helplines listed in the footer of every page."
@@ -139,6 +147,7 @@ class SiteSettings(BaseSiteSetting):
     panels = [
         FieldPanel("quick_exit_url"),
         FieldPanel("emergency_message"),
+        FieldPanel("emergency_message_cy"),
         FieldPanel("cover_your_tracks_page"),
         MultiFieldPanel(
             [
@@ -152,6 +161,11 @@ class SiteSettings(BaseSiteSetting):
             heading="Footer",
         ),
     ]
+
+    def emergency_message_shown(self):
+        """The emergency message for the active language: the Welsh one staff wrote, on Welsh pages, else
+        the message (whose default base.html shows in the reader's language)."""
+        return written_for_reader(self.emergency_message, cy=self.emergency_message_cy)
 
     def footer_pages(self):
         """The contact page, privacy notice and accessibility statement that are set and live, in that

@@ -1,8 +1,14 @@
-"""Helplines: a snippet edited once and shown on every guidance page and in the footer."""
+"""Helplines: a snippet edited once and shown on every guidance page and in the footer.
+
+A helpline's number and links are the same in every language; its name, hours and description have a Welsh
+field each, shown on Welsh pages when filled in (`shown_*`), else the English.
+"""
 
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
+
+from website.languages import written_for_reader
 
 
 class Helpline(index.Indexed, models.Model):
@@ -22,6 +28,11 @@ class Helpline(index.Indexed, models.Model):
     )
     is_emergency = models.BooleanField(default=False, help_text="Shown first, as an emergency number.")
     sort_order = models.PositiveSmallIntegerField(default=100)
+    name_cy = models.CharField("name in Welsh", max_length=120, blank=True)
+    hours_cy = models.CharField(
+        "hours in Welsh", max_length=120, blank=True, help_text="e.g. 24 awr, bob dydd."
+    )
+    description_cy = models.TextField("description in Welsh", blank=True)
 
     panels = [
         FieldPanel("name"),
@@ -46,14 +57,37 @@ class Helpline(index.Indexed, models.Model):
             ],
             heading="Labels and order",
         ),
+        MultiFieldPanel(
+            [FieldPanel("name_cy"), FieldPanel("hours_cy"), FieldPanel("description_cy")],
+            heading="In Welsh",
+            help_text="Shown on Welsh pages. Left empty, Welsh pages show the English.",
+            classname="collapsed",
+        ),
     ]
-    search_fields = [index.SearchField("name"), index.SearchField("description")]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("description"),
+        index.SearchField("name_cy"),
+        index.SearchField("description_cy"),
+    ]
 
     class Meta:
         ordering = ["-is_emergency", "sort_order", "name"]
 
     def __str__(self):
         return self.name
+
+    @property
+    def shown_name(self):
+        return written_for_reader(self.name, cy=self.name_cy)
+
+    @property
+    def shown_hours(self):
+        return written_for_reader(self.hours, cy=self.hours_cy)
+
+    @property
+    def shown_description(self):
+        return written_for_reader(self.description, cy=self.description_cy)
 
     @property
     def tel_href(self):

@@ -162,6 +162,51 @@ def test_the_emergency_message_is_welsh_on_welsh_pages_until_an_editor_rewrites_
 
 
 @pytest.mark.django_db
+def test_a_welsh_emergency_message_staff_wrote_shows_on_welsh_pages_only(client, site, welsh):
+    site_settings = SiteSettings.for_site(site)
+    site_settings.emergency_message = "<p>Call 999 now if you are in danger.</p>"
+    site_settings.emergency_message_cy = "<p>Ffoniwch 999 nawr os ydych chi mewn perygl.</p>"
+    site_settings.save()
+    english, cymraeg = client.get("/about/").content.decode(), client.get("/cy/about/").content.decode()
+    assert "Ffoniwch 999 nawr os ydych chi mewn perygl." in cymraeg and "Call 999 now" not in cymraeg
+    assert "Call 999 now if you are in danger." in english and "Ffoniwch" not in english
+
+
+@pytest.mark.django_db
+def test_helplines_show_the_welsh_staff_wrote_on_welsh_pages_and_english_until_they_do(client, site, welsh):
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from tests.support.factories import HelplineFactory
+
+    stalking = HelplineFactory(
+        name="National Stalking Helpline",
+        hours="Weekdays in the daytime",
+        description="Advice for anyone being stalked.",
+        name_cy="Llinell Gymorth Genedlaethol ar Stelcian",
+        hours_cy="Yn ystod y dydd ar ddiwrnodau'r wythnos",
+        description_cy="Cyngor i unrhyw un sy'n cael ei stelcian.",
+    )
+    untranslated = HelplineFactory(name="Respect Phoneline", hours="Weekdays")
+    SiteSettings.for_site(site).footer_helplines.set([stalking, untranslated])
+
+    english, cymraeg = client.get("/about/").content.decode(), client.get("/cy/about/").content.decode()
+    assert "National Stalking Helpline" in english and "Weekdays in the daytime" in english
+    assert "Llinell Gymorth" not in english
+    assert "Llinell Gymorth Genedlaethol ar Stelcian" in cymraeg and "Yn ystod y dydd" in cymraeg
+    assert "National Stalking Helpline" not in cymraeg
+    assert "Respect Phoneline" in cymraeg  # English until someone writes its Welsh
+    # In full (guidance pages, the helplines page, call-outs): the description and the links' names too.
+    with translation.override("cy"):
+        full = render_to_string("components/helpline.html", {"helpline": stalking})
+    assert "Cyngor i unrhyw un" in full and "Advice for anyone" not in full
+    with translation.override("en-gb"):
+        assert "Advice for anyone being stalked." in render_to_string(
+            "components/helpline.html", {"helpline": stalking}
+        )
+
+
+@pytest.mark.django_db
 def test_the_language_comes_from_the_url_alone_and_leaves_no_trace(client, welsh):
     response = client.get("/about/", HTTP_ACCEPT_LANGUAGE="cy")
     assert response.status_code == 200  # no redirect to /cy/
