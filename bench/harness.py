@@ -17,6 +17,9 @@ BARE = "/__bench__/bare"
 # A load slice is measured again (up to REMEASURES times) when one gunicorn worker did less than half its
 # even share of the work: wrk's connections landed on the other worker, and the slice ran on half the server.
 REMEASURES = 2
+# What every browser sends with every request: pages are then measured compressed, as people get them (wrk
+# sends no Accept-Encoding of its own, and a plain page costs the app far less than a compressed one).
+BROWSER = {"Accept-Encoding": "gzip, deflate, br"}
 UNEVEN_BELOW = 0.5
 MIN_CPU_SECONDS = 0.2  # too little work in a slice to judge its balance
 
@@ -154,7 +157,7 @@ class Bench:
         the work was shared. `before_attempt` and `after_attempt` are called around each attempt."""
         kwargs.setdefault("seconds", LOAD_SECONDS)
         kwargs.setdefault("connections", CONNECTIONS)
-        headers = {**HTTPS, **kwargs.pop("headers", {})}
+        headers = {**HTTPS, **BROWSER, **kwargs.pop("headers", {})}
         tag = kwargs.pop("tag", name)
         attempts = []
         for attempt in range(1 + REMEASURES):

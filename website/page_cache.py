@@ -21,6 +21,11 @@ that cannot be shared whole (forms, the letter journey) skip those queries and a
 them. Wagtail's frontend cache app purges a CDN on publish too when `WAGTAILFRONTENDCACHE` is configured
 (production.py). Anything else a page shows (petition counts, letter counts) is at most `LOCAL_SECONDS` old
 (or the page's own `shared_cache_seconds`).
+
+A stored page keeps a gzip copy beside the plain one, compressed once when it is stored; a browser that
+accepts gzip (every one) gets that copy, so a hit costs no compression. GZipMiddleware compresses each
+personal response afresh with its random padding ("Heal the BREACH"), since those may carry a CSRF token; a
+shareable page carries no secret, so one fixed compressed copy gives a BREACH attacker nothing to recover.
 """
 
 import logging
@@ -32,8 +37,10 @@ from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.http import HttpResponse
+from django.middleware.gzip import re_accepts_gzip
 from django.utils import translation
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.text import compress_string
 
 logger = logging.getLogger(__name__)
 
@@ -47,6 +54,8 @@ IGNORED_QUERY_PARAMETERS = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid")
 # Request headers a cached page may vary on (visitors with cookies skip the cache altogether).
 HARMLESS_VARY = {"cookie", "accept-encoding"}
 HIT_HEADER = "X-Page-Cache"
+# As GZipMiddleware: shorter responses are not worth compressing.
+GZIP_AT_LEAST = 200
 
 
 def enabled():
@@ -162,7 +171,7 @@ class PageCacheMiddleware:
         current = found.get(GENERATION_KEY)
         entry = found.get(key)
         if current is not None and entry is not None and entry["generation"] == current:
-            return _response_from(entry)
+            return _response_from(entry, request)
         # Read once: the page's cached fragments use it too (made now if the cache lost it).
         if current is None:
             current = generation(request)
@@ -199,14 +208,35 @@ def _entry_from(response, generation):
         "status": response.status_code,
         "headers": [(name, value) for name, value in response.items() if name.lower() != HIT_HEADER.lower()],
         "content": response.content,
+        "gzip": _compressed(response),
         "stored_at": time.time(),
     }
 
 
-def _response_from(entry):
-    response = HttpResponse(entry["content"], status=entry["status"])
+def _compressed(response):
+    """The content gzipped once, as GZipMiddleware would but without its random padding, or None when that
+    is not worth it (short, already encoded, or no smaller)."""
+    content = response.content
+    if len(content) < GZIP_AT_LEAST or response.has_header("Content-Encoding"):
+        return None
+    packed = compress_string(content)
+    return packed if len(packed) < len(content) else None
+
+
+def _response_from(entry, request):
+    gzipped = entry.get("gzip")
+    wants_gzip = gzipped is not None and re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", ""))
+    response = HttpResponse(gzipped if wants_gzip else entry["content"], status=entry["status"])
     for name, value in entry["headers"]:
         response[name] = value
+    if wants_gzip:
+        response["Content-Encoding"] = "gzip"
+        response["Content-Length"] = str(len(gzipped))
+        if response.get("ETag", "").startswith('"'):
+            response["ETag"] = "W/" + response["ETag"]
+    if gzipped is not None:
+        # What GZipMiddleware adds to any response it could compress (it leaves an encoded one alone).
+        patch_vary_headers(response, ("Accept-Encoding",))
     response[HIT_HEADER] = "hit"
     if "stored_at" in entry:
         response["Age"] = str(max(0, int(time.time() - entry["stored_at"])))

@@ -23,6 +23,37 @@ def test_an_anonymous_visitor_gets_the_second_view_from_the_cache(client, home):
 
 
 @pytest.mark.django_db
+def test_a_browser_that_accepts_gzip_gets_the_copy_compressed_once_when_stored(client, home):
+    import gzip
+
+    plain = client.get("/about/")  # stored
+    hits = [client.get("/about/", HTTP_ACCEPT_ENCODING="gzip, deflate, br") for _ in range(2)]
+    for hit in hits:
+        assert hit["X-Page-Cache"] == "hit" and hit["Content-Encoding"] == "gzip"
+        assert "Accept-Encoding" in hit["Vary"]
+        assert int(hit["Content-Length"]) == len(hit.content)
+        assert gzip.decompress(hit.content) == plain.content
+    # The same bytes each time: no compression (and no random padding) per request.
+    assert hits[0].content == hits[1].content
+    again = client.get("/about/")
+    assert again["X-Page-Cache"] == "hit" and "Content-Encoding" not in again
+    assert again.content == plain.content and "Accept-Encoding" in again["Vary"]
+
+
+@pytest.mark.django_db
+def test_a_personal_page_is_still_compressed_afresh_with_padding(client, home):
+    """Responses that may carry a CSRF token keep GZipMiddleware's random padding (BREACH)."""
+    import gzip
+
+    client.get("/about/")
+    client.cookies["sessionid"] = "x"  # a visitor with a session skips the cache
+    answers = [client.get("/about/", HTTP_ACCEPT_ENCODING="gzip") for _ in range(3)]
+    assert all("X-Page-Cache" not in a and a["Content-Encoding"] == "gzip" for a in answers)
+    assert len({a.content for a in answers}) > 1
+    assert len({gzip.decompress(a.content) for a in answers}) == 1
+
+
+@pytest.mark.django_db
 def test_public_pages_tell_browsers_and_cdns_they_may_keep_them(client, home):
     response = client.get("/about/")
     cache_control = response["Cache-Control"]
