@@ -24,6 +24,7 @@ A Redis outage is a miss: the page is rendered every time, as before.
 """
 
 import hashlib
+import threading
 from collections import OrderedDict
 
 from django.core.cache import cache
@@ -45,6 +46,8 @@ READ_WITH_THE_LIMIT = (page_cache.GENERATION_KEY,)
 # Copies kept in this process, most recently used last: key -> (generation, content). A copy is ~9 kB.
 KEEP_IN_PROCESS = 300
 _in_process = OrderedDict()
+# gunicorn's threads share it: reordering and evicting are two steps each, so they hold this lock.
+_in_process_lock = threading.Lock()
 
 
 def key_for(request, page_id, result):
@@ -75,9 +78,11 @@ def stored(request, page_id, result, found=None):
         return None
     key = key_for(request, page_id, result)
     current = (found or {}).get(page_cache.GENERATION_KEY)
-    kept = _in_process.get(key)
-    if current is not None and kept is not None and kept[0] == current:
-        _in_process.move_to_end(key)
+    kept = _in_process.get(key) if current is not None else None
+    if kept is not None and kept[0] == current:
+        with _in_process_lock:
+            if key in _in_process:  # another thread may have evicted it since
+                _in_process.move_to_end(key)
         return HttpResponse(fill(kept[1], request, result))
     try:
         shared = cache.get_many([key] if current is not None else [key, page_cache.GENERATION_KEY])
@@ -94,10 +99,11 @@ def stored(request, page_id, result, found=None):
 
 
 def _keep(key, generation, content):
-    _in_process[key] = (generation, content)
-    _in_process.move_to_end(key)
-    while len(_in_process) > KEEP_IN_PROCESS:
-        _in_process.popitem(last=False)
+    with _in_process_lock:
+        _in_process[key] = (generation, content)
+        _in_process.move_to_end(key)
+        while len(_in_process) > KEEP_IN_PROCESS:
+            _in_process.popitem(last=False)
 
 
 def context():
