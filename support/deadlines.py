@@ -69,7 +69,8 @@ def latest_arrival_due_by(day, nation):
     return arrival
 
 
-def _start_of(day):
+def start_of(day):
+    """The first instant of `day` in local time."""
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
@@ -90,7 +91,7 @@ def overdue_filter(today=None):
     arrived_by = Q()
     for nation in SUBDIVISIONS:
         cutoff = latest_arrival_due_by(today - timedelta(days=1), nation)
-        arrived_by |= _nation_q(nation) & Q(created_at__lt=_start_of(cutoff + timedelta(days=1)))
+        arrived_by |= _nation_q(nation) & Q(created_at__lt=start_of(cutoff + timedelta(days=1)))
     return awaiting_contact_filter() & arrived_by
 
 
@@ -104,7 +105,7 @@ def due_today_filter(today=None):
         if latest < earliest:  # today is not a working day there: nothing falls due
             continue
         arrived |= _nation_q(nation) & Q(
-            created_at__gte=_start_of(earliest), created_at__lt=_start_of(latest + timedelta(days=1))
+            created_at__gte=start_of(earliest), created_at__lt=start_of(latest + timedelta(days=1))
         )
     if not arrived:
         return Q(pk__in=[])

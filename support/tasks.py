@@ -55,10 +55,14 @@ def remind_teams_of_overdue_requests():
     The email says how many and links to the team's overdue queue: no reference, no name, nothing else. Each
     reminder is an audit entry, which is also how a second run the same day knows not to send again.
     """
+    # One reading of the clock decides the day, its window and the entry's stamp: a run at 23:59:59 that
+    # finishes after midnight still counts for the day it checked, and the next day's run is not skipped.
     now = timezone.localtime()
     today = now.date()
     if now.hour < REMINDER_HOUR:
         return 0
+    day_starts = deadlines.start_of(today)
+    day_ends = deadlines.start_of(today + timedelta(days=1))
     overdue = DisclosureRequest.objects.filter(deadlines.overdue_filter(today))
     sent = 0
     for team in CaseworkTeam.objects.all():
@@ -72,7 +76,8 @@ def remind_teams_of_overdue_requests():
         count = team_overdue.values("pk").distinct().count()
         already = AuditEntry.objects.filter(
             action=AuditEntry.Action.REMINDER_SENT,
-            at__gte=timezone.make_aware(datetime.combine(today, datetime.min.time())),
+            at__gte=day_starts,
+            at__lt=day_ends,
             detail__startswith=reminder_detail(team),
         )
         if already.exists():
@@ -93,7 +98,7 @@ def remind_teams_of_overdue_requests():
         ) % {"count": count}
         sent += send_mail(subject, body, None, recipients)
         AuditEntry.record(
-            AuditEntry.Action.REMINDER_SENT, detail=f"{reminder_detail(team)}{count} overdue request(s)"
+            AuditEntry.Action.REMINDER_SENT, detail=f"{reminder_detail(team)}{count} overdue request(s)", at=now
         )
     return sent
 

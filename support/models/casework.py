@@ -206,10 +206,13 @@ class AuditEntry(AppendOnlyModel):
         return f"{self.at:%Y-%m-%d %H:%M} {who}: {self.get_action_display()}"
 
     @classmethod
-    def record(cls, action, *, user=None, request=None, detail=""):
+    def record(cls, action, *, user=None, request=None, detail="", at=None):
+        """Add an entry; `at` is the moment the caller read the clock for its own decision, so the entry and
+        that decision agree (a job that checks "already done today" stamps the day it checked)."""
         if user is not None and not user.is_authenticated:
             user = None
         return cls.objects.create(
+            at=at or timezone.now(),
             action=action,
             user=user,
             username=user.get_username() if user else "",

@@ -290,12 +290,12 @@ def at(day, hour):
 
 
 def test_overdue_reminders_say_how_many_and_link_to_the_queue_once_a_working_day(
-    wales_team, caseworker, monkeypatch
+    wales_team, caseworker, time_machine
 ):
     DisclosureRequestFactory(team=wales_team, created_at=at(date(2026, 11, 20), 10), your_name="Zed Private")
     DisclosureRequestFactory(team=wales_team, created_at=at(date(2026, 11, 23), 10))
     mail.outbox.clear()
-    monkeypatch.setattr(timezone, "now", lambda: at(date(2026, 12, 1), 9))
+    time_machine.move_to(at(date(2026, 12, 1), 9), tick=False)
     assert tasks.remind_teams_of_overdue_requests.call() == 1
     [email] = mail.outbox
     assert email.to == [wales_team.email]
@@ -305,28 +305,62 @@ def test_overdue_reminders_say_how_many_and_link_to_the_queue_once_a_working_day
     assert AuditEntry.objects.filter(action=AuditEntry.Action.REMINDER_SENT).count() == 1
 
     assert tasks.remind_teams_of_overdue_requests.call() == 0  # the same day: not again
-    monkeypatch.setattr(timezone, "now", lambda: at(date(2026, 12, 2), 9))
+    time_machine.move_to(at(date(2026, 12, 2), 9), tick=False)
     assert tasks.remind_teams_of_overdue_requests.call() == 1
 
 
-def test_no_reminders_before_nine_at_weekends_or_when_nothing_is_overdue(wales_team, caseworker, monkeypatch):
+def test_a_reminder_that_finishes_after_midnight_counts_for_the_day_it_checked(
+    wales_team, caseworker, time_machine
+):
+    DisclosureRequestFactory(team=wales_team, created_at=at(date(2026, 11, 20), 10))
     mail.outbox.clear()
-    monkeypatch.setattr(timezone, "now", lambda: at(date(2026, 12, 1), 9))
+    # The clock runs on: the check reads 23:59:59.999 and the email and its entry come after midnight.
+    late = at(date(2026, 12, 1), 23) + timedelta(minutes=59, seconds=59, microseconds=999_000)
+    time_machine.move_to(late, tick=True)
+    assert tasks.remind_teams_of_overdue_requests.call() == 1
+    [entry] = AuditEntry.objects.filter(action=AuditEntry.Action.REMINDER_SENT)
+    assert timezone.localtime(entry.at).date() == date(2026, 12, 1)
+
+    # After midnight it is too early (before nine); at nine the new day's reminder goes.
+    time_machine.move_to(late + timedelta(seconds=2), tick=False)
+    assert tasks.remind_teams_of_overdue_requests.call() == 0
+    time_machine.move_to(at(date(2026, 12, 2), 9), tick=False)
+    assert tasks.remind_teams_of_overdue_requests.call() == 1
+    assert len(mail.outbox) == 2
+
+
+def test_a_reminder_stamped_later_than_its_day_does_not_silence_the_next_day(
+    wales_team, caseworker, time_machine
+):
+    """The check looks at its own day only: an entry stamped in the future (a clock corrected backwards,
+    a run that finished after midnight) does not count as today's."""
+    DisclosureRequestFactory(team=wales_team, created_at=at(date(2026, 11, 20), 10))
+    AuditEntry.record(
+        AuditEntry.Action.REMINDER_SENT, detail=tasks.reminder_detail(wales_team), at=at(date(2026, 12, 3), 9)
+    )
+    mail.outbox.clear()
+    time_machine.move_to(at(date(2026, 12, 2), 10), tick=False)
+    assert tasks.remind_teams_of_overdue_requests.call() == 1
+
+
+def test_no_reminders_before_nine_at_weekends_or_when_nothing_is_overdue(wales_team, caseworker, time_machine):
+    mail.outbox.clear()
+    time_machine.move_to(at(date(2026, 12, 1), 9), tick=False)
     assert tasks.remind_teams_of_overdue_requests.call() == 0
     DisclosureRequestFactory(team=wales_team, created_at=at(date(2026, 11, 20), 10))
-    monkeypatch.setattr(timezone, "now", lambda: at(date(2026, 12, 1), 7))
+    time_machine.move_to(at(date(2026, 12, 1), 7), tick=False)
     assert tasks.remind_teams_of_overdue_requests.call() == 0
-    monkeypatch.setattr(timezone, "now", lambda: at(date(2026, 12, 5), 10))  # a Saturday
+    time_machine.move_to(at(date(2026, 12, 5), 10), tick=False)  # a Saturday
     assert tasks.remind_teams_of_overdue_requests.call() == 0
     assert mail.outbox == []
 
 
 def test_a_team_is_not_reminded_on_a_bank_holiday_of_the_nation_its_requests_come_from(
-    wales_team, triage_team, monkeypatch
+    wales_team, triage_team, time_machine
 ):
     DisclosureRequestFactory(team=wales_team, nation="wales", created_at=at(date(2024, 12, 20), 10))
     DisclosureRequestFactory(team=triage_team, nation="scotland", created_at=at(date(2024, 12, 20), 10))
     mail.outbox.clear()
-    monkeypatch.setattr(timezone, "now", lambda: at(date(2025, 1, 2), 10))  # a holiday in Scotland only
+    time_machine.move_to(at(date(2025, 1, 2), 10), tick=False)  # a holiday in Scotland only
     assert tasks.remind_teams_of_overdue_requests.call() == 1
     assert [email.to for email in mail.outbox] == [[wales_team.email]]
