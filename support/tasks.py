@@ -98,7 +98,9 @@ def remind_teams_of_overdue_requests():
         ) % {"count": count}
         sent += send_mail(subject, body, None, recipients)
         AuditEntry.record(
-            AuditEntry.Action.REMINDER_SENT, detail=f"{reminder_detail(team)}{count} overdue request(s)", at=now
+            AuditEntry.Action.REMINDER_SENT,
+            detail=f"{reminder_detail(team)}{count} overdue request(s)",
+            at=now,
         )
     return sent
 

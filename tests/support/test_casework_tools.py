@@ -343,7 +343,9 @@ def test_a_reminder_stamped_later_than_its_day_does_not_silence_the_next_day(
     assert tasks.remind_teams_of_overdue_requests.call() == 1
 
 
-def test_no_reminders_before_nine_at_weekends_or_when_nothing_is_overdue(wales_team, caseworker, time_machine):
+def test_no_reminders_before_nine_at_weekends_or_when_nothing_is_overdue(
+    wales_team, caseworker, time_machine
+):
     mail.outbox.clear()
     time_machine.move_to(at(date(2026, 12, 1), 9), tick=False)
     assert tasks.remind_teams_of_overdue_requests.call() == 0
