@@ -50,17 +50,18 @@ def _out_of_step(cutoff=None):
 def update_counts(lag_seconds=None):
     """Bring every petition's counters up to date. Returns how many signatures were moved."""
     lag = LAG_SECONDS if lag_seconds is None else lag_seconds
-    cutoff = timezone.now() - timedelta(seconds=lag)
+    now = timezone.now()
+    cutoff = now - timedelta(seconds=lag)
     petition_ids = (
         Signature.objects.filter(_out_of_step(cutoff))
         .values_list("petition_id", flat=True)
         .order_by("petition_id")
         .distinct()
     )
-    return sum(_update_petition(petition_id, cutoff) for petition_id in list(petition_ids))
+    return sum(_update_petition(petition_id, cutoff, now) for petition_id in list(petition_ids))
 
 
-def _update_petition(petition_id, cutoff):
+def _update_petition(petition_id, cutoff, now):
     moved = 0
     while True:
         with transaction.atomic():
@@ -79,7 +80,6 @@ def _update_petition(petition_id, cutoff):
                 return moved
             deltas, hours, weeks = Counter(), Counter(), Counter()
             entering, leaving = [], []
-            now = timezone.now()
             for pk, state, constituency, country, verified_at in rows:
                 step = 1 if state == VERIFIED else -1
                 (entering if step > 0 else leaving).append(pk)
@@ -92,7 +92,7 @@ def _update_petition(petition_id, cutoff):
             Signature.objects.filter(pk__in=entering).update(counted=True)
             Signature.objects.filter(pk__in=leaving).update(counted=False)
             counter.signature_count = max(0, counter.signature_count + len(entering) - len(leaving))
-            counter.updated_at = timezone.now()
+            counter.updated_at = now
             counter.save()
             _apply_area_deltas(petition_id, deltas)
             _apply_series_deltas(petition_id, HourlyCount, ("hour",), {(h,): n for h, n in hours.items()})

@@ -31,7 +31,7 @@ def anonymise_closed_petitions(now=None):
     now = now or timezone.now()
     changed = 0
     for page in PetitionPage.objects.all():
-        closed = page.closed_since()
+        closed = page.closed_since(now)
         if closed and add_months(closed, ANONYMISE_AFTER_MONTHS) <= now:
             changed += privacy.anonymise(page.pk)
     stale = now - timedelta(days=tokens.CONFIRM_DAYS + 30)

@@ -1,7 +1,7 @@
 """Write to your MP: the letter page (postcode → MP → a personalised letter) and anonymous counts."""
 
 import re
-from datetime import UTC, date, timedelta
+from datetime import UTC, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -231,7 +231,7 @@ class LetterPage(RoutablePageMixin, BasePage):
             subject=subject,
             body=body,
             recipient=recipient(result, language),
-            dated=date.today(),
+            dated=timezone.localdate(),
             language=language,
         )
         response = HttpResponse(content, content_type="application/pdf")
@@ -304,7 +304,7 @@ class LetterPage(RoutablePageMixin, BasePage):
             subject=subject,
             body=body,
             letter_language=language,
-            letter_date=pdf.letter_date(date.today(), language),
+            letter_date=pdf.letter_date(timezone.localdate(), language),
             recipient=recipient(result, language),
             mailto=mailto_link(result.mp_email, subject, body),
             letter_token=finished_letters.issue(result.constituency_code),

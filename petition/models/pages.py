@@ -185,11 +185,11 @@ class PetitionPage(RoutablePageMixin, BasePage):
     def not_yet_open(self):
         return self.state == self.State.OPEN and self.opens_at and timezone.now() < self.opens_at
 
-    def closed_since(self):
+    def closed_since(self, now=None):
         """When collecting ended, or None while it has not."""
         if self.state != self.State.OPEN:
             return self.state_changed_at
-        if self.closes_at and timezone.now() >= self.closes_at:
+        if self.closes_at and (now or timezone.now()) >= self.closes_at:
             return self.closes_at
         return None
 
