@@ -12,13 +12,15 @@ DEV := DJANGO_SETTINGS_MODULE=website.settings.dev WAYMARK_BASE_URL=http://$(HOS
 # `make run` writes its shell's process id here; `make stop` (same PORT) ends it and everything it started.
 PIDFILE = .run-$(PORT).pid
 
-.PHONY: help run stop test lint format bench migrate seed clean messages
+.PHONY: help run stop test test-shifted lint format bench migrate seed clean messages
 
 help:
 	@echo "make run    create .venv, install, migrate, load demo content, serve http://$(HOST):$(PORT)"
 	@echo "            (another address: make run PORT=8101, or HOST=0.0.0.0; Ctrl-C stops it)"
 	@echo "make stop   stop a 'make run' started elsewhere (the same PORT)"
 	@echo "make test   install the test extra and run the whole suite (SQLite unless DATABASE_URL)"
+	@echo "make test-shifted  the suite but the browser journeys under a clock moved ahead (SHIFT=+400d,"
+	@echo "            or SHIFT='@2027-12-27 08:30:00'; needs Debian's libfaketime)"
 	@echo "make lint   ruff check and format --check, makemigrations --check, check --deploy (production)"
 	@echo "make format fix what ruff can and format the code"
 	@echo "make bench  measured speed and load/fault drills on the production stack"
@@ -60,6 +62,16 @@ stop:
 
 test: $(VENV)/.installed-test
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The suite (browser journeys aside) in a process whose every clock libfaketime moves: Python's, SQLite's and
+# the C library's. A test that reads the real date instead of building from a frozen one fails here, today.
+# Monotonic time is left alone, so timeouts still measure real seconds.
+SHIFT ?= +400d
+FAKETIME_LIB = $(firstword $(wildcard /usr/lib/*/faketime/libfaketime.so.1))
+test-shifted: $(VENV)/.installed-test
+	@test -n "$(FAKETIME_LIB)" || { echo "libfaketime is missing: apt-get install libfaketime"; exit 1; }
+	FAKETIME="$(SHIFT)" FAKETIME_DONT_FAKE_MONOTONIC=1 LD_PRELOAD=$(FAKETIME_LIB) \
+	  $(PY) -m pytest --ignore=tests/e2e $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .

@@ -1,6 +1,7 @@
 """The letter journey: postcode → your MP → your own words → a letter to copy, email, print or download."""
 
 import re
+from datetime import datetime
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
@@ -326,10 +327,11 @@ def test_web_addresses_in_the_letter_are_links_and_everything_else_is_escaped(cl
     assert "<script>" not in body
 
 
-def test_the_printed_letter_carries_the_date_as_the_pdf_does(client, letter_page, mp):
+def test_the_printed_letter_carries_the_date_as_the_pdf_does(client, letter_page, mp, time_machine):
     from django.utils import timezone
 
+    # Just after midnight in summer: the site's day (London), not the machine's (UTC, still 30 June).
+    time_machine.move_to(timezone.make_aware(datetime(2026, 7, 1, 0, 30)), tick=False)
     html = client.post(letter_page.url, letter_data(mp)).content.decode()
     letter = html.split('<section class="letter"', 1)[1].split("</section>", 1)[0]
-    today = timezone.localdate()
-    assert f'<p class="letter__date">{today.day} {today:%B %Y}</p>' in letter
+    assert '<p class="letter__date">1 July 2026</p>' in letter

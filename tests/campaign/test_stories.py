@@ -1,10 +1,15 @@
 """Survivors' stories: where they live, the content warning, the consent record staff alone see,
 withdrawn consent taking a story down, and publishing through moderation."""
 
+import datetime
+from zoneinfo import ZoneInfo
+
+import time_machine
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import WorkflowState
 from wagtail.test.utils import WagtailPageTestCase
 
@@ -282,16 +287,15 @@ class ModerationTests(WagtailPageTestCase):
         assert not StoryPage.objects.get(pk=story.pk).live
 
 
+@time_machine.travel(datetime.datetime(2026, 12, 1, 10, tzinfo=ZoneInfo("Europe/London")), tick=False)
 class ConsentReviewTests(WagtailPageTestCase):
     """The admin dashboard lists stories whose consent is due for review, so staff ask in time."""
 
     @classmethod
     def setUpTestData(cls):
-        import datetime
-
         cls.home = make_site()
         cls.index = StoryIndexPageFactory(parent=cls.home)
-        today = datetime.date.today()
+        today = timezone.localdate()
         days = datetime.timedelta
         StoryPageFactory(parent=cls.index, title="Overdue story", consent_review_by=today - days(1))
         StoryPageFactory(parent=cls.index, title="Due soon story", consent_review_by=today + days(9))

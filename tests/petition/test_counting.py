@@ -132,9 +132,9 @@ def test_each_petition_is_visited_once_per_run(petition, monkeypatch):
     visited = []
     original = counting._update_petition
 
-    def recording(petition_id, cutoff):
+    def recording(petition_id, *args):
         visited.append(petition_id)
-        return original(petition_id, cutoff)
+        return original(petition_id, *args)
 
     monkeypatch.setattr(counting, "_update_petition", recording)
     counting.update_counts()
