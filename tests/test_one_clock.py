@@ -1,6 +1,6 @@
 """The suite moves time with one library, time-machine, which moves every clock at once: `timezone.now`,
 `date.today`, `time.time` and the model defaults that captured `timezone.now` when their class was made.
-Patching one of them by hand leaves the others on the real clock, and the test then depends on the day it runs.
+Patching one of them by hand leaves the others on the real clock, so the test depends on the day it runs.
 """
 
 import re
