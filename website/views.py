@@ -3,6 +3,7 @@
 from functools import cache
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.paginator import Paginator
 from django.http import HttpResponse, HttpResponseRedirect
@@ -19,35 +20,51 @@ SEARCH_QUERY_MAX = 200
 
 @never_cache
 def quick_exit(request):
-    """Send the visitor to the neutral destination, and forget their session if the exit came from us.
+    """Send the visitor to the neutral destination, forgetting their session and every cookie of ours.
 
     The JavaScript reaches this with `location.replace`, so the site page leaves the Back history;
     without JavaScript it is a plain link with rel="noreferrer". It always redirects; but another website
-    linking here must not be able to sign staff out or wipe someone's half-finished form, so the session is
-    flushed only for a same-site request (`came_from_this_site`).
+    linking here must not be able to sign staff out, so a request that says it came from elsewhere forgets
+    nothing. One that says nothing (no Sec-Fetch-Site, Origin or Referer: the plain link in an older browser
+    without JavaScript) forgets a visitor who is not signed in: their half-finished answers matter more than
+    the nuisance of another website clearing them.
     """
     same_site = came_from_this_site(request)
-    if same_site:
+    forget = same_site or (same_site is None and not request.user.is_authenticated)
+    if forget:
         request.session.flush()
     site = Site.find_for_request(request)
     destination = SiteSettings.for_site(site).quick_exit_url if site else None
     response = HttpResponseRedirect(destination or "https://www.bbc.co.uk/weather")
     response["Referrer-Policy"] = "no-referrer"
-    if same_site:
+    if forget:
+        forget_cookies(request, response)
         # Ask the browser to drop anything it cached from us (honoured on HTTPS only).
         response["Clear-Site-Data"] = '"cache"'
     return response
 
 
+def forget_cookies(request, response):
+    """Expire every cookie the browser sent us (the session's, the CSRF token's, any other), and stop the
+    CSRF middleware from setting a fresh token on the way out."""
+    request.META["CSRF_COOKIE_NEEDS_UPDATE"] = False
+    domains = {settings.SESSION_COOKIE_NAME: settings.SESSION_COOKIE_DOMAIN}
+    domains[settings.CSRF_COOKIE_NAME] = settings.CSRF_COOKIE_DOMAIN
+    for name in request.COOKIES:
+        response.delete_cookie(name, domain=domains.get(name), samesite=settings.SESSION_COOKIE_SAMESITE)
+
+
 def came_from_this_site(request):
     """Sec-Fetch-Site when the browser sends it ("none" is the person's own typing or bookmark); else the
-    host of Origin or Referer (our Referrer-Policy sends it on our own links). No evidence: not same-site."""
+    host of Origin or Referer (our Referrer-Policy sends it on our own links). None when the request carries
+    no evidence either way."""
     fetch_site = request.headers.get("Sec-Fetch-Site")
     if fetch_site:
         return fetch_site in {"same-origin", "same-site", "none"}
     source = request.headers.get("Origin") or request.headers.get("Referer") or ""
-    host = urlsplit(source).netloc
-    return bool(host) and host == request.get_host()
+    if not source:
+        return None
+    return urlsplit(source).netloc == request.get_host()
 
 
 @require_http_methods(["GET", "POST"])

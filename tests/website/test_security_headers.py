@@ -1,6 +1,17 @@
 """Every response carries the security headers the brief requires."""
 
 import pytest
+from django.conf import settings
+
+from tests.support.factories import DisclosureRequestPageFactory
+
+
+@pytest.fixture
+def support_form_page(home):
+    """The address of a page with a form on it (the disclosure request's first step)."""
+    page = DisclosureRequestPageFactory(parent=home)
+    page.save_revision().publish()
+    return page.url
 
 
 @pytest.mark.django_db
@@ -86,7 +97,7 @@ def session_with_secret(client):
         {"HTTP_ORIGIN": "https://evil.example"},
         {"HTTP_REFERER": "https://evil.example/page"},
         {"HTTP_REFERER": "https://testserver.evil.example/"},
-        {},
+        {"HTTP_ORIGIN": "null"},
     ],
 )
 def test_another_website_cannot_end_a_session_through_the_quick_exit(client, home, headers):
@@ -116,6 +127,47 @@ def test_the_quick_exit_from_this_site_forgets_the_session(client, home, headers
     assert response.status_code == 302
     assert response["Clear-Site-Data"] == '"cache"'
     assert "step" not in client.session
+
+
+@pytest.mark.django_db
+def test_the_plain_exit_link_in_a_browser_that_says_nothing_forgets_the_answers(client, home):
+    """Without JavaScript, an older browser sends no Sec-Fetch-Site, and the link's rel="noreferrer" leaves
+    no Referer: with no evidence either way, a visitor who is not signed in is forgotten."""
+    session_with_secret(client)
+    response = client.get("/exit/")
+    assert response.status_code == 302
+    assert "step" not in client.session
+    assert response.cookies[settings.SESSION_COOKIE_NAME]["max-age"] == 0
+
+
+@pytest.mark.django_db
+def test_a_request_with_no_evidence_does_not_sign_staff_out(client, home, django_user_model):
+    user = django_user_model.objects.create_user("staffer", "s@waymark.example", "a long staff password 1")
+    client.force_login(user)
+    client.get("/exit/")
+    assert client.session.get("_auth_user_id") == str(user.pk)
+
+
+@pytest.mark.django_db
+def test_the_quick_exit_leaves_no_cookie_of_ours(client, home, support_form_page):
+    """A form leaves a CSRF token (and the answers a session); the exit expires every cookie the browser
+    sent, and sets no fresh token on the way out."""
+    client.get(support_form_page)
+    session_with_secret(client)
+    client.cookies["django_language"] = "cy"
+    sent = set(client.cookies.keys())
+    assert {settings.CSRF_COOKIE_NAME, settings.SESSION_COOKIE_NAME} <= sent
+    response = client.get("/exit/", HTTP_SEC_FETCH_SITE="same-origin")
+    assert set(response.cookies.keys()) == sent
+    for name, cookie in response.cookies.items():
+        assert cookie.value == "" and cookie["max-age"] == 0, name
+
+
+@pytest.mark.django_db
+def test_a_forms_csrf_cookie_ends_with_the_browser_session(client, home, support_form_page):
+    cookie = client.get(support_form_page).cookies[settings.CSRF_COOKIE_NAME]
+    assert cookie.value
+    assert cookie["max-age"] == "" and cookie["expires"] == ""
 
 
 @pytest.mark.django_db

@@ -160,6 +160,8 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_AGE = 60 * 60 * 8
 CSRF_COOKIE_SECURE = True
 CSRF_COOKIE_HTTPONLY = True
+# Gone when the browser closes, like the session: a form's token leaves no year-long trace of the visit.
+CSRF_COOKIE_AGE = None
 
 # Security headers (Django's defaults already send nosniff, X-Frame-Options: DENY and COOP same-origin)
 # same-origin, not no-referrer: with no-referrer browsers send `Origin: null` on POST and Django's
