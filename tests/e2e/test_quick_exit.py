@@ -5,6 +5,7 @@ that is not ours, and must never bring the site page back."""
 import json
 from importlib import import_module
 
+import pytest
 from django.conf import settings
 from playwright.sync_api import expect
 
@@ -96,6 +97,22 @@ def test_quick_exit_forgets_the_server_session(browser_page, site_pages, live_se
     assert not store.exists(store.session_key), "the session survived the quick exit"
     cookies = {cookie["name"]: cookie["value"] for cookie in page.context.cookies(live_server.url)}
     assert cookies.get(settings.SESSION_COOKIE_NAME) in (None, ""), cookies
+
+
+@pytest.mark.parametrize("java_script", [True, False], ids=["script", "plain-link"])
+def test_the_quick_exit_leaves_no_cookie_of_ours_in_the_browser(
+    new_page, site_pages, live_server, quick_exit_destination, java_script
+):
+    page = new_page(java_script_enabled=java_script)
+    open_from_blank(page, "/search/")  # a form: it sets a CSRF token
+    names = {cookie["name"] for cookie in page.context.cookies(live_server.url)}
+    assert settings.CSRF_COOKIE_NAME in names
+    [token] = [c for c in page.context.cookies(live_server.url) if c["name"] == settings.CSRF_COOKIE_NAME]
+    assert token["expires"] == -1, "the CSRF token outlives the browser session"
+
+    exit_link(page).click()
+    assert_left_for(quick_exit_destination, page, live_server)
+    assert page.context.cookies(live_server.url) == []
 
 
 def test_pressing_shift_three_times_exits_and_says_how_many_presses_are_left(
