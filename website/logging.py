@@ -31,3 +31,15 @@ class RedactPersonalData(logging.Filter):
         if cleaned != message:
             record.msg, record.args = cleaned, ()
         return True
+
+
+class QuietTaskProgress(logging.Filter):
+    """Development's console: a task worker's line for every task started and finished (thousands an hour,
+    with the periodic jobs) buries what a developer needs, such as the logins `make run` prints. Warnings and
+    errors still show. The worker sets its loggers' levels itself, so this filters at the handler."""
+
+    NAMES = ("django_tasks", "django_tasks_db")
+
+    def filter(self, record):
+        noisy = record.name.split(".")[0] in self.NAMES and record.levelno < logging.WARNING
+        return not noisy

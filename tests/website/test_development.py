@@ -31,6 +31,26 @@ def test_dev_settings_take_the_served_address_from_the_environment():
     assert dev_setting("WAYMARK_BASE_URL") == ""
 
 
+def test_the_development_console_keeps_task_warnings_but_not_a_line_per_task():
+    """`make run`'s worker runs a task every few seconds; its progress lines buried the printed logins."""
+    code = (
+        "import logging, logging.config; from website.settings import dev; "
+        "logging.config.dictConfig(dev.LOGGING); "
+        # The worker sets its own loggers' levels, as django-tasks-db's db_worker does at verbosity 1.
+        "logging.getLogger('django_tasks').setLevel(logging.INFO); "
+        "logging.getLogger('django_tasks').info('Task id=1 state=RUNNING'); "
+        "logging.getLogger('django_tasks_db').info('Task id=1 state=SUCCESSFUL'); "
+        "logging.getLogger('django_tasks').warning('Task id=2 failed'); "
+        "logging.getLogger('waymark.scheduler').info('Scheduler started')"
+    )
+    result = subprocess.run(  # noqa: S603 (our own interpreter and code)
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert "Task id=2 failed" in result.stderr
+    assert "Scheduler started" in result.stderr
+    assert "state=RUNNING" not in result.stderr and "state=SUCCESSFUL" not in result.stderr
+
+
 MAKE = shutil.which("make")
 
 

@@ -3,6 +3,7 @@
 test.py starts from these settings too.
 """
 
+import copy
 import os
 
 from .base import *  # noqa: F403
@@ -29,3 +30,7 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAYMARK_BASE_URL = os.environ.get("WAYMARK_BASE_URL", "").rstrip("/")
 if WAYMARK_BASE_URL:
     WAGTAILADMIN_BASE_URL = WAYMARK_BASE_URL
+# The console shows task workers' warnings and errors, not a line per task (website/logging.py).
+LOGGING = copy.deepcopy(LOGGING)
+LOGGING["filters"]["quiet_task_progress"] = {"()": "website.logging.QuietTaskProgress"}
+LOGGING["handlers"]["console"]["filters"].append("quiet_task_progress")
