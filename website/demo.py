@@ -1,6 +1,7 @@
 """Demo content for the site itself: the home page, standard pages, site settings and a staff login."""
 
 import os
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -76,6 +77,7 @@ def run(stdout):
         Site.objects.create(
             hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Waymark"
         )
+    serve_site_at_base_url()
     if created:
         home.intro = (
             "Serial domestic abusers and stalkers move from victim to victim, unseen. "
@@ -210,6 +212,24 @@ def link_from_home(field, page):
         return
     setattr(home, field, page)
     home.save_revision().publish()
+
+
+# Addresses only a developer's own machine answers: a Site record naming one was made by the demo, not staff.
+LOCAL_HOSTNAMES = {"localhost", "127.0.0.1", "0.0.0.0"}  # noqa: S104 (names compared, nothing bound)
+
+
+def serve_site_at_base_url():
+    """Development: the demo Site record names the address `make run` serves (`WAYMARK_BASE_URL`), so share
+    links, the sitemap and every other full URL point there. A hostname staff gave the site is kept."""
+    base = getattr(settings, "WAYMARK_BASE_URL", "")
+    site = Site.objects.filter(is_default_site=True).first()
+    if not base or site is None or site.hostname not in LOCAL_HOSTNAMES:
+        return
+    served = urlsplit(base)
+    port = served.port or (443 if served.scheme == "https" else 80)
+    if (site.hostname, site.port) != (served.hostname, port):
+        site.hostname, site.port = served.hostname, port
+        site.save()
 
 
 def admin_url():

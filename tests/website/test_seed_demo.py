@@ -95,3 +95,31 @@ def test_the_home_page_signposts_the_campaign_stories_and_support(client, seeded
         ("/support/", "Get support"),
     ):
         assert f'<a class="button" href="{href}">{label}</a>' in main
+
+
+@pytest.mark.django_db
+def test_the_demo_site_names_the_address_being_served(client, settings):
+    """Share links and the sitemap come from the Site record: in the demo it follows `make run PORT=…`."""
+    settings.WAYMARK_BASE_URL = "http://127.0.0.1:8101"
+    seed()
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("127.0.0.1", 8101)
+    sitemap = client.get("/sitemap.xml", HTTP_HOST="127.0.0.1:8101").content.decode()
+    assert "<loc>http://127.0.0.1:8101/</loc>" in sitemap and "localhost" not in sitemap
+    petition = Page.objects.get(slug="petition").specific
+    share = client.get(petition.url, HTTP_HOST="127.0.0.1:8101").content.decode()
+    assert "http%3A//127.0.0.1%3A8101/" in share and "localhost" not in share
+
+    settings.WAYMARK_BASE_URL = "http://127.0.0.1:8000"
+    seed()
+    assert Site.objects.get(is_default_site=True).port == 8000
+
+
+@pytest.mark.django_db
+def test_a_hostname_staff_gave_the_site_is_kept(settings):
+    seed()
+    Site.objects.filter(is_default_site=True).update(hostname="waymark.example", port=443)
+    settings.WAYMARK_BASE_URL = "http://127.0.0.1:8101"
+    seed()
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("waymark.example", 443)
