@@ -8,5 +8,5 @@ from django.urls import path
 from campaign import views
 
 urlpatterns = [
-    path("letters/<int:page_id>/postcode/", views.letter_postcode, name="letter_postcode"),
+    path("letters/<id:page_id>/postcode/", views.letter_postcode, name="letter_postcode"),
 ]

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from petition import counting, tasks, updates
 from petition.models import CampaignUpdate, PetitionPage, Signature
+from website.whole_numbers import WholeNumberField
 
 
 class InvalidationFilterForm(forms.Form):
@@ -30,7 +31,7 @@ class InvalidationFilterForm(forms.Form):
     email_domain = forms.CharField(required=False, help_text="Exact domain, e.g. example.com")
     constituency_code = forms.CharField(required=False, max_length=9)
     ip_hash_prefix = forms.CharField(required=False, max_length=64, help_text="From an alert email.")
-    expected = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    expected = WholeNumberField(required=False, widget=forms.HiddenInput)
 
     def clean(self):
         cleaned = super().clean()

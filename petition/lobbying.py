@@ -20,6 +20,7 @@ from campaign.models import Constituency, LetterCount, LetterWeek
 from campaign.models.letters import week_starting
 from petition.models import AreaCount, PetitionPage, WeeklyConstituencyCount
 from website.spreadsheets import FormulaSafeExportMixin
+from website.whole_numbers import whole_number
 
 PERMISSION = "petition.view_lobbying_report"
 WEEK = timedelta(days=7)
@@ -142,9 +143,9 @@ class LobbyingReportView(FormulaSafeExportMixin, ReportView):
 
     @cached_property
     def petition(self):
-        chosen = self.request.GET.get("petition", "")
+        chosen = whole_number(self.request.GET.get("petition", ""))
         petitions = PetitionPage.objects.order_by("-first_published_at")
-        return (chosen.isdigit() and petitions.filter(pk=chosen).first()) or petitions.first()
+        return (chosen is not None and petitions.filter(pk=chosen).first()) or petitions.first()
 
     @property
     def export_filename(self):

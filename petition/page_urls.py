@@ -11,7 +11,7 @@ from django.urls import path
 from petition import views
 
 urlpatterns = [
-    path("petitions/<int:petition_id>/sign/", views.sign, name="petition_sign"),
+    path("petitions/<id:petition_id>/sign/", views.sign, name="petition_sign"),
     # The unsubscribe link of a campaign update carries the supporter's language (petition.updates).
     path(
         "updates/unsubscribe/<str:token>/", views.unsubscribe_from_updates, name="petition_update_unsubscribe"

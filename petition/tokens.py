@@ -5,6 +5,8 @@ import secrets
 
 from django.utils.crypto import constant_time_compare, salted_hmac
 
+from website.whole_numbers import whole_number
+
 MANAGE_SALT = "petition.signature.manage"
 SUPPORTER_SALT = "petition.supporter.unsubscribe"
 # A confirmation link works for this many days (the email says so).
@@ -49,9 +51,8 @@ def _id_token(salt, object_id):
 
 
 def _read_id_token(salt, token):
-    object_id, _, digest = (token or "").partition("-")
-    if not object_id.isdigit() or len(object_id) > 18:
+    text, _, digest = (token or "").partition("-")
+    object_id = whole_number(text)
+    if object_id is None or not constant_time_compare(digest, _digest(salt, object_id)):
         return None
-    if not constant_time_compare(digest, _digest(salt, int(object_id))):
-        return None
-    return int(object_id)
+    return object_id

@@ -322,7 +322,7 @@ class CampaignUpdateViewSet(ModelViewSet):
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
-            path("<int:pk>/review/", admin_views.campaign_update_review, name="review"),
+            path("<id:pk>/review/", admin_views.campaign_update_review, name="review"),
         ]
 
 
@@ -350,7 +350,7 @@ def register_petition_viewsets():
 @hooks.register("register_admin_urls")
 def register_petition_admin_urls():
     return [
-        path("petition/stop/<int:page_id>/", admin_views.stop_collecting, name="petition_stop_collecting"),
+        path("petition/stop/<id:page_id>/", admin_views.stop_collecting, name="petition_stop_collecting"),
     ]
 
 

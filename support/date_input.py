@@ -13,6 +13,8 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from website.whole_numbers import digits_only, whole_number
+
 PARTS = ("day", "month", "year")
 # "March", "mar" and "Sept" are understood as well as 3.
 MONTHS = {
@@ -119,15 +121,19 @@ class DateOfBirthField(forms.Field):
         missing = [name for name, part in zip(PARTS, (day, month, year), strict=True) if not part]
         if missing:
             raise forms.ValidationError(self.message(MISSING_MESSAGES[tuple(missing)]), code="incomplete")
-        if year.isdigit() and len(year) != 4:
+        # Digits are 0-9 only (website.whole_numbers): "²" and "٣" are not a real date, nor are 5,000 digits.
+        if digits_only(year) and len(year) != 4:
             raise forms.ValidationError(
                 self.message(_("%(noun)s must have a year with 4 numbers, like 1985")), code="year"
             )
-        month_number = int(month) if month.isdigit() else MONTHS.get(month.lower().rstrip("."))
+        month_number = whole_number(month)
+        if month_number is None:
+            month_number = MONTHS.get(month.lower().rstrip("."))
         try:
-            if not (day.isdigit() and year.isdigit() and month_number):
+            day_number, year_number = whole_number(day), whole_number(year)
+            if day_number is None or year_number is None or not month_number:
                 raise ValueError
-            return date(int(year), month_number, int(day))
+            return date(year_number, month_number, day_number)
         except (ValueError, OverflowError):
             raise forms.ValidationError(
                 self.message(_("%(noun)s must be a real date")), code="invalid"

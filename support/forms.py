@@ -14,6 +14,7 @@ from support import police_forces
 from support.date_input import DateOfBirthField
 from support.models.disclosure import DisclosureRequest
 from website.honeypot import HoneypotForm, honeypot_layout
+from website.whole_numbers import WholeNumberField
 
 # Nothing about the person of concern should be remembered by the browser or offered to someone else.
 NO_AUTOFILL = {"autocomplete": "off", "autocapitalize": "off", "spellcheck": "false"}
@@ -75,7 +76,7 @@ def plain_messages(field, noun, required=None):
         messages["invalid_choice"] = required or say(gettext("Choose %(noun)s from the list"))
     if isinstance(field, forms.EmailField):
         messages["invalid"] = gettext("Enter an email address in the correct format, like name@example.com")
-    if isinstance(field, forms.IntegerField):
+    if isinstance(field, forms.IntegerField):  # WholeNumberField too
         messages["invalid"] = say(gettext("%(noun)s must be a whole number, like 45"))
         messages["min_value"] = say(gettext("%(noun)s must be %(min)s or more"), min=field.min_value)
         messages["max_value"] = say(gettext("%(noun)s must be %(max)s or less"), max=field.max_value)
@@ -242,7 +243,7 @@ class PersonForm(StepForm):
         required=False,
         help_text=_("For example, 27 3 1985. Leave it blank if you do not know, and give their age instead."),
     )
-    person_age = forms.IntegerField(
+    person_age = WholeNumberField(
         label=_("Their approximate age (optional)"),
         required=False,
         min_value=10,

@@ -85,7 +85,7 @@ class DisclosureRequestViewSet(ModelViewSet):
         return [
             path("", self.index_view, name="index"),
             path("results/", self.index_results_view, name="index_results"),
-            path("case/<int:pk>/", case_view, name="edit"),
+            path("case/<id:pk>/", case_view, name="edit"),
         ]
 
 

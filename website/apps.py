@@ -1,5 +1,5 @@
-"""The website app: registers our deploy checks, keeps staff group permissions in sync after migrate, and
-makes Wagtail's choosers render without inline scripts (website.admin_csp)."""
+"""The website app: registers our deploy checks and the `<id:…>` URL converter, keeps staff group permissions
+in sync after migrate, and makes Wagtail's choosers render without inline scripts (website.admin_csp)."""
 
 from django.apps import AppConfig
 
@@ -10,15 +10,19 @@ class WebsiteConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import post_migrate
+        from django.urls import register_converter
 
         from website import (
             admin_csp,
             checks,  # noqa: F401  (registers the deploy checks)
             enrolment,
             page_cache,
+            whole_numbers,
         )
         from website.staff import sync_group_permissions
 
+        # Before any URLconf is read (the admin's are built from wagtail_hooks as Wagtail's URLs import).
+        register_converter(whole_numbers.WholeNumberConverter, "id")
         # post_migrate comes after every migration has run; sync_group_permissions creates all apps'
         # permission rows first, so one receiver on our own app is enough.
         post_migrate.connect(sync_group_permissions, sender=self, dispatch_uid="waymark-group-permissions")

@@ -22,6 +22,12 @@ them. Wagtail's frontend cache app purges a CDN on publish too when `WAGTAILFRON
 (production.py). Anything else a page shows (petition counts, letter counts) is at most `LOCAL_SECONDS` old
 (or the page's own `shared_cache_seconds`).
 
+A page is stored under its site's canonical host only (`canonical_host`: the host of the Site record Wagtail
+matched, Settings → Sites, or for the default site reached under a host no record names, the host of
+`WAGTAILADMIN_BASE_URL`), so each page is one copy however many allowed hosts, letter cases, ports or
+aliases reach it. A request on any other host is served, never stored, and looks only under its own host,
+where nothing is ever stored: it cannot be given a copy made for another host.
+
 A stored page keeps a gzip copy beside the plain one, compressed once when it is stored; a browser that
 accepts gzip (every one) gets that copy, so a hit costs no compression. GZipMiddleware compresses each
 personal response afresh with its random padding ("Heal the BREACH"), since those may carry a CSRF token; a
@@ -31,16 +37,19 @@ shareable page carries no secret, so one fixed compressed copy gives a BREACH at
 import logging
 import time
 import uuid
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.http import HttpResponse
+from django.http.request import split_domain_port
 from django.middleware.gzip import re_accepts_gzip
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.text import compress_string
+from wagtail.models import Site
 
 logger = logging.getLogger(__name__)
 
@@ -73,7 +82,7 @@ def _key_for(request):
         if not name.startswith(IGNORED_QUERY_PARAMETERS):
             return None
     try:
-        host = request.get_host()
+        host = _request_host(request)
     except DisallowedHost:
         return None
     scheme = "https" if request.is_secure() else "http"
@@ -81,6 +90,34 @@ def _key_for(request):
     # an English and a Welsh copy of a page can never be taken for each other.
     language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
     return f"{KEY_PREFIX}{language}:{scheme}://{host}{request.path}"
+
+
+DEFAULT_PORTS = {"http": "80", "https": "443"}
+
+
+def _host(hostname, port, scheme):
+    """hostname[:port], lower-cased, without a trailing dot, the port left out when it is the scheme's own."""
+    hostname = hostname.lower().rstrip(".")
+    port = str(port or "")
+    return hostname if port in ("", DEFAULT_PORTS.get(scheme)) else f"{hostname}:{port}"
+
+
+def _request_host(request):
+    hostname, port = split_domain_port(request.get_host())
+    return _host(hostname, port, "https" if request.is_secure() else "http")
+
+
+def canonical_host(request, site):
+    """The one host `site`'s pages are stored under, for this request's scheme: the site record's hostname
+    and port (80 and 443 are the default ports, as Wagtail's root_url has them); for the default site reached
+    under a hostname no record names, the host of WAGTAILADMIN_BASE_URL, the site's public address."""
+    scheme = "https" if request.is_secure() else "http"
+    hostname, _port = split_domain_port(request.get_host())
+    if site.is_default_site and site.hostname.lower().rstrip(".") != hostname:
+        base = urlsplit(getattr(settings, "WAGTAILADMIN_BASE_URL", "") or "")
+        return _host(base.hostname or "", base.port, base.scheme or scheme) if base.hostname else None
+    port = "" if site.port in (80, 443) else site.port
+    return _host(site.hostname, port, scheme)
 
 
 def purge_all(**kwargs):
@@ -126,6 +163,8 @@ def mark_page_response(serve):
                 patch_cache_control(response, public=True, max_age=seconds, s_maxage=seconds)
                 response.page_cache_seconds = min(seconds, LOCAL_SECONDS)
             response.page_cache_shareable = True
+            # Wagtail found the site to serve the page (and keeps it on the request): no query.
+            response.page_cache_host = canonical_host(request, Site.find_for_request(request))
         elif _personal(request, response) or not response.has_header("Cache-Control"):
             response["Cache-Control"] = "private, no-store"
         return response
@@ -181,7 +220,8 @@ class PageCacheMiddleware:
         if not getattr(response, "page_cache_shareable", False) or response.cookies:
             return response
         _drop_vary_cookie(response)
-        if request.method == "GET" and not _varies_on_more_than_cookies(response):
+        canonical = getattr(response, "page_cache_host", None) == _request_host(request)
+        if request.method == "GET" and canonical and not _varies_on_more_than_cookies(response):
             seconds = getattr(response, "page_cache_seconds", LOCAL_SECONDS)
             cache.set(key, _entry_from(response, current), timeout=seconds)
             response[HIT_HEADER] = "miss"

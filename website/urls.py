@@ -11,14 +11,21 @@ from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
-from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.documents.views import serve as documents
 
 from website import i18n, two_factor, views
 
 urlpatterns = [
     path("admin/2fa/", two_factor.verify, name="two_factor_verify"),
     path("admin/", include(wagtailadmin_urls)),
-    path("documents/", include(wagtaildocs_urls)),
+    # Wagtail's document routes (wagtail.documents.urls) with the ids read as website.whole_numbers reads
+    # them: its `(\d+)` takes other scripts' digits and any number of them, which fail the lookup with a 500.
+    path("documents/<id:document_id>/<path:document_filename>", documents.serve, name="wagtaildocs_serve"),
+    path(
+        "documents/authenticate_with_password/<id:restriction_id>/",
+        documents.authenticate_with_password,
+        name="wagtaildocs_authenticate_with_password",
+    ),
     path("exit/", views.quick_exit, name="quick_exit"),
     path("jsi18n/<str:language>.js", i18n.javascript_catalog, name="javascript_catalog"),
     path("sitemap.xml", sitemap, name="sitemap"),

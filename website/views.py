@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 from wagtail.models import Page, Site
 
 from website.models import SiteSettings
+from website.whole_numbers import whole_number
 
 SEARCH_PAGE_SIZE = 10
 SEARCH_QUERY_MAX = 200
@@ -80,7 +81,7 @@ def search(request):
             pages = pages.descendant_of(site.root_page.localized, inclusive=True)
         results = pages.search(query)
     paginator = Paginator(results, SEARCH_PAGE_SIZE)
-    page = paginator.get_page(request.POST.get("page"))
+    page = paginator.get_page(whole_number(request.POST.get("page", ""), max_digits=6))
     response = render(request, "pages/search.html", {"query": query, "results": page, "paginator": paginator})
     # A search box is a place a survivor types: never keep what they searched for.
     response["Cache-Control"] = "no-store"

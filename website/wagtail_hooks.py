@@ -23,12 +23,13 @@ hooks.register("register_page_header_buttons", translation_workflow.submit_butto
 def translation_workflow_urls():
     return [
         path(
-            "translations/<int:page_id>/submit/",
+            "translations/<id:page_id>/submit/",
             translation_workflow.submit_translation,
             name="waymark_submit_translation",
         ),
         # Answers Localize's own "Sync translated pages" address before Localize does (this app's hooks
-        # come first): the same view, refusing "Publish immediately" to those who may not publish.
+        # come first): the same view, refusing "Publish immediately" to those who may not publish. Localize's
+        # own converter, so every address Localize's pattern would match is answered here.
         path(
             "localize/update/<int:translation_source_id>/",
             translation_workflow.update_translations,

@@ -23,6 +23,7 @@ from support.services import submit_request
 from website import ratelimits
 from website.models import BasePage
 from website.rendering import render_page
+from website.whole_numbers import whole_number
 
 # Defaults for the editable text, marked for translation: while a field still holds its default, the page
 # shows it in the reader's language (the in_reader_language filter, support/templatetags/support_tags.py).
@@ -154,11 +155,10 @@ class DisclosureRequestPage(RoutablePageMixin, SupportPageMixin, BasePage):
     @staticmethod
     def posted_step(request, state):
         """The step a POST answers: the session's, or an earlier one (the browser's Back), not a later one."""
-        try:
-            posted = int(request.POST.get("step", state["step"]))
-        except (TypeError, ValueError):
+        posted = whole_number(request.POST.get("step", ""), max_digits=2)
+        if posted is None:
             return state["step"]
-        return min(max(posted, 0), state["step"])
+        return min(posted, state["step"])
 
     @staticmethod
     def get_form(step, state, data=None):

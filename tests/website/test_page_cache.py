@@ -163,3 +163,81 @@ def test_tracking_parameters_share_the_cache_but_other_queries_do_not(client, ho
 def test_posts_and_the_admin_are_not_cached(client, home):
     assert "X-Page-Cache" not in client.post("/search/", {"q": "privacy"})
     assert "X-Page-Cache" not in client.get("/admin/login/")
+
+
+def stored_copies():
+    """How many pages the cache holds (the test cache is LocMemCache, whose keys can be listed)."""
+    from django.core.cache import cache
+
+    from website.page_cache import KEY_PREFIX
+
+    return sum(KEY_PREFIX in key for key in cache._cache)
+
+
+HOSTS = ["waymark.example", "www.waymark.example", "waymark.example:8443", "WAYMARK.example", "testserver"]
+
+
+@pytest.fixture
+def public_site(site, settings):
+    """The site's record names its public address, as in production (Settings → Sites)."""
+    settings.ALLOWED_HOSTS = HOSTS
+    settings.WAGTAILADMIN_BASE_URL = "https://waymark.example"
+    site.hostname, site.port = "waymark.example", 443
+    site.save()
+    return site
+
+
+@pytest.mark.django_db
+def test_each_host_or_port_variant_shares_one_stored_copy(client, public_site):
+    first = client.get("/about/", HTTP_HOST="waymark.example", secure=True)
+    assert first["X-Page-Cache"] == "miss"
+    # The same host in another case, with a trailing dot, or its default port: the stored copy.
+    for host in ("WAYMARK.example", "waymark.example.", "waymark.example:443"):
+        again = client.get("/about/", HTTP_HOST=host, secure=True)
+        assert again["X-Page-Cache"] == "hit" and again.content == first.content
+    assert stored_copies() == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("host", ["waymark.example:8443", "www.waymark.example", "testserver"])
+def test_a_host_that_is_not_the_sites_own_is_served_but_never_stored(client, public_site, host):
+    client.get("/about/", HTTP_HOST="waymark.example", secure=True)  # the site's own copy
+    for _ in range(2):
+        response = client.get("/about/", HTTP_HOST=host, secure=True)
+        assert response.status_code == 200 and b"About us" in response.content
+        # Rendered for this host (never the canonical host's copy), and not kept.
+        assert "X-Page-Cache" not in response
+        assert "public" in response["Cache-Control"]
+    assert stored_copies() == 1
+    assert client.get("/about/", HTTP_HOST="waymark.example", secure=True)["X-Page-Cache"] == "hit"
+
+
+@pytest.mark.django_db
+def test_another_site_keeps_its_own_copy_under_its_own_host(client, public_site, settings):
+    from wagtail.models import Site
+
+    from tests.website.factories import HomePageFactory
+
+    settings.ALLOWED_HOSTS = [*HOSTS, "other.example"]
+    other_home = HomePageFactory(parent=public_site.root_page.get_parent(), slug="other", title="Other home")
+    Site.objects.create(hostname="other.example", port=443, root_page=other_home, site_name="Other")
+    ours = client.get("/", HTTP_HOST="waymark.example", secure=True)
+    theirs = client.get("/", HTTP_HOST="other.example", secure=True)
+    assert ours["X-Page-Cache"] == "miss" and theirs["X-Page-Cache"] == "miss"
+    assert b"Other home" in client.get("/", HTTP_HOST="other.example", secure=True).content
+    assert b"Other home" not in client.get("/", HTTP_HOST="waymark.example", secure=True).content
+    assert stored_copies() == 2
+
+
+@pytest.mark.django_db
+def test_the_default_site_under_a_host_no_record_names_is_stored_under_the_public_address(
+    client, site, settings
+):
+    """The site record still says localhost (as the demo makes it): the host of WAGTAILADMIN_BASE_URL is
+    the canonical one."""
+    settings.ALLOWED_HOSTS = HOSTS
+    settings.WAGTAILADMIN_BASE_URL = "https://waymark.example"
+    assert client.get("/about/", HTTP_HOST="waymark.example", secure=True)["X-Page-Cache"] == "miss"
+    assert client.get("/about/", HTTP_HOST="waymark.example", secure=True)["X-Page-Cache"] == "hit"
+    assert "X-Page-Cache" not in client.get("/about/", HTTP_HOST="www.waymark.example", secure=True)
+    assert stored_copies() == 1
