@@ -22,11 +22,11 @@ them. Wagtail's frontend cache app purges a CDN on publish too when `WAGTAILFRON
 (production.py). Anything else a page shows (petition counts, letter counts) is at most `LOCAL_SECONDS` old
 (or the page's own `shared_cache_seconds`).
 
-A page is stored under its site's canonical host only (`canonical_host`: the host of the Site record Wagtail
-matched, Settings → Sites, or for the default site reached under a host no record names, the host of
-`WAGTAILADMIN_BASE_URL`), so each page is one copy however many allowed hosts, letter cases, ports or
-aliases reach it. A request on any other host is served, never stored, and looks only under its own host,
-where nothing is ever stored: it cannot be given a copy made for another host.
+A page is stored under its site's canonical hostname only (`canonical_host`: the hostname of the Site record
+Wagtail matched, Settings → Sites, or for the default site reached under a hostname no record names, the
+hostname of `WAGTAILADMIN_BASE_URL`), and keyed without a port, so each page is one copy however many
+letter cases, ports or aliases reach it. A request on any other hostname is served, never stored, and looks
+only under its own hostname, where nothing is ever stored: it cannot be given a copy made for another site.
 
 A stored page keeps a gzip copy beside the plain one, compressed once when it is stored; a browser that
 accepts gzip (every one) gets that copy, so a hit costs no compression. GZipMiddleware compresses each
@@ -92,32 +92,24 @@ def _key_for(request):
     return f"{KEY_PREFIX}{language}:{scheme}://{host}{request.path}"
 
 
-DEFAULT_PORTS = {"http": "80", "https": "443"}
-
-
-def _host(hostname, port, scheme):
-    """hostname[:port], lower-cased, without a trailing dot, the port left out when it is the scheme's own."""
-    hostname = hostname.lower().rstrip(".")
-    port = str(port or "")
-    return hostname if port in ("", DEFAULT_PORTS.get(scheme)) else f"{hostname}:{port}"
+def _hostname(name):
+    """A hostname as the cache compares it: lower-cased, without a trailing dot."""
+    return (name or "").lower().rstrip(".")
 
 
 def _request_host(request):
-    hostname, port = split_domain_port(request.get_host())
-    return _host(hostname, port, "https" if request.is_secure() else "http")
+    """The request's hostname, without its port: a page is the same whichever port reached it (its full
+    URLs come from the Site record), and a proxy that passes ports through must not multiply copies."""
+    hostname, _port = split_domain_port(request.get_host())
+    return _hostname(hostname)
 
 
 def canonical_host(request, site):
-    """The one host `site`'s pages are stored under, for this request's scheme: the site record's hostname
-    and port (80 and 443 are the default ports, as Wagtail's root_url has them); for the default site reached
-    under a hostname no record names, the host of WAGTAILADMIN_BASE_URL, the site's public address."""
-    scheme = "https" if request.is_secure() else "http"
-    hostname, _port = split_domain_port(request.get_host())
-    if site.is_default_site and site.hostname.lower().rstrip(".") != hostname:
-        base = urlsplit(getattr(settings, "WAGTAILADMIN_BASE_URL", "") or "")
-        return _host(base.hostname or "", base.port, base.scheme or scheme) if base.hostname else None
-    port = "" if site.port in (80, 443) else site.port
-    return _host(site.hostname, port, scheme)
+    """The one hostname `site`'s pages are stored under: the site record's; for the default site reached
+    under a hostname no record names, the hostname of WAGTAILADMIN_BASE_URL, the site's public address."""
+    if site.is_default_site and _hostname(site.hostname) != _request_host(request):
+        return _hostname(urlsplit(getattr(settings, "WAGTAILADMIN_BASE_URL", "") or "").hostname) or None
+    return _hostname(site.hostname)
 
 
 def purge_all(**kwargs):
