@@ -13,10 +13,16 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from website import i18n, two_factor, views
+from website import i18n, password_reset, two_factor, views
 
 urlpatterns = [
     path("admin/2fa/", two_factor.verify, name="two_factor_verify"),
+    # Before Wagtail's own, which it replaces (the same path and name).
+    path(
+        "admin/password_reset/confirm/<uidb64>/<token>/",
+        password_reset.PasswordResetConfirmView.as_view(),
+        name="wagtailadmin_password_reset_confirm",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("exit/", views.quick_exit, name="quick_exit"),

@@ -215,6 +215,9 @@ AXES_LOCKOUT_CALLABLE = "website.login_throttle.locked_out"
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 # The Django admin is not installed; the records are shown in Wagtail's (website/wagtail_hooks.py).
 AXES_ENABLE_ADMIN = False
+# Password reset by email (website/password_reset.py): limited per address and per account, the same answer
+# whatever happened, and refused for an account with no authenticator yet.
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "website.password_reset.PasswordResetForm"  # noqa: S105 (a form)
 # Every staff member proves a second factor (TOTP) before reaching the admin.
 WAYMARK_REQUIRE_2FA = env_bool("WAYMARK_REQUIRE_2FA", True)
 OTP_TOTP_ISSUER = "Waymark"
