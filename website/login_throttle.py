@@ -87,6 +87,7 @@ def alert_if_many_addresses(request, username):
         return
     addresses = (
         AccessFailureLog.objects.filter(username=username, attempt_time__gte=get_cool_off_threshold(request))
+        .order_by()  # no ordering column in the DISTINCT: one row per address
         .values("ip_address")
         .distinct()
         .count()
