@@ -7,15 +7,19 @@ import re
 # but a mistyped link might (?email=...). Strip every query string before it is written.
 _QUERY = re.compile(r"(\"[A-Z]+ [^\"?]*)\?[^\" ]*")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
-# The petition's emailed links carry a secret in the path: confirm/<token>/, withdraw/<id-hmac>/,
+# Emailed links carry a secret in the path. The petition's: confirm/<token>/, withdraw/<id-hmac>/,
 # unsubscribe/<id-hmac>/. Whoever reads the log must not be able to use them. (docs/deploy/nginx.conf
 # masks the same paths with the same pattern.)
 TOKEN_PATH = re.compile(r"(/(?:confirm|withdraw|unsubscribe)/)[^/?#\s\"]+")
 TOKEN_MASK = r"\1[token]"  # noqa: S105 (a replacement pattern, not a secret)
+# A staff password reset link is two segments, the account (uidb64) and its token; Django's next step
+# swaps the token for `set-password`. Mask both segments, whichever.
+RESET_PATH = re.compile(r"(/password_reset/confirm/)[^/?#\s\"]+/[^/?#\s\"]+")
+RESET_MASK = r"\1[token]/[token]"  # noqa: S105 (a replacement pattern, not a secret)
 
 
 def mask_tokens(text):
-    return TOKEN_PATH.sub(TOKEN_MASK, text)
+    return TOKEN_PATH.sub(TOKEN_MASK, RESET_PATH.sub(RESET_MASK, text))
 
 
 def redact_url(url):

@@ -4,7 +4,9 @@ The groups themselves are created by a data migration; permissions are attached 
 Django only creates permission rows after all migrations have run.
 """
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
 
 EDITORS = "Editors"
 MODERATORS = "Moderators"
@@ -71,6 +73,16 @@ GROUP_PERMISSIONS = {
         "support.delete_helpline",
     ],
 }
+
+
+def administrators():
+    """Active accounts that run the site: members of Administrators, and superusers."""
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(Q(is_superuser=True) | Q(groups__name=ADMINISTRATORS))
+        .distinct()
+    )
 
 
 def extend_group_permissions(group, codenames):

@@ -13,10 +13,16 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents.views import serve as documents
 
-from website import i18n, two_factor, views
+from website import i18n, password_reset, two_factor, views
 
 urlpatterns = [
     path("admin/2fa/", two_factor.verify, name="two_factor_verify"),
+    # Before Wagtail's own, which it replaces (the same path and name).
+    path(
+        "admin/password_reset/confirm/<uidb64>/<token>/",
+        password_reset.PasswordResetConfirmView.as_view(),
+        name="wagtailadmin_password_reset_confirm",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     # Wagtail's document routes (wagtail.documents.urls) with the ids read as website.whole_numbers reads
     # them: its `(\d+)` takes other scripts' digits and any number of them, which fail the lookup with a 500.

@@ -1,6 +1,7 @@
 """Tokens never reach access logs: gunicorn's logger class and nginx's log format mask them.
 
-Attack: the petition's confirmation and withdrawal tokens sit in URL paths, so they landed in access logs.
+Attack: the petition's confirmation and withdrawal tokens, and the staff password reset's account and token,
+sit in URL paths, so they landed in access logs.
 """
 
 import io
@@ -14,6 +15,8 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.core import mail
 from gunicorn.config import Config
 
 from website.logging import RedactPersonalData
@@ -21,6 +24,8 @@ from website.logging import RedactPersonalData
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "docs" / "deploy"
 TOKEN = "Zq3x9VfT0kLmNoPq-rS_tUvWxYz0123456789abcdE"
+# A password reset link: the account's id in base64, then a token of Django's shape.
+UID, RESET_TOKEN = "MTIzNDU2", "cz1k2x-0f3c9d8e7b6a5f4e3d2c1b0a9f8e7d6c"
 
 # (path with query as requested, path as it may be logged)
 SAMPLES = [
@@ -28,6 +33,11 @@ SAMPLES = [
     (f"/campaign/petition/withdraw/42-{TOKEN}/", "/campaign/petition/withdraw/[token]/"),
     (f"/petition/unsubscribe/42-{TOKEN}/?utm=mail", "/petition/unsubscribe/[token]/"),
     (f"/petition/confirm/{TOKEN}", "/petition/confirm/[token]"),
+    (f"/admin/password_reset/confirm/{UID}/{RESET_TOKEN}/", "/admin/password_reset/confirm/[token]/[token]/"),
+    (f"/admin/password_reset/confirm/{UID}/set-password/", "/admin/password_reset/confirm/[token]/[token]/"),
+    (f"/admin/password_reset/confirm/{UID}/{RESET_TOKEN}", "/admin/password_reset/confirm/[token]/[token]"),
+    (f"/admin/password_reset/confirm/{UID}/", "/admin/password_reset/confirm/[token]/"),
+    ("/admin/password_reset/done/", "/admin/password_reset/done/"),
     ("/petition/check-your-email/", "/petition/check-your-email/"),
     ("/support/?email=someone@example.org", "/support/"),
     ("/", "/"),
@@ -71,6 +81,7 @@ def test_the_documented_gunicorn_config_masks_tokens_in_the_access_log(tmp_path)
         handler.flush()
     text = log_file.read_text()
     assert TOKEN not in text
+    assert UID not in text and RESET_TOKEN not in text
     assert "someone@example.org" not in text
     lines = text.splitlines()
     assert len(lines) == len(SAMPLES)
@@ -90,6 +101,64 @@ def test_django_log_lines_mask_tokens_too():
     finally:
         log.removeHandler(handler)
     assert stream.getvalue().strip() == "Internal Server Error: /petition/confirm/[token]/"
+
+
+def test_django_log_lines_mask_password_reset_links():
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.addFilter(RedactPersonalData())
+    log = logging.getLogger("waymark.test.tokens")
+    log.addHandler(handler)
+    try:
+        log.warning("Not Found: /admin/password_reset/confirm/%s/%s/", UID, RESET_TOKEN)
+        # django.server's request line, as runserver logs it.
+        log.warning('"GET /admin/password_reset/confirm/%s/%s/ HTTP/1.1" 302 0', UID, RESET_TOKEN)
+    finally:
+        log.removeHandler(handler)
+    assert stream.getvalue().splitlines() == [
+        "Not Found: /admin/password_reset/confirm/[token]/[token]/",
+        '"GET /admin/password_reset/confirm/[token]/[token]/ HTTP/1.1" 302 0',
+    ]
+
+
+@pytest.fixture
+def django_log():
+    """What the project's LOGGING writes, from a logger that shows 404s (production's shows only errors)."""
+    [handler] = [
+        h for h in logging.getLogger().handlers if any(isinstance(f, RedactPersonalData) for f in h.filters)
+    ]
+    stream = io.StringIO()
+    previous_stream = handler.setStream(stream)
+    request_log = logging.getLogger("django.request")
+    previous_level = request_log.level
+    request_log.setLevel(logging.WARNING)
+    try:
+        yield stream
+    finally:
+        request_log.setLevel(previous_level)
+        handler.setStream(previous_stream)
+
+
+@pytest.mark.django_db
+def test_a_real_reset_link_reaches_no_log(client, home, tmp_path, django_log):
+    get_user_model().objects.create_user("editor", "editor@waymark.example", "a long staff password 4 tests")
+    client.post("/admin/password_reset/", {"email": "editor@waymark.example"})
+    link = re.search(r"/admin/password_reset/confirm/([^/\s]+)/([^/\s]+)/", mail.outbox[-1].body)
+    uid, token = link.groups()
+    redirect = client.get(link.group(0))
+    assert redirect.status_code == 302 and redirect["Location"].endswith("/set-password/")
+    # A link pasted without its /admin: Django logs the 404.
+    assert client.get(link.group(0).removeprefix("/admin")).status_code == 404
+
+    logger, log_file = gunicorn_logger(tmp_path)
+    access(logger, link.group(0))
+    access(logger, redirect["Location"], referer=f"https://waymark.example{link.group(0)}")
+    for handler in logger.access_log.handlers:
+        handler.flush()
+    assert "Not Found: /password_reset/confirm/[token]/[token]/" in django_log.getvalue()
+    for text in (log_file.read_text(), django_log.getvalue()):
+        assert "/password_reset/confirm/[token]/[token]/" in text
+        assert token not in text and f"/{uid}/" not in text
 
 
 def nginx_maps():

@@ -199,12 +199,17 @@ AUTHENTICATION_BACKENDS = [
     "website.login_throttle.LoginThrottleBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Sign-in throttling (django-axes, website/login_throttle.py): 5 failures from one address, or for one
-# username, pause sign-in there for 30 minutes. Failures during the pause are refused without extending it,
-# so a stranger cannot keep a colleague locked out for longer; every lockout is recorded.
+# Sign-in throttling (django-axes, website/login_throttle.py): 5 failures for one username from one address
+# pause that username from that address for 30 minutes, so a stranger cannot lock a colleague out of their
+# own network; 20 failures from one address, whatever usernames, pause the address. Failures during the pause
+# are refused without extending it; every lockout is recorded.
+AXES_HANDLER = "website.login_throttle.LoginThrottleHandler"
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=30)
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+WAYMARK_SIGN_IN_FAILURES_PER_ADDRESS = 20
+# One username failing from this many addresses within the 30 minutes: the Administrators are emailed.
+WAYMARK_SIGN_IN_ALERT_ADDRESSES = 5
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "website.client_ip.key"
@@ -212,6 +217,9 @@ AXES_LOCKOUT_CALLABLE = "website.login_throttle.locked_out"
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 # The Django admin is not installed; the records are shown in Wagtail's (website/wagtail_hooks.py).
 AXES_ENABLE_ADMIN = False
+# Password reset by email (website/password_reset.py): limited per address and per account, the same answer
+# whatever happened, and refused for an account with no authenticator yet.
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "website.password_reset.PasswordResetForm"  # noqa: S105 (a form)
 # Every staff member proves a second factor (TOTP) before reaching the admin.
 WAYMARK_REQUIRE_2FA = env_bool("WAYMARK_REQUIRE_2FA", True)
 OTP_TOTP_ISSUER = "Waymark"
