@@ -67,13 +67,17 @@ HIT_HEADER = "X-Page-Cache"
 GZIP_AT_LEAST = 200
 
 
+# No page of ours has a longer address; a longer one (a crafted link) is served but never looked up or kept.
+LONGEST_PATH = 400
+
+
 def enabled():
     return getattr(settings, "WAYMARK_PAGE_CACHE", True)
 
 
 def _key_for(request):
     """The cache key for this request, or None when it must not be answered from the cache."""
-    if request.method not in ("GET", "HEAD"):
+    if request.method not in ("GET", "HEAD") or len(request.path) > LONGEST_PATH:
         return None
     # A visitor with a session, messages or any other cookie of ours may see something personal.
     if any(name != settings.CSRF_COOKIE_NAME for name in request.COOKIES):

@@ -241,3 +241,13 @@ def test_the_default_site_under_a_host_no_record_names_is_stored_under_the_publi
     assert client.get("/about/", HTTP_HOST="waymark.example", secure=True)["X-Page-Cache"] == "hit"
     assert "X-Page-Cache" not in client.get("/about/", HTTP_HOST="www.waymark.example", secure=True)
     assert stored_copies() == 1
+
+
+@pytest.mark.django_db
+def test_a_crafted_overlong_address_is_never_looked_up_or_kept(client, home):
+    from django.test import RequestFactory
+
+    from website.page_cache import LONGEST_PATH, _key_for
+
+    assert _key_for(RequestFactory().get("/about/")) is not None
+    assert _key_for(RequestFactory().get("/" + "5" * LONGEST_PATH + "/")) is None
