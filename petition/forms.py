@@ -16,6 +16,7 @@ from petition import countries, places
 from petition.abuse import domain_block, split_email
 from website.honeypot import HoneypotForm, honeypot_layout
 from website.spreadsheets import starts_like_formula
+from website.text_direction import without_bidi_controls
 
 UK = "UK"
 _URL = re.compile(
@@ -109,7 +110,8 @@ class SignatureForm(HoneypotForm):
         return helper
 
     def clean_name(self):
-        name = " ".join(self.cleaned_data["name"].split())
+        # Invisible direction controls go first, so none can hide a formula or reverse the name for staff.
+        name = " ".join(without_bidi_controls(self.cleaned_data["name"]).split())
         if not name:
             raise forms.ValidationError(gettext("Enter your name."))
         if _CONTROL.search(name):

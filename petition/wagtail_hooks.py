@@ -25,6 +25,7 @@ from petition.models import (
     Signature,
 )
 from website.spreadsheets import FormulaSafeIndexView
+from website.text_direction import without_bidi_controls
 
 
 def date_range(label):
@@ -44,6 +45,14 @@ def constituency_filter():
 
 # A constituency's name beside each signature, from one query (Signature.objects.with_constituency_names).
 CONSTITUENCY_COLUMN = Column("constituency_name", label="Constituency")
+
+
+def signer_name(signature):
+    """The name as staff see it: stored before signing stripped them, it may hold direction controls."""
+    return without_bidi_controls(signature.name)
+
+
+NAME_COLUMN = Column("name", label="Name", accessor=signer_name, sort_key="name")
 
 
 class SignatureFilterSet(WagtailFilterSet):
@@ -81,6 +90,8 @@ class SignatureInspectView(InspectView):
             code = self.object.constituency_code
             name = Constituency.objects.filter(code=code).values_list("name", flat=True).first()
             return f"{name} ({code})" if name else code or "—"
+        if field_name == "name":
+            return signer_name(self.object)
         return super().get_field_display_value(field_name, field)
 
 
@@ -160,7 +171,7 @@ class SupporterEditView(EditView):
     page_title = "Supporter"
 
     def get_page_subtitle(self):
-        return self.object.name or f"Signature {self.object.pk}"
+        return signer_name(self.object) or f"Signature {self.object.pk}"
 
     def get_breadcrumbs_items(self):
         items = super().get_breadcrumbs_items()
@@ -179,7 +190,7 @@ class SupporterViewSet(ModelViewSet):
     icon = "mail"
     index_view_class = SupporterIndexView
     edit_view_class = SupporterEditView
-    list_display = ["name", "petition", CONSTITUENCY_COLUMN, DateColumn("verified_at", label="Verified")]
+    list_display = [NAME_COLUMN, "petition", CONSTITUENCY_COLUMN, DateColumn("verified_at", label="Verified")]
     filterset_class = SupporterFilterSet
     search_fields = ["name", "email"]
     list_export = [

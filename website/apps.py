@@ -1,5 +1,6 @@
 """The website app: registers our deploy checks and the `<id:…>` URL converter, keeps staff group permissions
-in sync after migrate, and makes Wagtail's choosers render without inline scripts (website.admin_csp)."""
+in sync after migrate, makes Wagtail's choosers render without inline scripts (website.admin_csp) and removes
+photo metadata from every image and document file stored (website.photo_metadata)."""
 
 from django.apps import AppConfig
 
@@ -17,6 +18,7 @@ class WebsiteConfig(AppConfig):
             checks,  # noqa: F401  (registers the deploy checks)
             enrolment,
             page_cache,
+            photo_metadata,
             whole_numbers,
         )
         from website.staff import sync_group_permissions
@@ -28,4 +30,5 @@ class WebsiteConfig(AppConfig):
         post_migrate.connect(sync_group_permissions, sender=self, dispatch_uid="waymark-group-permissions")
         page_cache.connect_purge_signals()
         enrolment.connect_signals()
+        photo_metadata.connect_signals()
         admin_csp.use_csp_safe_choosers()

@@ -1,6 +1,9 @@
-"""Formula-safe exports: a cell that starts like a formula is exported as text, never run."""
+"""Formula-safe exports: a cell that starts like a formula is exported as text, never run, and no cell holds a
+direction control (website.text_direction)."""
 
 from wagtail.admin.views.generic import IndexView
+
+from website.text_direction import without_bidi_controls
 
 # Spreadsheets run a cell starting with one of these as a formula (tab and line breaks too, after trimming).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -11,8 +14,9 @@ def starts_like_formula(text):
 
 
 def spreadsheet_safe(value):
-    """The value as text, with a leading quote when it would otherwise run as a formula."""
-    text = "" if value is None else str(value)
+    """The value as text, with no direction controls and a leading quote when it would otherwise run as a
+    formula."""
+    text = "" if value is None else without_bidi_controls(str(value))
     return "'" + text if starts_like_formula(text) else text
 
 

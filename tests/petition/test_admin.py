@@ -99,6 +99,27 @@ def test_the_export_holds_only_verified_opted_in_signers_and_is_safe_from_formul
     assert response.status_code == 200
 
 
+def test_names_stored_with_direction_controls_are_shown_and_exported_without_them(petition, manager_client):
+    # Stored before the form stripped them: an override would show the rest of the screen's text backwards.
+    (reversed_name,) = verified(petition, 1, opt_in=True, name="\u202eevil\u2066 Person\u2069")
+    (hidden_formula,) = verified(petition, 1, opt_in=True, name='\u200f=HYPERLINK("http://evil")')
+    controls = ("\u202e", "\u2066", "\u2069", "\u200f")
+    screens = [
+        reverse("petition_supporters:index"),
+        reverse("petition_supporters:edit", args=[reversed_name.pk]),
+        reverse("petition_signatures:inspect", args=[reversed_name.pk]),
+    ]
+    for url in screens:
+        html = manager_client.get(url).content.decode()
+        assert "evil Person" in html, url
+        assert not any(control in html for control in controls), url
+    response = manager_client.get(reverse("petition_supporters:index"), {"export": "csv"})
+    body = b"".join(response.streaming_content).decode()
+    assert "evil Person" in body and "'=HYPERLINK" in body
+    assert not any(control in body for control in controls)
+    assert Signature.objects.get(pk=hidden_formula.pk).name.startswith("\u200f")  # shown clean, not rewritten
+
+
 def test_stop_collecting_stops_at_once(petition, admin_client):
     url = reverse("petition_stop_collecting", args=[petition.pk])
     assert "Stop collecting" in admin_client.get(url).content.decode()

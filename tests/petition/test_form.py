@@ -3,6 +3,7 @@
 import pytest
 
 from petition.forms import SignatureForm
+from petition.models import Signature
 
 VALID = {"name": "Alex Smith", "email": "alex@example.org", "location": "UK", "postcode": "sw1a1aa"}
 
@@ -41,6 +42,19 @@ class TestSignatureForm:
         form = form_with(name="a" * 256)
         assert not form.is_valid()
         assert "255" in form.errors["name"][0]
+
+    @pytest.mark.parametrize(
+        "control", [*"\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"]
+    )
+    def test_direction_controls_are_taken_out_of_names(self, control):
+        form = form_with(name=f"{control}Alex{control} Smith")
+        assert form.is_valid(), form.errors
+        assert form.cleaned_data["name"] == "Alex Smith"
+
+    def test_a_direction_control_cannot_hide_a_formula(self):
+        form = form_with(name='\u202e=HYPERLINK("x")')
+        assert not form.is_valid()
+        assert "cannot start with" in form.errors["name"][0]
 
     def test_a_name_is_required(self):
         form = form_with(name="   ")
@@ -122,3 +136,9 @@ class TestPostcodeMustExistWhenDataIsLoaded:
 
         PostcodeFactory(postcode="SW1A 1AA")
         assert form_with(postcode="BFPO 123").is_valid()
+
+
+def test_a_signature_posted_with_a_right_to_left_override_is_stored_without_it(petition, sign):
+    response = sign(petition, name="\u202eevil Person")
+    assert response.status_code == 303
+    assert Signature.objects.get().name == "evil Person"
