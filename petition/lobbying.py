@@ -8,6 +8,7 @@ LetterCount, LetterWeek): never a signature row. Exportable as CSV or XLSX, ever
 from datetime import timedelta
 
 import django_filters
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import F, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
@@ -15,6 +16,7 @@ from django.utils.functional import cached_property
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, NumberColumn
 from wagtail.admin.views.reports import ReportView
+from wagtail.coreutils import get_supported_content_language_variant
 
 from campaign.models import Constituency, LetterCount, LetterWeek
 from campaign.models.letters import week_starting
@@ -53,9 +55,21 @@ def constituencies_for(petition, today=None):
     )
 
 
+def petitions(request=None):
+    """One choice per petition, newest first: a petition and its translations are one petition, counted on its
+    source (PetitionPage.source_petition), so a translation whose source is in the site's language is left
+    out."""
+    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    sources = PetitionPage.objects.filter(locale__language_code=default).values("translation_key")
+    translations = PetitionPage.objects.exclude(locale__language_code=default).filter(
+        translation_key__in=sources
+    )
+    return PetitionPage.objects.exclude(pk__in=translations.values("pk")).order_by("-first_published_at")
+
+
 class LobbyingFilterSet(WagtailFilterSet):
     petition = django_filters.ModelChoiceFilter(
-        queryset=PetitionPage.objects.order_by("-first_published_at"),
+        queryset=petitions,
         label="Petition",
         empty_label="The newest petition",
         method="chosen_elsewhere",
@@ -144,8 +158,8 @@ class LobbyingReportView(FormulaSafeExportMixin, ReportView):
     @cached_property
     def petition(self):
         chosen = whole_number(self.request.GET.get("petition", ""))
-        petitions = PetitionPage.objects.order_by("-first_published_at")
-        return (chosen is not None and petitions.filter(pk=chosen).first()) or petitions.first()
+        page = chosen is not None and PetitionPage.objects.filter(pk=chosen).first()
+        return page.source_petition if page else petitions().first()
 
     @property
     def export_filename(self):

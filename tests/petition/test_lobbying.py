@@ -1,7 +1,7 @@
 """The lobbying report: signatures and letters per MP and constituency, with the week's trend, exportable,
 for campaign staff only."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from django.contrib.auth.models import Group, User
@@ -17,6 +17,15 @@ from website.staff import ADMINISTRATORS, CAMPAIGN_MANAGERS, CASEWORKERS, EDITOR
 
 pytestmark = pytest.mark.django_db
 REPORT = "petition_lobbying:index"
+
+# A Wednesday afternoon: "this week" and "last week" are counted from the Monday before, so a signature made
+# minutes ago on a Monday just after midnight would fall in last week.
+REPORTED_AT = datetime(2026, 12, 2, 15, 0)
+
+
+@pytest.fixture(autouse=True)
+def reported_at(time_machine):
+    time_machine.move_to(timezone.make_aware(REPORTED_AT), tick=False)
 
 
 def staff_client(client, group):
@@ -107,6 +116,43 @@ def test_the_report_exports_to_a_spreadsheet_safe_from_formulas(petition, seats,
     assert "Bermondsey and Old Southwark,E14001085,Neil Coyle,Labour,2,2,0,0,0,0" in body
     assert "'=HYPERLINK" in body and "'+Rogue" in body and "'@Party" in body
     assert manager_client.get(reverse(REPORT), {"export": "xlsx"}).status_code == 200
+
+
+def test_by_default_and_in_its_downloads_the_report_shows_the_newest_petition_not_its_translation(
+    petition, seats, manager_client
+):
+    """A petition's Welsh translation is newer than it, and its signatures count on the English page."""
+    from wagtail.models import Locale, Site
+
+    bermondsey, _aldershot = seats
+    PetitionPageFactory._meta.model.objects.filter(pk=petition.pk).update(
+        first_published_at=timezone.now() - timedelta(days=30)
+    )
+    page = petition.copy_for_translation(
+        Locale.objects.get_or_create(language_code="cy")[0], copy_parents=True
+    )
+    page.title = "Cofrestru camdrinwyr cyfresol"
+    page.save_revision().publish()
+    Site.clear_site_root_paths_cache()
+    translation = page.specific_class.objects.get(pk=page.pk)
+    signed(petition, bermondsey.code, 7)
+    assert translation.first_published_at > timezone.now() - timedelta(days=1)
+
+    html = manager_client.get(reverse(REPORT)).content.decode()
+    assert "7 (last week 0)" in html
+    # One choice for the petition, in the site's language.
+    assert html.count(f'value="{petition.pk}"') == 1 and f'value="{translation.pk}"' not in html
+    assert "Cofrestru camdrinwyr cyfresol" not in html
+    # Chosen through the translation's id (an old link), it is still the one petition.
+    assert (
+        "7 (last week 0)"
+        in manager_client.get(reverse(REPORT), {"petition": translation.pk}).content.decode()
+    )
+    for export in ("csv", "xlsx"):
+        response = manager_client.get(reverse(REPORT), {"export": export})
+        assert response.status_code == 200
+    csv = b"".join(manager_client.get(reverse(REPORT), {"export": "csv"}).streaming_content).decode()
+    assert "Bermondsey and Old Southwark,E14001085,Neil Coyle,Labour,7,7,0,0,0,0" in csv
 
 
 @pytest.mark.parametrize("group", [EDITORS, MODERATORS, CASEWORKERS, ADMINISTRATORS])
