@@ -90,32 +90,33 @@ def test_the_documented_gunicorn_config_masks_tokens_in_the_access_log(tmp_path)
         assert f'"https://waymark.example{logged}' in line, line
 
 
-def test_django_log_lines_mask_tokens_too():
+def redacted_lines(*records):
+    """What a handler with the redaction filter writes for each (level, message, *args) record."""
     stream = io.StringIO()
     handler = logging.StreamHandler(stream)
     handler.addFilter(RedactPersonalData())
     log = logging.getLogger("waymark.test.tokens")
     log.addHandler(handler)
     try:
-        log.error("Internal Server Error: /petition/confirm/%s/", TOKEN)
+        for level, message, *args in records:
+            log.log(level, message, *args)
     finally:
         log.removeHandler(handler)
-    assert stream.getvalue().strip() == "Internal Server Error: /petition/confirm/[token]/"
+    return stream.getvalue().splitlines()
+
+
+def test_django_log_lines_mask_tokens_too():
+    lines = redacted_lines((logging.ERROR, "Internal Server Error: /petition/confirm/%s/", TOKEN))
+    assert lines == ["Internal Server Error: /petition/confirm/[token]/"]
 
 
 def test_django_log_lines_mask_password_reset_links():
-    stream = io.StringIO()
-    handler = logging.StreamHandler(stream)
-    handler.addFilter(RedactPersonalData())
-    log = logging.getLogger("waymark.test.tokens")
-    log.addHandler(handler)
-    try:
-        log.warning("Not Found: /admin/password_reset/confirm/%s/%s/", UID, RESET_TOKEN)
+    lines = redacted_lines(
+        (logging.WARNING, "Not Found: /admin/password_reset/confirm/%s/%s/", UID, RESET_TOKEN),
         # django.server's request line, as runserver logs it.
-        log.warning('"GET /admin/password_reset/confirm/%s/%s/ HTTP/1.1" 302 0', UID, RESET_TOKEN)
-    finally:
-        log.removeHandler(handler)
-    assert stream.getvalue().splitlines() == [
+        (logging.WARNING, '"GET /admin/password_reset/confirm/%s/%s/ HTTP/1.1" 302 0', UID, RESET_TOKEN),
+    )
+    assert lines == [
         "Not Found: /admin/password_reset/confirm/[token]/[token]/",
         '"GET /admin/password_reset/confirm/[token]/[token]/ HTTP/1.1" 302 0',
     ]
