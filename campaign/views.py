@@ -10,7 +10,7 @@ from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from campaign import letter_details, lookup
 from campaign.forms import PostcodeForm
@@ -20,7 +20,7 @@ from website.cross_origin import same_origin_posts
 
 
 @same_origin_posts  # reads only, like the JSON lookup: a post from another website is refused, token or not
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 @never_cache
 def letter_postcode(request, page_id):
     """The letter page's postcode step (LetterPage.postcode_step).
@@ -32,7 +32,15 @@ def letter_postcode(request, page_id):
 
     A found postcode whose answer is already kept for this page and MP is answered from the kept copy
     (campaign.letter_details): one Redis round trip for the rate limit and the page cache's generation, and
-    the lookup's one query."""
+    the lookup's one query.
+
+    A GET is a reload, or a phone restoring the tab, of the address an answer left in the address bar: it
+    goes back to the page's postcode form."""
+    if request.method != "POST":
+        page = LetterPage.objects.live().filter(pk=page_id).first()
+        if page is None:
+            raise Http404
+        return HttpResponseRedirect(page.url)
     over, found = lookups_exceeded_and_read(request, letter_details.READ_WITH_THE_LIMIT)
     if over:
         return private(ratelimits.too_many_requests(request))

@@ -14,7 +14,7 @@ from django.shortcuts import render
 from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 from wagtail.models import Site
 
 from petition import languages as signer_languages
@@ -22,6 +22,9 @@ from petition import supporters, tokens
 from petition.models.pages import PetitionPage
 from website import languages
 from website.cross_origin import same_origin_posts
+
+# The id of the signing form's heading on the petition page (templates/pages/petition_page.html).
+SIGN_FORM_ANCHOR = "sign-title"
 
 
 def refused_by_view_restrictions(page, request):
@@ -32,11 +35,15 @@ def refused_by_view_restrictions(page, request):
 
 @never_cache
 @same_origin_posts
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def sign(request, petition_id):
     page = PetitionPage.objects.for_signing(petition_id)
     if page is None:
         raise Http404
+    if request.method != "POST":
+        # The address bar shows this address after a form with errors: a reload, or a phone restoring the
+        # tab, asks for it again, and finds the form on the petition page.
+        return HttpResponseRedirect(f"{page.url}#{SIGN_FORM_ANCHOR}")
     # A translation is open or closed as its source petition is (PetitionPage.source_petition).
     if not page.source_petition.is_collecting() or (
         page.restricted and refused_by_view_restrictions(page, request)

@@ -71,8 +71,17 @@ def test_the_step_reads_only_so_needs_no_token_from_our_own_page(letter_page, kn
     assert 'name="csrfmiddlewaretoken"' in html and "csrftoken" in response.cookies
 
 
+def test_reloading_the_answer_goes_back_to_the_postcode_form(client, letter_page, known_postcode):
+    """After "Find my MP" the address bar shows the step's address; a reload or a restored tab asks for it."""
+    answer = look_up(client, letter_page)
+    assert answer.status_code == 200
+    again = client.get(step_url(letter_page))
+    assert again.status_code == 302 and again["Location"] == letter_page.url
+    assert client.get(again["Location"]).status_code == 200
+
+
 def test_only_posts_to_a_live_letter_page(client, letter_page, home):
-    assert client.get(step_url(letter_page)).status_code == 405
+    assert client.get(reverse("letter_postcode", args=[home.pk])).status_code == 404
     assert client.post(reverse("letter_postcode", args=[home.pk]), {"postcode": "SE1 2DL"}).status_code == 404
     letter_page.unpublish()
     assert look_up(client, letter_page).status_code == 404

@@ -68,3 +68,15 @@ def test_postcode_to_a_letter_with_a_correct_mailto_link(browser_page, letter_ur
     assert urlsplit(page.url).path == letter_url and not urlsplit(page.url).query
     assert offsite_requests == []
     assert not [e for e in console_errors if "Content Security Policy" in e]
+
+
+def test_a_restored_tab_after_finding_the_mp_shows_the_postcode_form(browser_page, letter_url):
+    page = browser_page
+    page.goto(letter_url)
+    page.get_by_label("Your postcode").fill("SE1 2DL")
+    page.get_by_role("button", name="Find my MP").click()
+    page.get_by_role("heading", name="Your MP is Neil Coyle, for Bermondsey and Old Southwark").wait_for()
+    # A phone restoring the tab (or pull-to-refresh) asks for the address bar's address by GET.
+    restored = page.goto(page.url)
+    assert restored.status < 400, f"{page.url} answered {restored.status}"
+    expect(page.get_by_label("Your postcode")).to_be_visible()

@@ -41,6 +41,12 @@ def test_signing_with_mistakes_then_confirming_raises_the_count(browser_page, pe
     expect(page.get_by_label("Email address")).to_have_value("sam@example.org")
     expect(page.get_by_label("UK postcode")).to_have_value("nowhere")
 
+    # A phone restoring the tab (or pull-to-refresh) asks for the address bar's address by GET: the form
+    # comes back, not a blank error page.
+    restored = page.goto(page.url)
+    assert restored.status < 400, f"{page.url} answered {restored.status}"
+    expect(page.get_by_role("heading", name="Sign the petition")).to_be_visible()
+
     # Then the journey itself.
     page.get_by_label("Your name").fill("Sam Taylor")
     page.get_by_label("Email address").fill("sam.taylor@example.org")

@@ -85,6 +85,17 @@ def test_the_count_on_the_shared_copy_is_at_most_a_minute_old(petition, client, 
     assert "2 signatures" in client.get(petition.url).content.decode()
 
 
+def test_reloading_after_a_form_error_goes_back_to_the_form_not_an_error(petition, client):
+    """After a form with errors the address bar shows /petitions/<id>/sign/: pull-to-refresh or a phone
+    restoring the tab asks for it by GET."""
+    address = reverse("petition_sign", args=[petition.pk])
+    assert client.post(address, {**SIGNER, "email": "not an address"}).status_code == 200
+    reload = client.get(address)
+    assert reload.status_code == 302 and reload["Location"] == f"{petition.url}#sign-title"
+    assert 'id="sign-title"' in client.get(petition.url).content.decode()
+    assert client.get(reverse("petition_sign", args=[petition.pk + 1000])).status_code == 404
+
+
 def test_a_form_with_errors_keeps_what_was_typed_and_is_never_shared(petition, client):
     response = client.post(
         reverse("petition_sign", args=[petition.pk]),
