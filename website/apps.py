@@ -15,6 +15,7 @@ class WebsiteConfig(AppConfig):
 
         from website import (
             admin_csp,
+            cdn,
             checks,  # noqa: F401  (registers the deploy checks)
             enrolment,
             page_cache,
@@ -29,6 +30,7 @@ class WebsiteConfig(AppConfig):
         # permission rows first, so one receiver on our own app is enough.
         post_migrate.connect(sync_group_permissions, sender=self, dispatch_uid="waymark-group-permissions")
         page_cache.connect_purge_signals()
+        cdn.connect_signals()
         enrolment.connect_signals()
         photo_metadata.connect_signals()
         admin_csp.use_csp_safe_choosers()
