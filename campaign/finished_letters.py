@@ -4,16 +4,21 @@ Showing a letter issues a signed token naming its constituency and a random lett
 writer). The page's `finished/` route (a same-origin POST beacon from static/js/letter-finished.js) and the
 PDF download hand the token back; `claim` answers the constituency the first time a token is seen, and None
 after that or for a bad or expired token, so a letter copied, printed and downloaded still counts once.
+
+A claim is a row in the database (FinishedLetter, keyed by a hash of the letter's random id), not a cache
+entry, so a token replayed while the cache is down is still refused. Rows older than a token's life are
+deleted as new letters are claimed.
 """
 
 import hashlib
-import logging
 import secrets
+from datetime import timedelta
 
 from django.core import signing
-from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.utils import timezone
 
-logger = logging.getLogger(__name__)
+from campaign.models.finished import FinishedLetter
 
 SALT = "campaign.letter.finished"
 # As long as the letter form's signed constituency reference lasts (campaign.forms).
@@ -36,15 +41,14 @@ def claim(token):
     code, letter = data.get("c"), data.get("n")
     if not code or not letter:
         return None
-    # cache.add is atomic (Redis SET NX in production): of two requests for one letter, one wins.
-    key = "campaign:letter-finished:" + hashlib.sha256(letter.encode()).hexdigest()
+    now = timezone.now()
     try:
-        added = cache.add(key, 1, timeout=MAX_AGE_SECONDS)
-    except Exception:  # noqa: BLE001 - any cache failure: the letter was still written
-        added = None
-    if added is None:
-        # The cache cannot say (Redis down; django-redis answers None when it ignores the error). A letter
-        # written during an outage is counted, at the risk of counting a second copy of it twice.
-        logger.error("letter counting: cache unavailable; counting without the once-per-letter check")
-        return code
-    return code if added else None
+        # The primary key makes the insert the check: of two requests for one letter, one wins.
+        with transaction.atomic():
+            FinishedLetter.objects.create(
+                letter_hash=hashlib.sha256(letter.encode()).hexdigest(), finished_at=now
+            )
+    except IntegrityError:
+        return None
+    FinishedLetter.objects.filter(finished_at__lt=now - timedelta(seconds=MAX_AGE_SECONDS)).delete()
+    return code

@@ -1,5 +1,6 @@
 """Campaign models, one concept per module."""
 
+from campaign.models.finished import FinishedLetter
 from campaign.models.hexmap import ConstituencyHex
 from campaign.models.letters import LetterCount, LetterPage, LetterWeek
 from campaign.models.pages import CampaignPage
@@ -10,6 +11,7 @@ __all__ = [
     "CampaignPage",
     "Constituency",
     "ConstituencyHex",
+    "FinishedLetter",
     "LetterCount",
     "LetterPage",
     "LetterWeek",

@@ -69,3 +69,22 @@ def test_with_the_cache_down_a_letter_is_still_written(
         assert client.post(LOOKUP, {"postcode": "SE1 2DL"}).json()["kind"] == "ok"
     assert "rate limits unavailable" in caplog.text
     assert LetterCount.objects.get(pk=mp.constituency_id).letters == 1  # downloaded: counted all the same
+
+
+@pytest.mark.parametrize("outage", OUTAGES.values(), ids=OUTAGES.keys())
+def test_with_the_cache_down_a_replayed_letter_still_counts_once(
+    client, letter_page, known_postcode, mp, outage
+):
+    """The once-per-letter check lives in the database: replaying the token while Redis is away inflates
+    nothing."""
+    caches, limits_cache = outage
+    with override_settings(CACHES=caches, RATELIMIT_USE_CACHE=limits_cache):
+        written = client.post(letter_page.url, letter_data(mp))
+        token = letter_token(written.content.decode())
+        for how in ("email", "copy", "print", "email"):
+            assert (
+                client.post(letter_page.url + "finished/", {"letter": token, "how": how}).status_code == 204
+            )
+        pdf = client.post(letter_page.url + "pdf/", {**letter_data(mp), "letter": token})
+        assert pdf.content.startswith(b"%PDF")
+    assert LetterCount.objects.get(pk=mp.constituency_id).letters == 1

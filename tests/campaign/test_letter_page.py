@@ -335,3 +335,21 @@ def test_the_printed_letter_carries_the_date_as_the_pdf_does(client, letter_page
     html = client.post(letter_page.url, letter_data(mp)).content.decode()
     letter = html.split('<section class="letter"', 1)[1].split("</section>", 1)[0]
     assert '<p class="letter__date">1 July 2026</p>' in letter
+
+
+def test_a_counted_letter_is_forgotten_once_its_token_could_no_longer_be_handed_back(db, time_machine):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from campaign import finished_letters
+    from campaign.models import FinishedLetter
+
+    time_machine.move_to(timezone.make_aware(datetime(2026, 12, 1, 10)), tick=False)
+    first = finished_letters.issue("E14001085")
+    assert finished_letters.claim(first) == "E14001085"
+    assert finished_letters.claim(first) is None
+    time_machine.shift(timedelta(seconds=finished_letters.MAX_AGE_SECONDS + 1))
+    assert finished_letters.claim(finished_letters.issue("E14001085")) == "E14001085"
+    assert FinishedLetter.objects.count() == 1  # the first letter's row went with its token's life
+    assert finished_letters.claim(first) is None  # and its token has expired
