@@ -6,7 +6,7 @@ reshaped file fails loudly rather than running something else):
 - ports: `listen 443 ssl http2` becomes a plain `listen 127.0.0.1:PORT` (TLS to plain HTTP: the bench's
   clients send `X-Forwarded-Proto: https` as if nginx had terminated TLS, and nginx passes `https` on);
   `listen 80` becomes `listen 127.0.0.1:PORT+1`; the `[::]` listens and the ssl_* lines go;
-- paths: /var/log/nginx and /srv/waymark/media move under bench/tmp;
+- paths: /var/log/nginx and /srv/waymark/media move under bench/tmp, and /srv/waymark/app is this checkout;
 - the upstream's `server` lines become the bench's app servers;
 - the edge range: `set_real_ip_from` names the range the load comes from (127.0.0.1/32), standing in for a
   CDN's published ranges; a client bound to another loopback address (127.0.0.9) is outside it.
@@ -52,6 +52,7 @@ def render_site(text, *, port, redirect_port, upstreams, edge, log_dir, media_di
     text = _sub(r"X-Forwarded-Proto \$scheme;", "X-Forwarded-Proto https;", text)
     text = _sub(r"/var/log/nginx/", f"{log_dir}/", text, count_at_least=2)
     text = _sub(r"/srv/waymark/media/", f"{media_dir}/", text, count_at_least=2)
+    text = _sub(r"/srv/waymark/app/", f"{ROOT}/", text)
     # Each app server with the documented server's parameters (max_fails, fail_timeout…).
     documented = re.search(r"upstream waymark_gunicorn \{\n\s*server \S+((?: [^;\s]+)*);", text)
     if not documented:

@@ -6,7 +6,8 @@ Redis round trip: each rate's SET NX EX and INCR in one MULTI/EXEC pipeline, so 
 with its expiry atomically (django-ratelimit's `is_ratelimited` costs two round trips per rate). Caches
 other than Redis (LocMemCache in tests and development) take django-ratelimit's ADD and INCR.
 
-When the cache cannot count, limits are skipped and an error logged (`hit`): access beats rate limiting.
+When the cache cannot count, limits are skipped and an error logged (`hit`): access beats rate limiting. A
+cache whose circuit breaker is open (website/cache_breaker.py: Redis stopped answering) cannot count either.
 
 Who a request comes from is `website.client_ip.key` unless the caller counts something else (a user, an
 email domain).
@@ -25,7 +26,7 @@ from django_ratelimit.core import (
     _split_rate,
 )
 
-from website import client_ip
+from website import cache_breaker, client_ip
 
 logger = logging.getLogger(__name__)
 
@@ -70,13 +71,16 @@ def _hit(checks, *, fail_closed=False, read=()):
     cache = caches[getattr(settings, "RATELIMIT_USE_CACHE", "default")]
     values = None
     try:
-        redis = _redis_client(cache)
-        if redis is None:
-            counts = _count(cache, checks)
-        elif read and cache is caches["default"]:
-            counts, values = _count_on_redis(cache, redis, checks, read)
-        else:
-            counts, _ = _count_on_redis(cache, redis, checks)
+        # The pipeline talks to Redis itself: while the cache's breaker is open it is not tried
+        # (CacheSkipped), and its timeout opens the breaker for every other call (website/cache_breaker.py).
+        with cache_breaker.guarded(cache):
+            redis = _redis_client(cache)
+            if redis is None:
+                counts = _count(cache, checks)
+            elif read and cache is caches["default"]:
+                counts, values = _count_on_redis(cache, redis, checks, read)
+            else:
+                counts, _ = _count_on_redis(cache, redis, checks)
     except Exception as error:  # noqa: BLE001 (any cache failure: degrade, never fail the request)
         counts = None
         cause = type(error).__name__

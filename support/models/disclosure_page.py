@@ -4,7 +4,10 @@ The answers so far live only in the session (support.form_state); the finished r
 the team told by support.services. Nothing personal reaches a URL, a log line or an error report.
 """
 
+import logging
+
 from django.conf import settings
+from django.db import DatabaseError
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.utils.cache import patch_vary_headers
 from django.utils.decorators import method_decorator
@@ -24,6 +27,8 @@ from website import ratelimits
 from website.models import BasePage
 from website.rendering import render_page
 from website.whole_numbers import whole_number
+
+logger = logging.getLogger(__name__)
 
 # Defaults for the editable text, marked for translation: while a field still holds its default, the page
 # shows it in the reader's language (the in_reader_language filter, support/templatetags/support_tags.py).
@@ -116,6 +121,11 @@ class DisclosureRequestPage(RoutablePageMixin, SupportPageMixin, BasePage):
             # The answers timed out while the page was open: start again, saying why.
             return self.render_step(request, 0, self.get_form(0, state), expired=True)
 
+        if self.answers_lost(request, state):
+            # The page answers a later step than the session holds: the answers between were not kept.
+            # Say so beside the step the session is at, rather than quietly showing an earlier step.
+            step = state["step"]
+            return self.render_step(request, step, self.get_form(step, state), step_lost=True)
         step = self.posted_step(request, state)
         form = self.get_form(step, state, data=request.POST)
         if form.is_spam:
@@ -133,7 +143,9 @@ class DisclosureRequestPage(RoutablePageMixin, SupportPageMixin, BasePage):
         state["answers"][str(step)] = form.answers()
         if step + 1 < len(STEPS):
             state["step"] = step + 1
-            form_state.save(request, state)
+            if not self.keep(request, state):
+                # Shown again with what they typed, and why: the next step would have started from nothing.
+                return self.render_step(request, step, form, not_saved=True)
             return HttpResponseRedirect(self.get_url(request))
 
         if ratelimits.exceeded(request, "disclosure-submit", settings.DISCLOSURE_SUBMIT_RATE):
@@ -153,6 +165,27 @@ class DisclosureRequestPage(RoutablePageMixin, SupportPageMixin, BasePage):
         return render_page(request, self, "pages/disclosure_request_page_sent.html")
 
     @staticmethod
+    def keep(request, state):
+        """Save this tab's answers now rather than after the response, so a session that cannot be saved
+        (the database refusing or timing out) is told to the visitor on this step. False if it failed."""
+        form_state.save(request, state)
+        try:
+            request.session.save()
+        except DatabaseError as error:
+            logger.warning("disclosure form: the session could not be saved (%s)", type(error).__name__)
+            # Nothing more to try this request: SessionMiddleware would fail the same way, with a 500.
+            request.session.modified = False
+            return False
+        return True
+
+    @staticmethod
+    def answers_lost(request, state):
+        """True when a step is posted that the session has not reached: the session lost the answers before
+        it (the browser showed that step, so the session held them once)."""
+        posted = whole_number(request.POST.get("step", ""), max_digits=2)
+        return posted is not None and state["step"] < posted < len(STEPS)
+
+    @staticmethod
     def posted_step(request, state):
         """The step a POST answers: the session's, or an earlier one (the browser's Back), not a later one."""
         posted = whole_number(request.POST.get("step", ""), max_digits=2)
@@ -167,7 +200,7 @@ class DisclosureRequestPage(RoutablePageMixin, SupportPageMixin, BasePage):
             return form_class(data)
         return form_class(initial=state["answers"].get(str(step), {}))
 
-    def render_step(self, request, step, form, *, expired=False):
+    def render_step(self, request, step, form, *, expired=False, not_saved=False, step_lost=False):
         response = render_page(
             request,
             self,
@@ -180,6 +213,8 @@ class DisclosureRequestPage(RoutablePageMixin, SupportPageMixin, BasePage):
             # The privacy notice is page content, shown above the consent step.
             show_privacy_notice=isinstance(form, ConsentForm),
             expired=expired,
+            not_saved=not_saved,
+            step_lost=step_lost,
             # Rendered for a tab (history.js sent its id): otherwise the script asks again with the id.
             tab_bound=form_state.is_tab_bound(request),
         )

@@ -292,7 +292,8 @@ def test_the_bench_renders_the_documented_nginx_config_changing_only_ports_paths
     changed = set(documented) - set(rendered)
     allowed = re.compile(
         r"^(listen .*|ssl_\w+ .*|server 127\.0\.0\.1:8000 .*|set_real_ip_from .*"
-        r"|proxy_set_header X-Forwarded-Proto \$scheme;|.*(/var/log/nginx/|/srv/waymark/media/).*)$"
+        r"|proxy_set_header X-Forwarded-Proto \$scheme;"
+        r"|.*(/var/log/nginx/|/srv/waymark/media/|/srv/waymark/app/).*)$"
     )
     assert changed and all(allowed.match(line) for line in changed), changed
     assert "listen 127.0.0.1:18731;" in rendered and "listen 127.0.0.1:18732;" in rendered

@@ -1,5 +1,9 @@
 """Rate-limit test helpers: one fixed window, and cache settings for outages (Redis refusing connections, set
-up as production sets it up, or a backend whose every call raises). Shared by the forms' tests."""
+up as production sets it up, or a backend whose every call raises, or a Redis that accepts connections and
+never answers). Shared by the forms' tests."""
+
+import socket
+import threading
 
 import pytest
 
@@ -59,3 +63,77 @@ PROXY_SETTINGS = [
     {"TRUSTED_PROXY_COUNT": 2},
     {"TRUSTED_PROXY_NETWORKS": ["127.0.0.0/8", "::1/128"]},
 ]
+
+
+class HangingRedis:
+    """A TCP server on 127.0.0.1 that accepts connections and never answers, as a Redis that hangs: it reads
+    what it is sent and counts the connections and bytes, so a test can tell whether anything was tried."""
+
+    def __init__(self):
+        self.listener = socket.create_server(("127.0.0.1", 0), backlog=64)
+        self.port = self.listener.getsockname()[1]
+        self.connections = 0
+        self.bytes_received = 0
+        self._open = []
+        self._lock = threading.Lock()
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    @property
+    def url(self):
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def caches(self, timeout=0.25, breaker_seconds=30):
+        """CACHES as base.py writes them for REDIS_URL, pointed here."""
+        return {
+            "default": {
+                "BACKEND": "website.cache_breaker.CircuitBreakerRedisCache",
+                "LOCATION": self.url,
+                "OPTIONS": {
+                    "SOCKET_CONNECT_TIMEOUT": timeout,
+                    "SOCKET_TIMEOUT": timeout,
+                    "BREAKER_SECONDS": breaker_seconds,
+                },
+            }
+        }
+
+    def touched(self):
+        with self._lock:
+            return self.connections, self.bytes_received
+
+    def _accept(self):
+        while True:
+            try:
+                connection, _ = self.listener.accept()
+            except OSError:  # closed
+                return
+            with self._lock:
+                self.connections += 1
+                self._open.append(connection)
+            threading.Thread(target=self._swallow, args=(connection,), daemon=True).start()
+
+    def _swallow(self, connection):
+        while True:
+            try:
+                data = connection.recv(65536)
+            except OSError:
+                return
+            if not data:
+                return
+            with self._lock:
+                self.bytes_received += len(data)
+
+    def close(self):
+        self.listener.close()
+        with self._lock:
+            for connection in self._open:
+                connection.close()
+
+
+@pytest.fixture
+def hanging_redis():
+    from website import cache_breaker
+
+    server = HangingRedis()
+    yield server
+    server.close()
+    cache_breaker._breakers.pop(server.url, None)

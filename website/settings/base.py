@@ -135,26 +135,27 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            # django-redis behind a circuit breaker (website/cache_breaker.py): a Redis that stops answering
+            # costs each process one short timeout, then is skipped for BREAKER_SECONDS; pages stay up.
+            "BACKEND": "website.cache_breaker.CircuitBreakerRedisCache",
             "LOCATION": REDIS_URL,
             "OPTIONS": {
-                # A Redis outage degrades rate limiting and caching; it must not take pages down.
-                "IGNORE_EXCEPTIONS": True,
-                "SOCKET_CONNECT_TIMEOUT": 0.5,
-                "SOCKET_TIMEOUT": 0.5,
+                "SOCKET_CONNECT_TIMEOUT": float(os.environ.get("REDIS_CONNECT_TIMEOUT", "0.25")),
+                "SOCKET_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+                "BREAKER_SECONDS": float(os.environ.get("REDIS_BREAKER_SECONDS", "30")),
             },
         }
     }
-    DJANGO_REDIS_IGNORE_EXCEPTIONS = True
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Anonymous visitors get public pages from the cache above (website/page_cache.py); off only to debug.
 WAYMARK_PAGE_CACHE = env_bool("WAYMARK_PAGE_CACHE", True)
 
-# Sessions write through to the database, so a cache outage loses no session.
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Sessions write through to the database, so a cache outage loses no session; a signed-in session or one
+# holding form answers is read from the database, so a copy the cache kept through an outage cannot bring
+# back a signed-out session or an older step (website/session_store.py).
+SESSION_ENGINE = "website.session_store"
 SESSION_COOKIE_SECURE = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_AGE = 60 * 60 * 8

@@ -20,10 +20,24 @@ required("DISCLOSURE_ENCRYPTION_KEYS")  # read by base.py; separate from SECRET_
 if "DATABASE_URL" not in os.environ:
     raise ImproperlyConfigured("DATABASE_URL must point at PostgreSQL in production.")
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
-    # While the database is down or failing over, a request fails fast with the error page instead of hanging.
-    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(
-        os.environ.get("DB_CONNECT_TIMEOUT", "5")
+    # A database that is down, failing over or dropping packets fails a request in seconds (the error page)
+    # instead of hanging it: libpq's connect timeout, TCP keepalives on an idle connection, and
+    # tcp_user_timeout (ms) for data sent and never acknowledged. These are libpq parameters, which psycopg 3
+    # takes as they are.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        connect_timeout=int(os.environ.get("DB_CONNECT_TIMEOUT", "5")),
+        keepalives=1,
+        keepalives_idle=int(os.environ.get("DB_KEEPALIVES_IDLE", "30")),
+        keepalives_interval=int(os.environ.get("DB_KEEPALIVES_INTERVAL", "5")),
+        keepalives_count=int(os.environ.get("DB_KEEPALIVES_COUNT", "3")),
+        tcp_user_timeout=int(os.environ.get("DB_TCP_USER_TIMEOUT", "10000")),
     )
+    # The server cancels any statement that runs longer (ms) in the web process, where a visitor waits.
+    # Not in commands or the task worker (imports, recounts, migrations are long by design): website/wsgi.py
+    # names the web process. 0 turns it off.
+    statement_timeout = int(os.environ.get("DB_STATEMENT_TIMEOUT", "5000"))
+    if os.environ.get("WAYMARK_PROCESS") == "web" and statement_timeout > 0:
+        DATABASES["default"]["OPTIONS"]["options"] = f"-c statement_timeout={statement_timeout}"
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365))
