@@ -72,18 +72,25 @@ WELSH_FIELDS = ("name_cy", "hours_cy", "description_cy")
 
 
 def ensure_helplines():
-    """Create each helpline once, by name; staff edits to an existing one are kept. The Welsh texts are
-    filled in where a helpline has none yet (a database seeded before they existed)."""
+    """Create and publish each helpline once, by name, with a first revision as if staff had published it;
+    staff edits to an existing one are kept, published or waiting for moderation. The Welsh texts are filled
+    in (and published) where a helpline has none yet and no draft waits for a Moderator, whose draft
+    publishing them would leave behind (a database seeded before they existed)."""
     helplines = {}
     for fields in HELPLINES:
         values = dict(fields)
         name = values.pop("name")
-        helpline, created = Helpline.objects.get_or_create(name=name, defaults=values)
-        missing = [f for f in WELSH_FIELDS if not created and not getattr(helpline, f) and values.get(f)]
-        if missing:
-            for field in missing:
-                setattr(helpline, field, values[field])
-            helpline.save(update_fields=missing)
+        helpline = Helpline.objects.filter(name=name).first()
+        if helpline is None:
+            helpline = Helpline(name=name, live=False, **values)
+            helpline.save()
+            helpline.save_revision().publish()
+        else:
+            missing = [f for f in WELSH_FIELDS if not getattr(helpline, f) and values.get(f)]
+            if missing and not helpline.has_unpublished_changes:
+                for field in missing:
+                    setattr(helpline, field, values[field])
+                helpline.save_revision().publish()
         helplines[name] = helpline
     return helplines
 

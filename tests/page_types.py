@@ -27,12 +27,13 @@ def check_created_only_under_allowed_parents(test_case, page_type):
             test_case.assertCanNotCreateAt(parent, page_type)
 
 
-def admin_form_data(client, url, **streams):
+def admin_form_data(client, url, form_id="page-edit-form", **streams):
     """What the admin page form at `url` would post for the logged-in user, plus the StreamFields,
-    which the form only renders through JavaScript. `streams`: field name -> [(block type, value)]."""
+    which the form only renders through JavaScript. `streams`: field name -> [(block type, value)].
+    A snippet's form is `form_id="w-editor-form"`."""
     from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, streamfield
 
-    data = querydict_from_html(client.get(url).content.decode(), form_id="page-edit-form")
+    data = querydict_from_html(client.get(url).content.decode(), form_id=form_id)
     for name, items in streams.items():
         data.update(nested_form_data({name: streamfield(items)}))
     return data

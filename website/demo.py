@@ -10,7 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.models import GroupPagePermission, Page, Site
 
 from website import staff
-from website.models import HomePage, SiteSettings, StandardPage
+from website.models import HomePage, SafetySettings, SiteSettings, StandardPage
 
 DEV_ADMIN_USERNAME = "admin"
 DEV_ADMIN_PASSWORD = "waymark-dev-admin"  # noqa: S105 (development only, never created in production)
@@ -182,6 +182,7 @@ def run(stdout):
     )
 
     fill_footer_settings(contact, privacy, accessibility)
+    ensure_safety_settings(Site.objects.get(is_default_site=True))
     ensure_page_permissions(home)
     stdout.write("Demo site: home, about, contact, privacy notice and accessibility statement.")
 
@@ -202,6 +203,17 @@ def fill_footer_settings(contact, privacy, accessibility):
         for name, value in empty.items():
             setattr(settings_, name, value)
         settings_.save(update_fields=[name.removesuffix("_id") for name in empty])
+
+
+def ensure_safety_settings(site):
+    """The site's quick-exit destination and emergency message, with their defaults, published once so
+    staff have a row to edit under Settings → Safety settings; an existing one (live or a draft waiting for
+    moderation) is left as it is."""
+    if SafetySettings.objects.filter(site=site).exists():
+        return
+    safety = SafetySettings(site=site, live=False)
+    safety.save()
+    safety.save_revision().publish()
 
 
 def link_from_home(field, page):

@@ -1,4 +1,5 @@
-"""Site-wide pages (home, standard pages) and site settings (quick exit, emergency message, helplines)."""
+"""Site-wide pages (home, standard pages), site settings (the footer) and each site's moderated safety
+settings (quick exit, emergency message)."""
 
 from django import forms
 from django.conf import settings
@@ -6,12 +7,20 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.decorators import method_decorator
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_noop
 from django.views.decorators.vary import vary_on_headers
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Page,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 
 from website.blocks import content_blocks
@@ -107,27 +116,9 @@ class StandardPage(BasePage):
 
 @register_setting(icon="warning")
 class SiteSettings(BaseSiteSetting):
-    quick_exit_url = models.URLField(
-        default="https://www.bbc.co.uk/weather",
-        help_text="Where the quick exit button sends people. Choose a neutral, everyday page.",
-    )
-    emergency_message = RichTextField(
-        features=["bold", "link"],
-        blank=True,
-        # A msgid too: while editors keep the default, a Welsh page shows its Welsh (base.html,
-        # `in_reader_language`); a message an editor wrote shows as written in every language.
-        default=gettext_noop(
-            "<p>In an emergency call <b>999</b>. If you cannot speak, call 999 and press "
-            "<b>55</b> when prompted (the Silent Solution).</p>"
-        ),
-    )
-    emergency_message_cy = RichTextField(
-        "emergency message in Welsh",
-        features=["bold", "link"],
-        blank=True,
-        help_text="Shown on Welsh pages when filled in. Left empty, Welsh pages show the Welsh of the "
-        "default message while the message above is the default, else the message above.",
-    )
+    """The site's furniture: the footer and the cover-your-tracks page. Administrators edit it, live at once;
+    nothing here is a fact a survivor acts on in danger (those are `SafetySettings` and helplines)."""
+
     cover_your_tracks_page = page_link("Guidance on covering your tracks, linked from the quick-exit note.")
     footer_helplines = models.ManyToManyField(
         "support.Helpline", blank=True, help_text="Helplines listed in the footer of every page."
@@ -145,9 +136,6 @@ class SiteSettings(BaseSiteSetting):
     )
 
     panels = [
-        FieldPanel("quick_exit_url"),
-        FieldPanel("emergency_message"),
-        FieldPanel("emergency_message_cy"),
         FieldPanel("cover_your_tracks_page"),
         MultiFieldPanel(
             [
@@ -162,10 +150,11 @@ class SiteSettings(BaseSiteSetting):
         ),
     ]
 
-    def emergency_message_shown(self):
-        """The emergency message for the active language: the Welsh one staff wrote, on Welsh pages, else
-        the message (whose default base.html shows in the reader's language)."""
-        return written_for_reader(self.emergency_message, cy=self.emergency_message_cy)
+    @cached_property
+    def safety(self):
+        """This site's quick-exit destination and emergency message, as published: they are moderated, so
+        they live in `SafetySettings`, not here. Read once a request (Wagtail keeps this row per request)."""
+        return SafetySettings.live_for_site(self.site_id)
 
     def footer_pages(self):
         """The contact page, privacy notice and accessibility statement that are set and live, in that
@@ -190,6 +179,75 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "Site settings"
+
+
+class SafetySettings(
+    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, PreviewableMixin, models.Model
+):
+    """What a survivor acts on in danger, one per site: where the quick exit sends them and the emergency
+    message (with its Welsh). Not a `BaseSiteSetting`: those are live the moment they are saved, so anyone
+    who could edit them could send every visitor's exit, or the 999 advice, somewhere an abuser chose. Here
+    every change is a revision that the "Moderators approval" workflow publishes (Editors draft and submit,
+    Moderators approve), and readers get the published row (`live_for_site`) or, for a site with none
+    published yet, the defaults below. docs/security.md, "Survivor-facing facts are moderated"."""
+
+    DEFAULT_QUICK_EXIT_URL = "https://www.bbc.co.uk/weather"
+
+    site = models.OneToOneField(
+        "wagtailcore.Site", on_delete=models.CASCADE, related_name="safety_settings", unique=True
+    )
+    quick_exit_url = models.URLField(
+        "quick-exit destination",
+        default=DEFAULT_QUICK_EXIT_URL,
+        help_text="Where the quick exit button sends people. Choose a neutral, everyday page.",
+    )
+    emergency_message = RichTextField(
+        features=["bold", "link"],
+        blank=True,
+        # A msgid too: while editors keep the default, a Welsh page shows its Welsh (base.html,
+        # `in_reader_language`); a message an editor wrote shows as written in every language.
+        default=gettext_noop(
+            "<p>In an emergency call <b>999</b>. If you cannot speak, call 999 and press "
+            "<b>55</b> when prompted (the Silent Solution).</p>"
+        ),
+    )
+    emergency_message_cy = RichTextField(
+        "emergency message in Welsh",
+        features=["bold", "link"],
+        blank=True,
+        help_text="Shown on Welsh pages when filled in. Left empty, Welsh pages show the Welsh of the "
+        "default message while the message above is the default, else the message above.",
+    )
+
+    panels = [
+        FieldPanel("site"),
+        FieldPanel("quick_exit_url"),
+        FieldPanel("emergency_message"),
+        FieldPanel("emergency_message_cy"),
+    ]
+
+    class Meta:
+        verbose_name = "safety settings"
+        verbose_name_plural = "safety settings"
+
+    def __str__(self):
+        return f"Safety settings: {self.site}" if self.site_id else "Safety settings"
+
+    @classmethod
+    def live_for_site(cls, site):
+        """The published settings of `site` (a Site or its id): a draft waiting for moderation is not
+        shown, and a site with nothing published gets the defaults (an unsaved row)."""
+        site_id = getattr(site, "pk", site)
+        found = cls.objects.filter(site_id=site_id, live=True).first() if site_id else None
+        return found or cls(site_id=site_id)
+
+    def emergency_message_shown(self):
+        """The emergency message for the active language: the Welsh one staff wrote, on Welsh pages, else
+        the message (whose default base.html shows in the reader's language)."""
+        return written_for_reader(self.emergency_message, cy=self.emergency_message_cy)
+
+    def get_preview_template(self, request, mode_name):
+        return "website/admin/safety_settings_preview.html"
 
 
 class EnrolmentClock(models.Model):

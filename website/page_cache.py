@@ -14,13 +14,13 @@ Two parts:
   are `private, no-store` and kept by nobody, so a CDN need not split its copies by every visitor's cookies.
 
 Any publish, unpublish, move or delete of a page, and any change to site settings (their footer helplines
-too), sites, view restrictions, helplines or postcode imports, moves the cache to a new generation, so every
-stored page is stale at once. Template fragments that every page repeats (navigation, footer, settings) are
-cached under the generation too (`generation()`, `{% page_cache_generation %}` in base.html), so pages
-that cannot be shared whole (forms, the letter journey) skip those queries and a publish still refreshes
-them. Wagtail's frontend cache app purges a CDN on publish too when `WAGTAILFRONTENDCACHE` is configured
-(production.py). Anything else a page shows (petition counts, letter counts) is at most `LOCAL_SECONDS` old
-(or the page's own `shared_cache_seconds`).
+too), sites, view restrictions, helplines, safety settings or postcode imports, moves the cache to a new
+generation, so every stored page is stale at once. Template fragments that every page repeats (navigation,
+footer, settings) are cached under the generation too (`generation()`, `{% page_cache_generation %}` in
+base.html), so pages that cannot be shared whole (forms, the letter journey) skip those queries and a publish
+still refreshes them. Wagtail's frontend cache app purges a CDN on publish too when `WAGTAILFRONTENDCACHE` is
+configured (production.py). Anything else a page shows (petition counts, letter counts) is at most
+`LOCAL_SECONDS` old (or the page's own `shared_cache_seconds`).
 
 A page is stored under its site's canonical hostname only (`canonical_host`: the hostname of the Site record
 Wagtail matched, Settings → Sites, or for the default site reached under a hostname no record names, the
@@ -296,7 +296,14 @@ def connect_purge_signals():
 
     # Connected per model, never for every sender: a receiver on all models would stop Django's fast
     # bulk deletes everywhere (each row loaded first), e.g. retention and signature invalidation.
-    extra_models = {"support.Helpline", "wagtailredirects.Redirect", "campaign.PostcodeImport"}
+    # Helplines and safety settings are draft/live: publishing or unpublishing saves the row, which purges.
+    # Saving a draft also saves the row (its revision pointer): a purge that shows nothing new, and harmless.
+    extra_models = {
+        "support.Helpline",
+        "website.SafetySettings",
+        "wagtailredirects.Redirect",
+        "campaign.PostcodeImport",
+    }
     page_models = (Page, PageViewRestriction, Site, BaseSiteSetting)
     for model in apps.get_models():
         if issubclass(model, page_models) or model._meta.label in extra_models:

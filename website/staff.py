@@ -18,6 +18,24 @@ ALL_GROUPS = [EDITORS, MODERATORS, CAMPAIGN_MANAGERS, CASEWORKERS, ADMINISTRATOR
 
 # "app_label.codename" for every model permission a group holds. Page permissions
 # (edit, publish) are granted on the page tree in seed_demo and by staff in the admin.
+# Helplines and safety settings (quick exit, emergency message) are what survivors act on: Editors and
+# Administrators draft and submit them, only Moderators publish (docs/security.md).
+SURVIVOR_FACTS_DRAFTED = [
+    "support.add_helpline",
+    "support.change_helpline",
+    "website.add_safetysettings",
+    "website.change_safetysettings",
+]
+SURVIVOR_FACTS_MODERATED = [
+    *SURVIVOR_FACTS_DRAFTED,
+    "support.delete_helpline",
+    "support.publish_helpline",
+    "support.lock_helpline",
+    "support.unlock_helpline",
+    "website.publish_safetysettings",
+    "website.lock_safetysettings",
+    "website.unlock_safetysettings",
+]
 GROUP_PERMISSIONS = {
     EDITORS: [
         "wagtailadmin.access_admin",
@@ -27,8 +45,7 @@ GROUP_PERMISSIONS = {
         "wagtaildocs.add_document",
         "wagtaildocs.change_document",
         "wagtaildocs.choose_document",
-        "support.add_helpline",
-        "support.change_helpline",
+        *SURVIVOR_FACTS_DRAFTED,
         # "Translate this page" (wagtail-localize); translations are published through moderation.
         "wagtail_localize.submit_translation",
     ],
@@ -38,9 +55,7 @@ GROUP_PERMISSIONS = {
         "wagtailimages.change_image",
         "wagtailimages.choose_image",
         "wagtaildocs.choose_document",
-        "support.add_helpline",
-        "support.change_helpline",
-        "support.delete_helpline",
+        *SURVIVOR_FACTS_MODERATED,
         "wagtail_localize.submit_translation",
     ],
     CAMPAIGN_MANAGERS: [
@@ -68,8 +83,7 @@ GROUP_PERMISSIONS = {
         # Failed sign-ins and lockouts (django-axes), read only.
         "axes.view_accessfailurelog",
         "axes.view_accessattempt",
-        "support.add_helpline",
-        "support.change_helpline",
+        *SURVIVOR_FACTS_DRAFTED,
         "support.delete_helpline",
     ],
 }
@@ -93,12 +107,15 @@ def extend_group_permissions(group, codenames):
 
 def sync_group_permissions(using="default", **kwargs):
     """post_migrate receiver. Django creates each app's permission rows in that app's own post_migrate,
-    which on a fresh database comes after ours (website is listed first), so create them all first."""
+    which on a fresh database comes after ours (website is listed first), so create them all first, with
+    Wagtail's publish, lock and unlock permissions of draft/live snippets (made in wagtailsnippets' own)."""
     from django.apps import apps
     from django.contrib.auth.management import create_permissions
+    from wagtail.snippets.models import create_extra_permissions
 
     for app_config in apps.get_app_configs():
         create_permissions(app_config, verbosity=0, using=using)
+    create_extra_permissions(apps.get_app_config("wagtailsnippets"), using=using)
     for name, codenames in GROUP_PERMISSIONS.items():
         group, _ = Group.objects.get_or_create(name=name)
         wanted = []

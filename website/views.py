@@ -12,7 +12,7 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Page, Site
 
-from website.models import SiteSettings
+from website.models import SafetySettings
 from website.whole_numbers import whole_number
 
 SEARCH_PAGE_SIZE = 10
@@ -34,9 +34,9 @@ def quick_exit(request):
     forget = same_site or (same_site is None and not request.user.is_authenticated)
     if forget:
         request.session.flush()
-    site = Site.find_for_request(request)
-    destination = SiteSettings.for_site(site).quick_exit_url if site else None
-    response = HttpResponseRedirect(destination or "https://www.bbc.co.uk/weather")
+    # The published destination: a change waiting for moderation does not move anyone (SafetySettings).
+    destination = SafetySettings.live_for_site(Site.find_for_request(request)).quick_exit_url
+    response = HttpResponseRedirect(destination or SafetySettings.DEFAULT_QUICK_EXIT_URL)
     response["Referrer-Policy"] = "no-referrer"
     if forget:
         forget_cookies(request, response)

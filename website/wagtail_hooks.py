@@ -1,5 +1,5 @@
-"""Admin registration for site-wide models: the page cache's hook, the admin's CSP-safe widget starter, and
-the record of sign-in lockouts."""
+"""Admin registration for site-wide models: the page cache's hook, the admin's CSP-safe widget starter, each
+site's moderated safety settings, and the record of sign-in lockouts."""
 
 from axes.models import AccessAttempt, AccessFailureLog
 from django.templatetags.static import static
@@ -9,9 +9,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from website import page_cache, translation_workflow
 from website.admin_viewsets import ReadOnlyViewSet
+from website.models import SafetySettings
 
 hooks.register("on_serve_page", page_cache.mark_page_response)
 # A translation goes to moderation like any page (website/translation_workflow.py).
@@ -88,3 +91,18 @@ class SignInGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_sign_in_records():
     return SignInGroup()
+
+
+class SafetySettingsViewSet(SnippetViewSet):
+    """Settings → Safety settings: the quick-exit destination and the emergency message of each site. Saved
+    changes are drafts; the "Moderators approval" workflow publishes them (website.models.SafetySettings)."""
+
+    model = SafetySettings
+    icon = "warning"
+    menu_label = _("Safety settings")
+    add_to_settings_menu = True
+    list_display = ["site", "quick_exit_url"]
+    copy_view_enabled = False
+
+
+register_snippet(SafetySettingsViewSet)

@@ -23,7 +23,7 @@ class SupportPageMixin(models.Model):
         from support.models.helplines import Helpline
 
         context = super().get_context(request, *args, **kwargs)
-        context["helplines"] = Helpline.objects.all()
+        context["helplines"] = Helpline.objects.live()
         # The two ways to ask us for help, linked from every support page and each other's confirmation.
         # (By name: those page modules build on this one.)
         for key, model_name in [

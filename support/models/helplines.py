@@ -2,16 +2,36 @@
 
 A helpline's number and links are the same in every language; its name, hours and description have a Welsh
 field each, shown on Welsh pages when filled in (`shown_*`), else the English.
+
+A number a survivor dials is a safety fact: a changed one goes through the "Moderators approval" workflow
+before anyone sees it (docs/security.md, "Survivor-facing facts are moderated"). Staff edits are revisions;
+the row holds the published version, and public pages list only live rows (`Helpline.objects.live()`).
 """
 
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import DraftStateMixin, LockableMixin, PreviewableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
 from website.languages import written_for_reader
 
 
-class Helpline(index.Indexed, models.Model):
+class HelplineQuerySet(models.QuerySet):
+    def live(self):
+        """The published helplines: a draft of a live one shows its published version (the row), and one
+        never published shows nowhere."""
+        return self.filter(live=True)
+
+
+class Helpline(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    index.Indexed,
+    models.Model,
+):
     name = models.CharField(max_length=120)
     number = models.CharField(
         max_length=40, blank=True, help_text="As it should be dialled, e.g. 0808 2000 247."
@@ -71,11 +91,16 @@ class Helpline(index.Indexed, models.Model):
         index.SearchField("description_cy"),
     ]
 
+    objects = HelplineQuerySet.as_manager()
+
     class Meta:
         ordering = ["-is_emergency", "sort_order", "name"]
 
     def __str__(self):
         return self.name
+
+    def get_preview_template(self, request, mode_name):
+        return "support/admin/helpline_preview.html"
 
     @property
     def shown_name(self):

@@ -11,7 +11,7 @@ from wagtail.models import PageViewRestriction
 from campaign.models import PostcodeImport
 from tests.campaign.factories import PostcodeFactory
 from tests.support.factories import HelplineFactory
-from tests.website.factories import StandardPageFactory
+from tests.website.factories import StandardPageFactory, publish_safety_settings
 from website.models import SiteSettings
 
 pytestmark = pytest.mark.django_db
@@ -128,12 +128,13 @@ def test_the_navigation_marks_the_page_being_shown(client, letter_page, home):
     assert 'href="/about/">About us' in letter and 'aria-current="page"' not in letter
 
 
-def test_changing_site_settings_updates_the_quick_exit_and_emergency_message(client, site, letter_page):
+def test_publishing_safety_settings_updates_the_quick_exit_and_emergency_message(client, site, letter_page):
     look_up(client, letter_page)
-    chosen = SiteSettings.for_site(site)
-    chosen.quick_exit_url = "https://www.example.org/recipes"
-    chosen.emergency_message = "<p>Call 999, or text 999 if you registered.</p>"
-    chosen.save()
+    publish_safety_settings(
+        site,
+        quick_exit_url="https://www.example.org/recipes",
+        emergency_message="<p>Call 999, or text 999 if you registered.</p>",
+    )
     html = look_up(client, letter_page).content.decode()
     assert 'data-destination="https://www.example.org/recipes"' in html
     assert "text 999 if you registered" in html

@@ -100,12 +100,10 @@ def quick_exit_destination(neutral_site, home):
     """Point the quick exit at the neutral stand-in and return its URL."""
     from wagtail.models import Site
 
-    from website.models import SiteSettings
+    from tests.website.factories import publish_safety_settings
 
     neutral_site.visits.clear()
-    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
-    settings.quick_exit_url = neutral_site.url
-    settings.save()
+    publish_safety_settings(Site.objects.get(is_default_site=True), quick_exit_url=neutral_site.url)
     return neutral_site.url
 
 

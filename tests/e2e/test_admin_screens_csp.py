@@ -24,6 +24,7 @@ from petition.models import CampaignUpdate, PetitionPage
 from support.models import CaseworkTeam, Helpline
 from tests.e2e.conftest import PASSWORD
 from tests.support.factories import DisclosureRequestFactory
+from website.models import SafetySettings
 from website.staff import CASEWORKERS
 
 
@@ -104,6 +105,9 @@ def test_every_admin_screen_staff_use_works_under_the_strict_csp(staff_site, adm
         reverse("wagtailsnippets_support_helpline:list"),
         reverse("wagtailsnippets_support_helpline:edit", args=[Helpline.objects.first().pk]),
         reverse("wagtailsnippets_support_helpline:add"),
+        reverse("wagtailsnippets_support_helpline:history", args=[Helpline.objects.first().pk]),
+        reverse("wagtailsnippets_website_safetysettings:list"),
+        reverse("wagtailsnippets_website_safetysettings:edit", args=[SafetySettings.objects.first().pk]),
         "/admin/images/",
         f"/admin/images/{staff_site['image'].pk}/",
         "/admin/images/multiple/add/",

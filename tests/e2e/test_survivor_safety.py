@@ -17,7 +17,7 @@ from support.models import DisclosureRequest
 from tests.conftest import _Silent
 from tests.e2e.axe_audit import describe_violations, serious_violations
 from tests.e2e.conftest import OFFSITE_BODY
-from website.models import SiteSettings
+from tests.website.factories import publish_safety_settings
 
 FORM = "/ask-the-police/"
 TRACKS = "/support/cover-your-tracks/"
@@ -29,9 +29,7 @@ PHONE = {"viewport": {"width": 375, "height": 667}, "has_touch": True, "is_mobil
 def demo(settings, neutral_site):
     call_command("seed_demo", stdout=_Silent())
     settings.DISCLOSURE_STEP_RATE = settings.DISCLOSURE_SUBMIT_RATE = "1000/h"
-    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
-    site_settings.quick_exit_url = neutral_site.url
-    site_settings.save()
+    publish_safety_settings(Site.objects.get(is_default_site=True), quick_exit_url=neutral_site.url)
     neutral_site.visits.clear()
     return neutral_site.url
 
@@ -143,9 +141,7 @@ def slow_neutral_site():
 def test_the_quick_exit_wins_over_a_form_step_still_on_its_way(
     demo, browser_page, live_server, slow_neutral_site, monkeypatch
 ):
-    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
-    site_settings.quick_exit_url = slow_neutral_site
-    site_settings.save()
+    publish_safety_settings(Site.objects.get(is_default_site=True), quick_exit_url=slow_neutral_site)
     save = form_state.save
 
     def slow_save(request, state):

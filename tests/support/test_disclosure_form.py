@@ -15,8 +15,8 @@ from support.form_state import SESSION_KEY
 from support.models import AuditEntry, DisclosureRequest, DisclosureRequestPage, Helpline
 from tests.support.conftest import PERSONAL_VALUES, VALID_STEPS, fill_in
 from tests.support.factories import DisclosureRequestPageFactory, HelplineFactory
-from tests.website.factories import make_site
-from website.models import HomePage, SiteSettings, StandardPage
+from tests.website.factories import make_site, publish_safety_settings
+from website.models import HomePage, SafetySettings, SiteSettings, StandardPage
 
 pytestmark = pytest.mark.django_db
 
@@ -73,13 +73,12 @@ def test_the_999_message_appears_once_on_the_page(client, request_page):
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     settings.footer_helplines.set(Helpline.objects.all())
     content = client.get(request_page.url).content.decode()
-    in_banner = text_of(settings.emergency_message).count("999")
+    in_banner = text_of(SafetySettings.live_for_site(settings.site_id).emergency_message).count("999")
     assert in_banner, "the site's emergency banner gives the 999 message"
     assert text_of(content).count("999") == in_banner, "the page, its helplines and the footer repeated it"
     assert "0808 2000 247" in content
 
-    settings.emergency_message = ""
-    settings.save()
+    publish_safety_settings(settings.site, emergency_message="")
     content = client.get(request_page.url).content.decode()
     assert "999" in content and emergency.description in content
 

@@ -8,7 +8,8 @@ from wagtail.models import Site
 
 from support.models import Helpline
 from tests.support.factories import GuidanceIndexPageFactory, GuidancePageFactory, HelplineFactory
-from website.models import SiteSettings
+from tests.website.factories import publish_safety_settings
+from website.models import SafetySettings, SiteSettings
 
 pytestmark = pytest.mark.django_db
 
@@ -34,17 +35,15 @@ def guidance(home):
 
 
 def test_a_guidance_page_gives_the_999_message_once(client, guidance):
-    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    safety = SafetySettings.live_for_site(Site.objects.get(is_default_site=True))
     text = text_of(client.get(guidance.url).content.decode())
-    assert text.count("999") == text_of(settings.emergency_message).count("999") > 0
+    assert text.count("999") == text_of(safety.emergency_message).count("999") > 0
     assert "Police emergency" not in text
     assert text.count("0808 802 0300") == 2  # beside the content and in the footer
 
 
 def test_without_a_banner_the_helpline_lists_keep_the_emergency_line(client, guidance):
-    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
-    settings.emergency_message = ""
-    settings.save()
+    publish_safety_settings(Site.objects.get(is_default_site=True), emergency_message="")
     text = text_of(client.get(guidance.url).content.decode())
     assert text.count("Police emergency") == 2
     assert "Press 55." in text

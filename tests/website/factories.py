@@ -7,7 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 
-from website.models import HomePage, SiteSettings, StandardPage
+from website.models import HomePage, SafetySettings, SiteSettings, StandardPage
 
 
 def paragraphs(*texts):
@@ -45,6 +45,18 @@ def ensure_tree_root():
             instance=Page(title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page))
         )
     return root
+
+
+def publish_safety_settings(site, **values):
+    """The site's safety settings (quick exit, emergency message) changed to `values` and published, as a
+    Moderator's approval publishes them."""
+    safety = SafetySettings.objects.filter(site=site).first() or SafetySettings(site=site, live=False)
+    for name, value in values.items():
+        setattr(safety, name, value)
+    if safety.pk is None:
+        safety.save()
+    safety.save_revision().publish()
+    return safety
 
 
 def make_site(**home_fields):

@@ -14,6 +14,7 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
 from tests.conftest import _Silent
+from tests.website.factories import publish_safety_settings
 from website import demo, languages, page_cache, staff
 from website.models import SiteSettings, StandardPage
 from website.translation_demo import translate
@@ -155,18 +156,17 @@ def test_the_emergency_message_is_welsh_on_welsh_pages_until_an_editor_rewrites_
     cymraeg = client.get("/cy/about/").content.decode()
     assert "Mewn argyfwng, ffoniwch <b>999</b>" in cymraeg and "In an emergency call" not in cymraeg
     # A message staff wrote is shown as written, in every language (there is one per site).
-    site_settings = SiteSettings.for_site(site)
-    site_settings.emergency_message = "<p>Call 999 now if you are in danger.</p>"
-    site_settings.save()
+    publish_safety_settings(site, emergency_message="<p>Call 999 now if you are in danger.</p>")
     assert "Call 999 now if you are in danger." in client.get("/cy/about/").content.decode()
 
 
 @pytest.mark.django_db
 def test_a_welsh_emergency_message_staff_wrote_shows_on_welsh_pages_only(client, site, welsh):
-    site_settings = SiteSettings.for_site(site)
-    site_settings.emergency_message = "<p>Call 999 now if you are in danger.</p>"
-    site_settings.emergency_message_cy = "<p>Ffoniwch 999 nawr os ydych chi mewn perygl.</p>"
-    site_settings.save()
+    publish_safety_settings(
+        site,
+        emergency_message="<p>Call 999 now if you are in danger.</p>",
+        emergency_message_cy="<p>Ffoniwch 999 nawr os ydych chi mewn perygl.</p>",
+    )
     english, cymraeg = client.get("/about/").content.decode(), client.get("/cy/about/").content.decode()
     assert "Ffoniwch 999 nawr os ydych chi mewn perygl." in cymraeg and "Call 999 now" not in cymraeg
     assert "Call 999 now if you are in danger." in english and "Ffoniwch" not in english

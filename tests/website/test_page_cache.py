@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.template import engines
 from wagtail.models import PageViewRestriction
 
+from tests.website.factories import publish_safety_settings
 from website.models import SiteSettings, StandardPage
 
 
@@ -137,8 +138,17 @@ def test_unpublishing_a_page_takes_it_out_of_the_cache(client, home):
 def test_changing_site_settings_purges_every_page(client, site):
     client.get("/")
     settings = SiteSettings.for_site(site)
-    settings.emergency_message = "<p>New emergency text</p>"
+    settings.charity_number = "7654321"
     settings.save()
+    response = client.get("/")
+    assert response["X-Page-Cache"] == "miss"
+    assert b"Registered charity number 7654321." in response.content
+
+
+@pytest.mark.django_db
+def test_publishing_safety_settings_purges_every_page(client, site):
+    client.get("/")
+    publish_safety_settings(site, emergency_message="<p>New emergency text</p>")
     response = client.get("/")
     assert response["X-Page-Cache"] == "miss"
     assert b"New emergency text" in response.content

@@ -72,3 +72,18 @@ def test_administrators_manage_people_and_site_settings():
     admin = member_of(staff.ADMINISTRATORS)
     for codename in ("auth.add_user", "auth.change_user", "auth.change_group", "website.change_sitesettings"):
         assert admin.has_perm(codename), codename
+
+
+@pytest.mark.django_db
+def test_editors_and_administrators_draft_survivor_facts_and_only_moderators_publish_them():
+    """Helplines and the quick exit and emergency message (docs/security.md): drafts and submissions for
+    those who edit them, publishing for Moderators alone."""
+    moderator = member_of(staff.MODERATORS)
+    for name in (staff.EDITORS, staff.ADMINISTRATORS):
+        user = member_of(name)
+        assert user.has_perm("support.change_helpline"), name
+        assert user.has_perm("website.change_safetysettings"), name
+        assert not user.has_perm("support.publish_helpline"), name
+        assert not user.has_perm("website.publish_safetysettings"), name
+    assert moderator.has_perm("support.publish_helpline")
+    assert moderator.has_perm("website.publish_safetysettings")
