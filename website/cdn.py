@@ -5,8 +5,9 @@ a public address shows and would otherwise stay at the CDN for up to its `s-maxa
 
 - a view restriction added to a page (or changed, or removed): the page and every page below it, so a page
   made private stops being served to the public at once;
-- a site's settings or its record (footer helplines, the emergency message, the quick-exit destination, its
-  hostname): every live page of that site, since each one shows them.
+- a site's settings or its record (footer helplines, its hostname), or its safety settings published (the
+  emergency message, the quick-exit destination): every live page of that site, since each one shows them;
+- a helpline published or unpublished: every live page of every site (footers and call-outs show helplines).
 
 Nothing happens unless `WAGTAILFRONTENDCACHE` is configured (production.py); the purge itself goes through
 Wagtail's batch, which sends it as a background task.
@@ -51,6 +52,13 @@ def purge_site_of_setting(sender, instance, **kwargs):
     purge_site(instance.site)
 
 
+def purge_every_site(sender, instance, **kwargs):
+    from wagtail.models import Site
+
+    for site in Site.objects.all():
+        purge_site(site)
+
+
 def purge_changed_site(sender, instance, **kwargs):
     purge_site(instance)
 
@@ -61,7 +69,16 @@ def connect_signals():
     from django.db.models.signals import post_delete, post_save
     from wagtail.contrib.settings.models import BaseSiteSetting
     from wagtail.models import PageViewRestriction, Site
+    from wagtail.signals import published, unpublished
 
+    from website.models import SafetySettings
+
+    # By label, as the page cache names it: the website app imports no other app.
+    Helpline = apps.get_model("support", "Helpline")
+    for signal in (published, unpublished):
+        name = "published" if signal is published else "unpublished"
+        signal.connect(purge_site_of_setting, sender=SafetySettings, dispatch_uid=f"cdn_safety_{name}")
+        signal.connect(purge_every_site, sender=Helpline, dispatch_uid=f"cdn_helpline_{name}")
     for signal in (post_save, post_delete):
         name = "saved" if signal is post_save else "deleted"
         signal.connect(

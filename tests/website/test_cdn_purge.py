@@ -6,7 +6,7 @@ from django.test import override_settings
 from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 from wagtail.models import PageViewRestriction
 
-from website.models import SiteSettings
+from website.models import SafetySettings, SiteSettings
 
 pytestmark = pytest.mark.django_db
 
@@ -56,9 +56,32 @@ def test_a_change_to_the_site_settings_purges_every_live_page_of_the_site(
     )
     assert len(live_paths) > 1
     settings = SiteSettings.for_site(site)
-    settings.quick_exit_url = "https://www.example.org/weather"
+    settings.charity_number = "1234567"
     with django_capture_on_commit_callbacks(execute=True):
         settings.save()
+    assert paths(cdn) == live_paths
+
+
+def test_publishing_the_safety_settings_or_a_helpline_purges_every_live_page(
+    site, cdn, django_capture_on_commit_callbacks
+):
+    from support.models import Helpline
+
+    pages = site.root_page.get_descendants(inclusive=True).live()
+    live_paths = sorted(page.url.lstrip("/") for page in pages)
+    safety = SafetySettings.live_for_site(site)
+    if safety.pk is None:
+        safety.site = site
+        safety.save()
+    safety.quick_exit_url = "https://www.example.org/weather"
+    with django_capture_on_commit_callbacks(execute=True):
+        safety.save_revision().publish()
+    assert paths(cdn) == live_paths
+
+    cdn.clear()
+    helpline = Helpline.objects.create(name="A helpline", number="0808 000 0000")
+    with django_capture_on_commit_callbacks(execute=True):
+        helpline.save_revision().publish()
     assert paths(cdn) == live_paths
 
 
