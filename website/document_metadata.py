@@ -81,10 +81,10 @@ def strip(data):
         raise UnreadableDocument(UNREADABLE_PICTURE_FILE) from error
     if clean is not None:
         return clean
+    if data.startswith(b"PK\x03\x04"):  # first: a zip can hold a PDF near its start
+        return _clean_package(data)
     if b"%PDF-" in data[:1024]:  # readers accept a few bytes of rubbish before the header, and so does pypdf
         return _clean_pdf(data)
-    if data.startswith(b"PK\x03\x04"):
-        return _clean_package(data)
     return None
 
 
