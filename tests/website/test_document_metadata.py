@@ -465,6 +465,14 @@ def test_a_document_that_cannot_be_cleaned_is_refused_with_a_message_next_to_the
     assert not Document.objects.exists()
 
 
+def test_an_rtf_document_is_refused_next_to_the_field_since_its_author_block_would_stay(editor_client):
+    rtf = rb"{\rtf1\ansi{\info{\author Jo Bloggs}{\company Refuge Road}}Leaflet\par}"
+    response = upload(editor_client, "leaflet.rtf", rtf)
+    assert response.status_code == 200
+    assert list(response.context["form"].errors) == ["file"]
+    assert not Document.objects.exists()
+
+
 def test_a_broken_pdf_added_with_others_is_refused_and_the_others_are_kept(editor_client):
     broken = editor_client.post(
         reverse("wagtaildocs:add_multiple"),
