@@ -130,3 +130,10 @@ def _has_words(value):
     if isinstance(value, list):
         return any(_has_words(child) for child in value)
     return False
+
+
+def default_language_attributes_if(still_english):
+    """The default language's attributes when `still_english` and the reader reads another, else ""."""
+    if still_english and translation.get_language() not in (None, settings.LANGUAGE_CODE):
+        return language_attributes(settings.LANGUAGE_CODE)
+    return ""

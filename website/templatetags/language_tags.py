@@ -60,3 +60,10 @@ def include_translated_block(context, block):
     if not attributes:
         return rendered
     return format_html("<div{}>{}</div>", attributes, rendered)
+
+
+@register.simple_tag
+def written_attrs(shown, english):
+    """For text kept once per site with a field per language (a helpline's name): the English's language
+    attributes when the reader's language has none and it shows the English, else `dir="auto"`."""
+    return fallbacks.default_language_attributes_if(shown == english) or format_html(' dir="{}"', "auto")
