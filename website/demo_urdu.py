@@ -352,4 +352,28 @@ URDU = {
     "Thank you. A caseworker will contact you in the way you told us is safe, usually within two working days.": (
         "شکریہ۔ ایک کیس ورکر آپ سے اسی طریقے سے رابطہ کرے گا جو آپ نے محفوظ بتایا، عام طور پر دو کاروباری دنوں میں۔"
     ),
+    # Guidance: Clare's Law (the rest of it)
+    "The Domestic Violence Disclosure Scheme, known as Clare's Law, lets you ask the police whether your partner, or a friend's or relative's partner, has a history of abuse or violence. This is the right to ask. The police can also decide to tell you on their own initiative: the right to know.": (
+        "گھریلو تشدد کی معلومات کی اسکیم، جسے کلیئر کا قانون کہا جاتا ہے، آپ کو پولیس سے یہ پوچھنے دیتی ہے کہ کیا آپ"
+        " کے ساتھی کا، یا کسی دوست یا رشتہ دار کے ساتھی کا، زیادتی یا تشدد کا ماضی ہے۔ یہ پوچھنے کا حق ہے۔ پولیس خود"
+        " بھی آپ کو بتانے کا فیصلہ کر سکتی ہے: یہ جاننے کا حق ہے۔"
+    ),
+    "You can ask at a police station, by phone on 101, or online through your police force. The police check their records and, if there is a risk to you, a trained officer tells you in person and talks you through a safety plan.": (
+        "آپ تھانے میں، 101 پر فون کر کے، یا اپنی پولیس فورس کے ذریعے آن لائن پوچھ سکتے ہیں۔ پولیس اپنا ریکارڈ دیکھتی"
+        " ہے اور، اگر آپ کو خطرہ ہو، تو ایک تربیت یافتہ افسر آپ کو خود مل کر بتاتا ہے اور حفاظتی منصوبہ بنانے میں مدد"
+        " کرتا ہے۔"
+    ),
+    "The police do not tell the person who asked about them. Make sure the police know a safe way and time to contact you.": (
+        "پولیس اس شخص کو نہیں بتاتی کہ اس کے بارے میں کس نے پوچھا۔ یقینی بنائیں کہ پولیس کو آپ سے رابطے کا محفوظ"
+        " طریقہ اور وقت معلوم ہو۔"
+    ),
+    "Guidance asks forces to decide within 28 days, and faster when you are at immediate risk.": (
+        "رہنما اصولوں کے مطابق پولیس 28 دن کے اندر فیصلہ کرے، اور اگر آپ کو فوری خطرہ ہو تو اس سے بھی جلدی۔"
+    ),
+    "We can help you ask": "ہم پوچھنے میں آپ کی مدد کر سکتے ہیں",
+    "Tell us what worries you, and a caseworker helps you apply to the right police force, contacting you only in the way you say is safe.": (
+        "ہمیں بتائیں کہ آپ کو کس بات کی فکر ہے، اور ایک کیس ورکر صحیح پولیس فورس کو درخواست دینے میں آپ کی مدد کرے"
+        " گا، اور آپ سے صرف اسی طریقے سے رابطہ کرے گا جو آپ محفوظ بتائیں۔"
+    ),
+    "Ask the police with our help": "ہماری مدد سے پولیس سے پوچھیں",
 }
