@@ -101,7 +101,7 @@ def test_with_the_breaker_open_rate_limits_cannot_count_and_say_so(rf, hanging_r
         assert ratelimits.exceeded(request, "test-hang", "1/h") is False
         assert ratelimits.exceeded(request, "test-hang", "1/h", fail_closed=True) is True
         assert hanging_redis.touched() == touched
-    assert caplog.text.count("rate limits unavailable") == 3
+    assert caplog.text.count("rate limits unavailable") == 1  # one outage, one line
 
 
 def test_a_session_signed_out_while_the_cache_hung_does_not_come_back_with_it(client, settings):
