@@ -39,10 +39,12 @@ class CacheSkipped(ConnectionError):
 
 
 class Breaker:
-    """Closed, or open until a moment on `clock` (time.monotonic; tests give their own)."""
+    """Closed, or open until a moment on `clock` (time.monotonic; tests give their own). `kind` names what
+    it guards in its two log lines (website.postgres guards the database with one too)."""
 
-    def __init__(self, name, seconds=DEFAULT_SECONDS, clock=time.monotonic):
+    def __init__(self, name, seconds=DEFAULT_SECONDS, clock=time.monotonic, kind="cache"):
         self.name = name
+        self.kind = kind
         self.seconds = seconds
         self.clock = clock
         self._lock = threading.Lock()
@@ -72,7 +74,8 @@ class Breaker:
             self._open_until = self.clock() + self.seconds
         if was_closed:
             logger.warning(
-                "cache %s is not answering (%s): skipping it for %ss in this process",
+                "%s %s is not answering (%s): skipping it for %ss in this process",
+                self.kind,
                 self.name,
                 type(error).__name__,
                 self.seconds,
@@ -85,7 +88,7 @@ class Breaker:
             was_open = self._open_until is not None
             self._open_until = None
         if was_open:
-            logger.warning("cache %s is answering again: using it", self.name)
+            logger.warning("%s %s is answering again: using it", self.kind, self.name)
 
 
 _breakers = {}

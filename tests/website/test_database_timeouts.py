@@ -67,7 +67,28 @@ def test_the_web_entry_points_name_the_web_process():
 def test_sqlite_gets_none_of_the_postgres_options(tmp_path):
     db = production_settings(tmp_path, WAYMARK_PROCESS="web")["db"]
     assert db["ENGINE"].endswith("sqlite3")
-    assert not set(db.get("OPTIONS", {})) & {"keepalives", "tcp_user_timeout", "options", "connect_timeout"}
+    assert not set(db.get("OPTIONS", {})) & {
+        "keepalives",
+        "tcp_user_timeout",
+        "options",
+        "connect_timeout",
+        "answer_timeout",
+    }
+
+
+def test_a_web_process_checks_a_silent_server_and_leaves_it_alone_for_a_while(tmp_path):
+    db = production_settings(tmp_path, DATABASE_URL=POSTGRES, WAYMARK_PROCESS="web")["db"]
+    assert db["ENGINE"] == "website.postgres"
+    options = db["OPTIONS"]
+    assert (options["answer_check_after"], options["answer_check_timeout"]) == (1.0, 0.5)
+    assert options["answer_timeout"] == 6.0  # past the 5 s statement_timeout: slow statements get answers
+    assert options["breaker_seconds"] == 5.0
+
+
+def test_commands_and_the_task_worker_wait_for_their_long_statements(tmp_path):
+    db = production_settings(tmp_path, DATABASE_URL=POSTGRES)["db"]
+    assert db["ENGINE"] == "website.postgres"
+    assert "answer_timeout" not in db["OPTIONS"]
 
 
 def test_the_cache_has_short_socket_timeouts_and_a_breaker(tmp_path):
