@@ -83,15 +83,17 @@ def session_came_back(signed_out, answers_after):
 
 
 class Log:
-    """Every request the people made, with how long it took: (label, status or error name, ms, started)."""
+    """Every request the people made, with how long it took: (label, status or error name, ms, when it was
+    sent in seconds after the outage began, negative before)."""
 
-    def __init__(self):
+    def __init__(self, outage_begins):
         self._lock = threading.Lock()
+        self.outage_begins = outage_begins
         self.requests = []
 
     def add(self, label, status, ms, started):
         with self._lock:
-            self.requests.append((label, status, ms, started))
+            self.requests.append((label, status, ms, round(started - self.outage_begins, 2)))
 
     def slowest(self):
         return max(self.requests, key=lambda r: r[2], default=None)
@@ -287,15 +289,14 @@ def quick_exits(bench, log, until):
 def drill(bench, figures_, begin, end, recovery_seconds, staff_name):
     """Run the people through an outage that `begin()` starts and `end()` ends, then check and record."""
     slowest_figure, errors_figure, rollbacks_figure = figures_
-    log_ = Log()
+    log_ = Log(outage_begins=0.0)
     staff = Staff(bench, log_, staff_name)
     staff.sign_in()
     survivors = [Survivor(bench, log_) for _ in range(SURVIVORS)]
     for survivor in survivors:
         survivor.before()
     before = {"survivor_steps": [s.furthest for s in survivors]}
-    started = time.monotonic()
-    outage_begins = started + 1
+    outage_begins = log_.outage_begins = time.monotonic() + 1
     until = outage_begins + OUTAGE_SECONDS + recovery_seconds
     people = [
         threading.Thread(target=anonymous, args=(bench, log_, until)),
@@ -337,7 +338,8 @@ def drill(bench, figures_, begin, end, recovery_seconds, staff_name):
     bench.record(
         slowest_figure,
         slowest[2] if slowest else None,
-        f"{slowest[0]} (answered {slowest[1]}) of {len(log_.requests)} requests, answers {log_.statuses()}"
+        f"{slowest[0]} sent {slowest[3]} s after the outage began (it lasted {OUTAGE_SECONDS} s), answered "
+        f"{slowest[1]}; {len(log_.requests)} requests, answers {log_.statuses()}"
         if slowest
         else "no requests",
     )

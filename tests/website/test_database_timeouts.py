@@ -99,5 +99,9 @@ def test_the_cache_has_short_socket_timeouts_and_a_breaker(tmp_path):
         "SOCKET_TIMEOUT": 0.5,
         "BREAKER_SECONDS": 30.0,
     }
+
+
+def test_a_web_process_keeps_its_own_copies_for_ten_seconds_while_redis_is_skipped(tmp_path):
+    assert production_settings(tmp_path, WAYMARK_PROCESS="web")["cache"]["OPTIONS"]["LOCAL_SECONDS"] == 10.0
     cache = production_settings(tmp_path, REDIS_TIMEOUT="0.3", REDIS_BREAKER_SECONDS="10")["cache"]
     assert (cache["OPTIONS"]["SOCKET_TIMEOUT"], cache["OPTIONS"]["BREAKER_SECONDS"]) == (0.3, 10.0)

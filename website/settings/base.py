@@ -146,6 +146,9 @@ if REDIS_URL:
             },
         }
     }
+    if os.environ.get("WAYMARK_PROCESS") == "web":
+        # While the breaker is open, each web process keeps what it caches in its own memory this long.
+        CACHES["default"]["OPTIONS"]["LOCAL_SECONDS"] = float(os.environ.get("REDIS_LOCAL_SECONDS", "10"))
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
