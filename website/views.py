@@ -14,6 +14,7 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Page, Site
 
+from website.logging import database_left_alone
 from website.models import SafetySettings
 from website.whole_numbers import whole_number
 
@@ -62,11 +63,18 @@ def _exit_destination(request):
         # The published destination: a change waiting for moderation does not move anyone (SafetySettings).
         destination = SafetySettings.live_for_site(Site.find_for_request(request)).quick_exit_url
     except DatabaseError as error:
-        logger.warning("quick exit: the destination could not be read (%s)", type(error).__name__)
+        _log_failure("the destination could not be read", error)
         destination = _last_destinations.get(host)
     else:
         _last_destinations[host] = destination
     return destination or SafetySettings.DEFAULT_QUICK_EXIT_URL
+
+
+def _log_failure(what, error):
+    # An outage the database's breaker has already reported once (website.postgres) is not logged again
+    # for every exit.
+    if not database_left_alone(error):
+        logger.warning("quick exit: %s (%s)", what, type(error).__name__)
 
 
 def _signed_in(request):
@@ -82,7 +90,7 @@ def _forget_session(request):
         request.session.flush()
     except DatabaseError as error:
         # The cookies are expired below; the row expires on its own, its form answers sooner (form_state).
-        logger.warning("quick exit: the session could not be deleted (%s)", type(error).__name__)
+        _log_failure("the session could not be deleted", error)
         request.session.clear()
         request.session.modified = False  # nothing for SessionMiddleware to save (it would fail the same way)
 

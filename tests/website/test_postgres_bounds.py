@@ -93,3 +93,36 @@ def test_django_reaches_psycopg_through_the_bounded_connection():
     assert wrapper.Database.connect == base.BoundedConnection.connect
     assert wrapper.Database.OperationalError is psycopg.OperationalError
     assert wrapper.vendor == "postgresql"
+
+
+def test_a_request_the_breaker_refused_is_logged_in_one_line_without_its_traceback():
+    import sys
+
+    from django.db import OperationalError
+
+    from website.logging import QuietDatabaseOutage
+
+    def record_of(error):
+        try:
+            raise error
+        except OperationalError:
+            return logging.LogRecord(
+                "django.request",
+                logging.ERROR,
+                __file__,
+                1,
+                "Internal Server Error: %s",
+                ("/x/",),
+                sys.exc_info(),
+            )
+
+    refused = OperationalError("not tried")
+    refused.__cause__ = base.NotTried("PostgreSQL at db.example:5432 is not answering: not tried")
+    record = record_of(refused)
+    assert QuietDatabaseOutage().filter(record)
+    assert record.exc_info is None
+    assert record.getMessage() == "Internal Server Error: /x/"
+
+    other = record_of(OperationalError("relation does not exist"))
+    assert QuietDatabaseOutage().filter(other)
+    assert other.exc_info is not None  # any other failure keeps its traceback

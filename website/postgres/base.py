@@ -56,6 +56,11 @@ def server_answers(host, port, timeout):
         return False
 
 
+class NotTried(psycopg.OperationalError):
+    """The breaker is open: the server was not asked. (website.logging keeps its traceback out of the log:
+    the breaker said once that the server is not answering.)"""
+
+
 class Bounds:
     """The waits of one server's connections in this process, and its breaker (shared by the threads)."""
 
@@ -71,7 +76,7 @@ class Bounds:
 
     def refuse_if_open(self):
         if not self.breaker.allows():
-            raise psycopg.OperationalError(
+            raise NotTried(
                 f"PostgreSQL at {self.breaker.name} is not answering: not tried (website.postgres)"
             )
 

@@ -313,13 +313,16 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"no_personal_data": {"()": "website.logging.RedactPersonalData"}},
+    "filters": {
+        "no_personal_data": {"()": "website.logging.RedactPersonalData"},
+        "quiet_database_outage": {"()": "website.logging.QuietDatabaseOutage"},
+    },
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
             "formatter": "plain",
-            "filters": ["no_personal_data"],
+            "filters": ["no_personal_data", "quiet_database_outage"],
         }
     },
     "root": {"handlers": ["console"], "level": "INFO"},
