@@ -305,8 +305,25 @@ def address_hashes(path):
     }
 
 
+def staff_member(name):
+    """A superuser named NAME with an enrolled authenticator, for the drills that sign a staff member in:
+    the password and the authenticator's key (hex) for the bench to make codes with."""
+    import secrets
+
+    from django.contrib.auth import get_user_model
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    password = secrets.token_urlsafe(18)
+    user_model = get_user_model()
+    user_model.objects.filter(username=name).delete()
+    user = user_model.objects.create_superuser(name, f"{name}@staff.example.net", password)
+    device = TOTPDevice.objects.create(user=user, name="Bench authenticator", confirmed=True)
+    return {"username": name, "password": password, "key": device.key}
+
+
 COMMANDS = {
     "address_hashes": address_hashes,
+    "staff_member": staff_member,
     "pages": pages,
     "signatures": signatures,
     "slice_rows": slice_rows,

@@ -147,6 +147,9 @@ if REDIS_URL:
             },
         }
     }
+    if os.environ.get("WAYMARK_PROCESS") == "web":
+        # While the breaker is open, each web process keeps what it caches in its own memory this long.
+        CACHES["default"]["OPTIONS"]["LOCAL_SECONDS"] = float(os.environ.get("REDIS_LOCAL_SECONDS", "10"))
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -314,13 +317,16 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"no_personal_data": {"()": "website.logging.RedactPersonalData"}},
+    "filters": {
+        "no_personal_data": {"()": "website.logging.RedactPersonalData"},
+        "quiet_database_outage": {"()": "website.logging.QuietDatabaseOutage"},
+    },
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
             "formatter": "plain",
-            "filters": ["no_personal_data"],
+            "filters": ["no_personal_data", "quiet_database_outage"],
         }
     },
     "root": {"handlers": ["console"], "level": "INFO"},
