@@ -13,7 +13,7 @@ from campaign.models import Postcode
 from support import form_state
 from support.form_state import SESSION_KEY
 from support.models import AuditEntry, DisclosureRequest, DisclosureRequestPage, Helpline
-from tests.support.conftest import PERSONAL_VALUES, VALID_STEPS, fill_in
+from tests.support.conftest import CHECK_STEP, PERSONAL_VALUES, VALID_STEPS, fill_in
 from tests.support.factories import DisclosureRequestPageFactory, HelplineFactory
 from tests.website.factories import make_site, publish_safety_settings
 from website.models import HomePage, SafetySettings, SiteSettings, StandardPage
@@ -215,7 +215,12 @@ def test_skipping_ahead_with_a_crafted_post_is_not_possible(client, request_page
 
 def test_the_honeypot_pretends_to_succeed_and_saves_nothing(client, request_page, wales_team):
     fill_in(client, request_page.url, VALID_STEPS[:-1])
-    spam = {"step": len(VALID_STEPS) - 1, "action": "continue", **VALID_STEPS[-1], "website": "http://spam.example"}
+    spam = {
+        "step": len(VALID_STEPS) - 1,
+        "action": "continue",
+        **VALID_STEPS[-1],
+        "website": "http://spam.example",
+    }
     response = client.post(request_page.url, spam)
     assert response["Location"] == request_page.url + "sent/"
     assert DisclosureRequest.objects.count() == 0
