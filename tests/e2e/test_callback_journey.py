@@ -113,7 +113,8 @@ def test_a_survivor_asks_for_a_call_back_and_a_caseworker_sees_the_safe_contact_
     staff.get_by_role("combobox", name="Status").select_option(label="Closed")
     outcome.select_option(label="Could not reach safely")
     staff.get_by_role("button", name="Change status").click()
-    expect(staff.get_by_text("outcome: Could not reach safely")).to_be_visible()
+    status = staff.get_by_role("region", name="Status", exact=True)
+    expect(status.get_by_text("outcome: Could not reach safely")).to_be_visible()
 
     # In the queue: the flag's badge on the row, and a filter for it.
     staff.goto("/admin/disclosure_requests/?flag=no_voicemail")

@@ -177,7 +177,9 @@ def test_a_survivor_checks_changes_and_sends_and_is_given_a_reference_and_a_date
     expect(
         page.get_by_text(f"If we have not contacted you by {due}, call Waymark support line on")
     ).to_be_visible()
-    expect(page.get_by_role("link", name="020 7946 0123")).to_have_attribute("href", "tel:02079460123")
+    expect(page.get_by_role("article").get_by_role("link", name="020 7946 0123")).to_have_attribute(
+        "href", "tel:02079460123"
+    )
     assert request.public_reference not in page.url and request.reference not in page.content()
     assert "Marigold" not in page.content()
     assert not serious_violations(page)
