@@ -17,7 +17,8 @@ def pages():
     """The paths the figures load, the petition's id and the demo postcodes with their constituencies."""
     from wagtail.models import Site
 
-    from campaign.models import Constituency, LetterPage, Postcode, StoryPage
+    from campaign.models import LetterPage, StoryPage
+    from geography.models import Constituency, Postcode
     from petition.models import PetitionPage
     from support.models import DisclosureRequestPage, GuidancePage
 
@@ -195,8 +196,8 @@ def wait_for_emails(seconds):
 def spread_signatures(arg):
     """PETITION:N: N verified signatures in each constituency the site knows (the worst case for the page's
     map and lists: every hex shaded, every name listed), in one INSERT … SELECT."""
-    from campaign.models import Constituency
-    from campaign.models.hexmap import ConstituencyHex
+    from geography.models import Constituency
+    from geography.models.hexmap import ConstituencyHex
 
     petition_id, per = (int(part) for part in arg.split(":"))
     # The map's layout names all 650 constituencies; the constituency table may hold only the demo's few.

@@ -14,7 +14,7 @@ from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 
-from campaign.models.places import Constituency
+from geography.models.places import Constituency
 from petition import admin_views, lobbying
 from petition.models import (
     BlockedDomain,

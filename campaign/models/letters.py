@@ -21,16 +21,17 @@ from wagtail.fields import RichTextField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
-from campaign import finished_letters, letter_details, lookup, pdf
+from campaign import finished_letters, letter_details, pdf
 from campaign.forms import LETTER_LANGUAGES, LetterForm, PostcodeForm
 from campaign.mailto import mailto_link
-from campaign.models.places import PostcodeImport
+from geography import lookup
+from geography.models.places import PostcodeImport
 from website import ratelimits
 from website.models import BasePage
 from website.rendering import render_page
 
 # Rate-limit groups: postcode lookups (the page and the JSON API share one), and finished letters and PDFs.
-LOOKUP_GROUP, LETTER_GROUP = "campaign.lookup", "campaign.letter"
+LOOKUP_GROUP, LETTER_GROUP = "geography.lookup", "campaign.letter"
 PLACEHOLDERS = ("mp_name", "constituency", "sender_name", "sender_address", "personal_paragraph")
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
@@ -373,7 +374,7 @@ class LetterCount(models.Model):
     """How many letters were written in a constituency. Nothing else about a letter is kept."""
 
     constituency = models.OneToOneField(
-        "campaign.Constituency", primary_key=True, on_delete=models.CASCADE, related_name="letter_count"
+        "geography.Constituency", primary_key=True, on_delete=models.CASCADE, related_name="letter_count"
     )
     letters = models.PositiveIntegerField(default=0)
 
@@ -410,7 +411,7 @@ class LetterWeek(models.Model):
     days or times, so a count never points to the moment one person wrote."""
 
     constituency = models.ForeignKey(
-        "campaign.Constituency", on_delete=models.CASCADE, related_name="letter_weeks"
+        "geography.Constituency", on_delete=models.CASCADE, related_name="letter_weeks"
     )
     week = models.DateField(help_text="The Monday (UTC) the week starts on.")
     letters = models.PositiveIntegerField(default=0)

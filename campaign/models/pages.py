@@ -8,8 +8,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from campaign import hexmap
 from campaign.models.letters import LetterCount
+from geography import hexmap
 from website.blocks import content_blocks
 from website.models import BasePage, page_link
 from website.rendering import render_page

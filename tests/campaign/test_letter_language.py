@@ -10,9 +10,10 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 from wagtail.models import Locale, Site
 
-from campaign import lookup, pdf
+from campaign import pdf
 from campaign.forms import LetterForm
 from campaign.models.letters import DEFAULT_TEMPLATE_CY
+from geography import lookup
 from tests.campaign.test_letter_page import PARAGRAPH, letter_data, post_postcode
 
 pytestmark = pytest.mark.django_db
@@ -190,7 +191,7 @@ def test_postcode_lookup_messages_are_in_welsh(client, letter_page, mp, known_po
 
 
 def test_the_maps_say_what_they_count_in_the_visitors_language_from_one_cached_build(db):
-    from campaign import hexmap
+    from geography import hexmap
     from tests.campaign.factories import ConstituencyHexFactory
 
     ConstituencyHexFactory(code="W07000079", name="Cardiff East", q=0, r=0)

@@ -9,7 +9,7 @@ from django.test import override_settings
 from wagtail.models import Site
 from wagtail.test.utils import WagtailPageTestCase
 
-from campaign.models import Postcode
+from geography.models import Postcode
 from support import form_state
 from support.form_state import SESSION_KEY
 from support.models import AuditEntry, DisclosureRequest, DisclosureRequestPage, Helpline

@@ -33,6 +33,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 INSTALLED_APPS = [
     "website",
+    "geography",
     "campaign",
     "support",
     "petition",

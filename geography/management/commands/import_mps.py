@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from campaign.parliament import ParliamentDataError, load_results_csv, sync_members
+from geography.parliament import ParliamentDataError, load_results_csv, sync_members
 
 
 class Command(BaseCommand):

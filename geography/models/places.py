@@ -1,4 +1,6 @@
-"""Postcodes, Westminster constituencies and their MPs, loaded from ONS and Commons Library data."""
+"""Postcodes, Westminster constituencies and their MPs, loaded from ONS and Commons Library data.
+
+The tables keep the names they were created with, in the campaign app, so no row moved when the models did."""
 
 from django.db import connection, models
 from django.utils.functional import cached_property
@@ -51,6 +53,7 @@ class Postcode(models.Model):
     objects = PostcodeManager()
 
     class Meta:
+        db_table = "campaign_postcode"
         verbose_name = "postcode"
 
     def __str__(self):
@@ -63,6 +66,7 @@ class Constituency(models.Model):
     country = models.CharField(max_length=40, blank=True)
 
     class Meta:
+        db_table = "campaign_constituency"
         ordering = ["name"]
         verbose_name_plural = "constituencies"
 
@@ -80,6 +84,7 @@ class MemberOfParliament(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        db_table = "campaign_memberofparliament"
         ordering = ["constituency__name"]
         verbose_name = "MP"
         verbose_name_plural = "MPs"
@@ -99,6 +104,7 @@ class PostcodeImport(models.Model):
     skipped = models.PositiveIntegerField(default=0)
 
     class Meta:
+        db_table = "campaign_postcodeimport"
         ordering = ["-imported_at"]
         get_latest_by = "imported_at"
 

@@ -15,8 +15,8 @@ from django.core.cache import cache
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from campaign import postcodes
-from campaign.models.places import (
+from geography import postcodes
+from geography.models.places import (
     CHANNEL_ISLANDS,
     COUNTRY_NAMES,
     ISLE_OF_MAN,

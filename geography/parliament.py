@@ -15,7 +15,7 @@ import requests
 from django.conf import settings
 from django.db import transaction
 
-from campaign.models.places import Constituency, MemberOfParliament
+from geography.models.places import Constituency, MemberOfParliament
 
 logger = logging.getLogger(__name__)
 

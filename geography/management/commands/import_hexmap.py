@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from campaign.hexjson import HexmapError, import_hexmap
+from geography.hexjson import HexmapError, import_hexmap
 
 
 class Command(BaseCommand):

@@ -10,7 +10,7 @@ import string
 
 from django.core.management.base import BaseCommand
 
-from campaign.onspd import resolve_columns
+from geography.onspd import resolve_columns
 
 UNIT_LETTERS = "ABDEFGHJLNPQRSTUWXYZ"  # the letters Royal Mail uses in the inward code
 

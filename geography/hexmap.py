@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext, ngettext
 
-from campaign.models.hexmap import ConstituencyHex
+from geography.models.hexmap import ConstituencyHex
 
 HEX_WIDTH, HEX_HEIGHT, ROW_STEP = 10, 12, 9
 MARGIN = 4

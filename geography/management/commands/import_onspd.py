@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from campaign.onspd import OnspdError, import_onspd
+from geography.onspd import OnspdError, import_onspd
 
 
 class Command(BaseCommand):

@@ -6,8 +6,8 @@ copied into the repository. A layout already loaded is left alone, so a newer on
 
 from django.conf import settings
 
-from campaign.hexjson import import_hexmap
-from campaign.models import ConstituencyHex
+from geography.hexjson import import_hexmap
+from geography.models import ConstituencyHex
 
 LAYOUT = "hexmaps/uk-constituencies-2024.hexjson"
 REFERENCE = "parliament/constituencies_2024.json"

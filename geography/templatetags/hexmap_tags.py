@@ -1,10 +1,10 @@
-"""`{% hexmap map id=… caption=… table_url=… %}`: draws a campaign.hexmap.HexMap (components/hexmap.html)."""
+"""`{% hexmap map id=… caption=… table_url=… %}`: draws a geography.hexmap.HexMap (components/hexmap.html)."""
 
 import re
 
 from django import template
 
-from campaign.hexmap import HEX_PATH
+from geography.hexmap import HEX_PATH
 
 register = template.Library()
 

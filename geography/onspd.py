@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from django.db import connection, transaction
 
-from campaign.models.places import Postcode, PostcodeImport
+from geography.models.places import Postcode, PostcodeImport
 
 BATCH_SIZE = 20_000
 PROGRESS_EVERY = 50_000

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from campaign.models import Constituency, ConstituencyHex
-from campaign.parliament import match_key
+from geography.models import Constituency, ConstituencyHex
+from geography.parliament import match_key
 
 SUPPORTED_LAYOUT = "odd-r"
 

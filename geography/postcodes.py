@@ -1,4 +1,4 @@
-"""UK postcode normalisation and validation (format only; lookups live in campaign.lookup)."""
+"""UK postcode normalisation and validation (format only; lookups live in geography.lookup)."""
 
 import re
 
