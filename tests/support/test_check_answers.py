@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from support import form_state
 from support.forms import STEPS
-from support.models import DisclosureRequest
+from support.models import CallbackRequestPage, DisclosureRequest, DisclosureRequestPage
 from support.models.disclosure import REFERENCE_ALPHABET
 from tests.support.conftest import CHECK_STEP, VALID_STEPS, fill_in
 from tests.support.factories import CallbackRequestPageFactory, HelplineFactory
@@ -301,3 +301,9 @@ def test_the_reference_is_forgotten_after_thirty_minutes(client, request_page, w
     reference = DisclosureRequest.objects.get().public_reference
     time_machine.move_to(at(date(2026, 12, 7), 10).replace(minute=31), tick=False)
     assert reference not in client.get(request_page.url + "sent/").content.decode()
+
+
+@pytest.mark.parametrize("page_model", [DisclosureRequestPage, CallbackRequestPage])
+def test_editors_choose_the_follow_up_helpline_on_each_request_page(page_model):
+    form_class = page_model.get_edit_handler().get_form_class()
+    assert "follow_up_helpline" in form_class.base_fields
