@@ -301,7 +301,10 @@ RATELIMIT_IP_META_KEY = "website.client_ip.address"
 WAGTAIL_SITE_NAME = "Waymark"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
+# No RTF: its {\info} group holds the author, company and dates, and nothing here removes them.
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
+# Refuses, next to the file field, a document whose metadata cannot be removed (website/file_metadata.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "website.file_metadata.DocumentForm"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
