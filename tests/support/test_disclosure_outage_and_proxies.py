@@ -7,17 +7,14 @@ import pytest
 from django.test import Client, override_settings
 
 from support.models import DisclosureRequest
-from tests.support.conftest import VALID_STEPS
+from tests.support.conftest import VALID_STEPS, fill_in
 from tests.website.outages import OUTAGES, PROXY_SETTINGS, WEIRD_HEADERS, one_window  # noqa: F401
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("one_window")]
 
 
 def fill_in_from(client, url, **headers):
-    response = None
-    for number, data in enumerate(VALID_STEPS):
-        response = client.post(url, {"step": number, "action": "continue", **data}, **headers)
-    return response
+    return fill_in(client, url, **headers)
 
 
 def behind_nginx(visitor):
