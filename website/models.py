@@ -47,6 +47,10 @@ class BasePage(Page):
     # Anonymous visitors get this page from the page cache (website/page_cache.py). A page whose template
     # renders a form with per-visitor state sets this to False; a CSRF token or a cookie also stops caching.
     cache_anonymous = True
+    # From the first page with this set, history.js keeps the rest of the tab's visit in one history entry,
+    # so Back after the quick exit shows none of it (docs/security.md, "Back after the quick exit"). Support
+    # pages and pages with a form set it; a campaign reader's Back works as on any other site until then.
+    one_entry_history = False
 
     summary = models.CharField(
         max_length=300, blank=True, help_text="One or two sentences for listings and search results."

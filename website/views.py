@@ -132,7 +132,9 @@ def search(request):
         results = pages.search(query)
     paginator = Paginator(results, SEARCH_PAGE_SIZE)
     page = paginator.get_page(whole_number(request.POST.get("page", ""), max_digits=6))
-    response = render(request, "pages/search.html", {"query": query, "results": page, "paginator": paginator})
+    # A form page: from here on the tab's visit is one history entry (static/js/history.js).
+    context = {"query": query, "results": page, "paginator": paginator, "one_entry_history": True}
+    response = render(request, "pages/search.html", context)
     # A search box is a place a survivor types: never keep what they searched for.
     response["Cache-Control"] = "no-store"
     return response

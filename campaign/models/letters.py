@@ -84,6 +84,7 @@ What would you like your MP to do?"""
 
 @method_decorator(never_cache, name="serve")
 class LetterPage(RoutablePageMixin, BasePage):
+    one_entry_history = True  # its steps are forms
     intro = models.TextField(blank=True, help_text="Shown above the postcode box.")
     subject = models.CharField(
         max_length=200,

@@ -159,6 +159,7 @@ class PetitionPage(RoutablePageMixin, BasePage):
     parent_page_types = ["website.HomePage", "campaign.CampaignPage"]
     subpage_types = []
     template = "pages/petition_page.html"
+    one_entry_history = True  # the signing form, and its confirm, withdraw and unsubscribe pages
     # How long the page cache and a CDN may keep the page: the counters lag up to ~20 s behind the
     # signatures, so the count a visitor sees is at most about a minute old.
     shared_cache_seconds = 40

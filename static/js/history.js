@@ -1,19 +1,27 @@
-/* One history entry for a whole visit. Moving around the site replaces the current entry instead of adding
- * one, so after the quick exit (location.replace, see quick-exit.js) Back leaves the site, however many pages
- * and form steps came before.
+/* One history entry for the part of a visit a survivor would not want found. From the first support page
+ * or form page a tab opens (the page's <meta name="waymark-history" content="one-entry">, emitted by base.html
+ * from the page model's one_entry_history), moving around the site replaces the current entry instead of
+ * adding one, so after the quick exit (location.replace, see quick-exit.js) Back never shows that part of the
+ * visit, however many pages and form steps it held. Pages read before it (a campaign reader going from the
+ * campaign page to the stories) keep their entries, and Back works as on any site.
+ *  - The tab remembers that it is in one-entry mode (sessionStorage, gone with the tab, cleared by the quick
+ *    exit), so an unmarked page opened after a marked one collapses too.
  *  - Links to this site: location.replace().
- *  - Forms: a GET form becomes location.replace() of its URL; a POST is sent with fetch() (which follows any
- *    redirect) and the page it answers with is written over this document (document.open() keeps the same
- *    history entry), with the address bar set to where the answer came from. A download is saved instead.
+ *  - Forms: a GET form becomes location.replace() of its URL; a POST is always sent with fetch() (which
+ *    follows any redirect), puts the tab in one-entry mode, and the page it answers with is written over this
+ *    document (document.open() keeps the same history entry), with the address bar set to where the answer
+ *    came from. A download is saved instead.
  *  - Requests this script makes carry the tab's id (Waymark-Tab header, kept in sessionStorage), so a form
  *    whose answers belong to the tab (support.form_state) finds them, and a new tab starts afresh.
  * Without JavaScript the site works as usual: each page adds an entry, and the pages say so
  * ([data-if-script] / [data-if-no-script] text, switched here).
- * Loaded without defer in <head>: its listeners are on the document before any link can be clicked. */
+ * Loaded without defer in <head>, after the marker: its listeners are on the document before any link can be
+ * clicked. */
 (function () {
   "use strict";
   var TAB_KEY = "waymark-tab";
   var TAB_HEADER = "Waymark-Tab";
+  var MODE_KEY = "waymark-one-entry";
 
   function storage() {
     try { return window.sessionStorage; } catch (e) { return null; }
@@ -30,6 +38,25 @@
       try { store.setItem(TAB_KEY, id); } catch (e) { return null; }
     }
     return id;
+  }
+
+  /* Whether moving on from this page replaces its history entry: the page is marked, or the tab already
+   * met a marked page. Asked at each click, not once: a page restored from the bfcache reads the tab's
+   * state as it is now. Without sessionStorage, only marked pages collapse. */
+  function pageIsMarked() {
+    var marker = document.querySelector('meta[name="waymark-history"]');
+    return !!marker && marker.getAttribute("content") === "one-entry";
+  }
+
+  function enterOneEntryMode() {
+    var store = storage();
+    try { if (store) { store.setItem(MODE_KEY, "1"); } } catch (e) { /* storage may be full or refused */ }
+  }
+
+  function oneEntry() {
+    if (pageIsMarked()) { return true; }
+    var store = storage();
+    try { return !!store && store.getItem(MODE_KEY) === "1"; } catch (e) { return false; }
   }
 
   function headers(create) {
@@ -123,7 +150,7 @@
     var target = link.getAttribute("target");
     if (target && target !== "_self") { return; }
     var url = resolve(link.getAttribute("href"));
-    if (!url || !ours(url)) { return; }
+    if (!url || !ours(url) || !oneEntry()) { return; }
     event.preventDefault();
     window.location.replace(url.href);
   }
@@ -150,6 +177,8 @@
     if ((target && target !== "_self") || method === "dialog") { return; }
     var url = resolve(attr("action", "") || window.location.href);
     if (!url || !ours(url)) { return; }
+    // Before the one-entry part of the visit a search is an ordinary step that Back can undo.
+    if (method === "get" && !oneEntry()) { return; }
     event.preventDefault();
     if (sending) { return; }
     var data = formData(form, submitter);
@@ -160,6 +189,9 @@
       return;
     }
     var multipart = (attr("enctype", "") || "").toLowerCase() === "multipart/form-data";
+    // A page that posts a form is a form page, marked or not: its answers, and every page after them, stay
+    // in this one entry.
+    enterOneEntryMode();
     sending = true;
     form.setAttribute("aria-busy", "true");
     request(url.href, {
@@ -219,6 +251,8 @@
   if (!window.fetch || !window.URL || !window.history || !window.history.replaceState) { return; }
   document.addEventListener("click", onClick);
   document.addEventListener("submit", onSubmit);
+  // The first marked page: this entry is the one the rest of the visit replaces.
+  if (pageIsMarked()) { enterOneEntryMode(); }
   function ready() { sayWhichHistory(); resume(); }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", ready);

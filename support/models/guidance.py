@@ -15,6 +15,7 @@ class SupportPageMixin(models.Model):
     """Pages a survivor reads: they show the quick-exit note, the helplines and the call-back request."""
 
     is_support_page = True
+    one_entry_history = True
 
     class Meta:
         abstract = True

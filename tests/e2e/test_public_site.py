@@ -43,8 +43,9 @@ def test_the_home_page_leads_to_the_petition_with_its_count_and_to_the_letter(br
     expect(page.get_by_text("people have signed")).to_be_visible()
     page.get_by_role("link", name="Sign the petition").click()
     expect(page.get_by_role("heading", level=1, name=PetitionPage.objects.get().title)).to_be_visible()
-    # Not page.go_back(): with JavaScript a visit is one history entry (history.js), so Back leaves the site.
-    page.goto("/")
+    # The petition is the first form page: Back still returns to the home page read before it.
+    page.go_back()
+    page.wait_for_url("**/")
     page.get_by_role("link", name="Write to your MP").first.click()
     expect(page.get_by_label("Your postcode")).to_be_visible()
 
@@ -53,6 +54,24 @@ def test_the_home_page_leads_to_the_petition_with_its_count_and_to_the_letter(br
         expect(footer.get_by_role("link", name=name)).to_be_visible()
     expect(footer).to_contain_text("Registered charity number")
     expect(footer).to_contain_text("Data controller:")
+
+
+def test_a_campaign_reader_goes_back_from_the_stories_to_the_campaign(browser_page, demo_site):
+    page = browser_page
+    page.goto("about:blank")
+    page.goto("/campaign/")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Stories").click()
+    expect(page.get_by_role("heading", level=1, name="Stories")).to_be_visible()
+    page.get_by_role("link", name="He had done it before").click()
+    expect(page.get_by_role("heading", level=1, name="He had done it before")).to_be_visible()
+
+    page.go_back()
+    expect(page.get_by_role("heading", level=1, name="Stories")).to_be_visible()
+    page.go_back()
+    expect(page.get_by_role("heading", level=1, name="Campaign")).to_be_visible()
+    assert page.url.endswith("/campaign/")
+    page.go_back()
+    assert page.url == "about:blank", "Back did not leave the site from its first page"
 
 
 def test_no_public_page_logs_an_error_or_misses_a_file(browser_page, demo_site, live_server):

@@ -1,11 +1,12 @@
-"""A survivor's visit, on the demo site (seed_demo): one history entry for the whole visit, so Back after the
-quick exit never shows the site; answers that belong to the tab; the form on a 375-pixel phone; dates of
-birth and error messages in plain words."""
+"""A survivor's visit, on the demo site (seed_demo): one history entry from the first support or form page
+on, so Back after the quick exit never shows a support page or a form; answers that belong to the tab; the
+form on a 375-pixel phone; dates of birth and error messages in plain words."""
 
 import re
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import call_command
@@ -68,20 +69,22 @@ def date_of_birth(page):
     return page.get_by_role("group", name="Their date of birth (optional)")
 
 
-# History: one entry per visit.
+# History: one entry from the first support page on.
 
 
-def test_after_pages_and_form_steps_the_quick_exit_leaves_nothing_of_the_site_behind_back(
+def test_after_pages_and_form_steps_the_quick_exit_leaves_nothing_of_the_support_visit_behind_back(
     demo, browser_page, live_server, csp_violations
 ):
     page = browser_page
     page.goto("about:blank")
     page.goto("/")
-    start = history_length(page)
 
-    # Pages, by the menu and by links in them.
+    # The home page is not a support page: opening the first one is an ordinary step…
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Support").click()
     expect(page.get_by_role("heading", level=1, name="Support")).to_be_visible()
+    start = history_length(page)
+
+    # …and from there pages, by the menu and by links in them, replace it.
     page.get_by_role("link", name="Clare's Law: your right to ask").click()
     expect(page.get_by_role("heading", level=1, name="Clare's Law: your right to ask")).to_be_visible()
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Ask the police").click()
@@ -101,17 +104,59 @@ def test_after_pages_and_form_steps_the_quick_exit_leaves_nothing_of_the_site_be
     page.get_by_role("link", name="Skip to main content").focus()
     page.keyboard.press("Enter")
     expect(page.locator("#main")).to_be_focused()
-    assert history_length(page) == start, "moving around the site added history entries"
+    assert history_length(page) == start, "moving around the support pages added history entries"
     assert not csp_violations, csp_violations
 
     page.get_by_role("link", name=EXIT).click()
     page.wait_for_url(demo)
 
-    for _ in range(4):
-        page.go_back()
-        page.wait_for_load_state()
-        assert not on_site(page, live_server), f"Back showed the site again: {page.url}"
+    # Back shows the page read before the first support page, then the page before the site.
+    page.go_back()
+    page.wait_for_load_state()
+    assert urlsplit(page.url).path == "/", f"Back showed {page.url}, not the home page read first"
+    page.go_back()
+    page.wait_for_load_state()
+    assert page.url == "about:blank"
     assert "Marigold" not in page.content()
+
+
+def test_campaign_then_two_support_pages_then_the_quick_exit_back_never_shows_a_support_page(
+    demo, browser_page, live_server
+):
+    page = browser_page
+    page.goto("about:blank")
+    page.goto("/campaign/")
+    before = history_length(page)
+    menu = page.get_by_role("navigation", name="Main")
+
+    menu.get_by_role("link", name="Support").click()
+    expect(page.get_by_role("heading", level=1, name="Support")).to_be_visible()
+    assert history_length(page) == before + 1, "the first support page is an ordinary step"
+    page.get_by_role("link", name="Clare's Law: your right to ask").click()
+    expect(page.get_by_role("heading", level=1, name="Clare's Law: your right to ask")).to_be_visible()
+    # A page that is not a support page, opened after one, stays in the same entry too.
+    menu.get_by_role("link", name="Stories").click()
+    expect(page.get_by_role("heading", level=1, name="Stories")).to_be_visible()
+    menu.get_by_role("link", name="Support").click()
+    expect(page.get_by_role("heading", level=1, name="Support")).to_be_visible()
+    assert history_length(page) == before + 1
+
+    page.get_by_role("link", name=EXIT).click()
+    page.wait_for_url(demo)
+
+    # Back from the neutral site shows the campaign page, the last page read before the support pages.
+    page.go_back()
+    page.wait_for_load_state()
+    assert urlsplit(page.url).path == "/campaign/", page.url
+    expect(page.get_by_role("heading", level=1, name="Campaign")).to_be_visible()
+    page.go_back()
+    page.wait_for_load_state()
+    assert page.url == "about:blank"
+    # The exit forgot the tab's one-entry mode with the rest of its storage: the campaign page behaves as
+    # on a first visit.
+    page.go_forward()
+    page.wait_for_load_state()
+    assert page.evaluate("sessionStorage.getItem('waymark-one-entry')") is None
 
 
 @pytest.fixture
@@ -164,9 +209,9 @@ def test_the_quick_exit_wins_over_a_form_step_still_on_its_way(
     assert not on_site(page, live_server)
 
 
-def test_a_search_adds_no_history_entry_either(demo, browser_page):
+def test_after_a_support_page_a_search_adds_no_history_entry_either(demo, browser_page):
     page = browser_page
-    page.goto("/")
+    page.goto("/support/")
     start = history_length(page)
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Search").click()
     page.get_by_label("Search stories, guidance and the campaign").fill("stalking")
@@ -175,6 +220,23 @@ def test_a_search_adds_no_history_entry_either(demo, browser_page):
     page.get_by_role("link", name="What stalking is").click()
     expect(page.get_by_role("heading", level=1, name="What stalking is")).to_be_visible()
     assert history_length(page) == start
+
+
+def test_the_search_page_is_a_form_page_so_the_visit_collapses_from_it(demo, browser_page):
+    page = browser_page
+    page.goto("/")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Search").click()
+    expect(page.get_by_role("heading", level=1, name="Search")).to_be_visible()
+    start = history_length(page)
+    page.get_by_label("Search stories, guidance and the campaign").fill("stalking")
+    page.get_by_role("button", name="Search", exact=True).click()
+    page.get_by_role("link", name="What stalking is").click()
+    expect(page.get_by_role("heading", level=1, name="What stalking is")).to_be_visible()
+    assert history_length(page) == start
+
+    page.go_back()
+    page.wait_for_load_state()
+    assert urlsplit(page.url).path == "/", "Back did not return to the page read before the search"
 
 
 def test_without_javascript_pages_and_steps_work_as_before(demo, new_page, live_server):
@@ -191,13 +253,13 @@ def test_without_javascript_pages_and_steps_work_as_before(demo, new_page, live_
 def test_the_cover_your_tracks_guidance_says_which_case_the_reader_is_in(demo, new_page):
     page = new_page()
     page.goto(TRACKS)
-    expect(page.get_by_text("In this browser, Back will not bring this site back.")).to_be_visible()
+    expect(page.get_by_text("In this browser, Back will not bring our support pages back.")).to_be_visible()
     expect(page.get_by_text("In this browser, Back can bring this site back.")).to_be_hidden()
 
     without = new_page(java_script_enabled=False)
     without.goto(TRACKS)
     expect(without.get_by_text("In this browser, Back can bring this site back.")).to_be_visible()
-    expect(without.get_by_text("In this browser, Back will not bring this site back.")).to_be_hidden()
+    expect(without.get_by_text("In this browser, Back will not bring our support pages back.")).to_be_hidden()
 
 
 # Answers belong to the tab.

@@ -60,9 +60,11 @@ STAFF_ONLY = [
 PENDING_ELSEWHERE = []
 
 # Text that is deliberately the same in every language, by template: the language switcher names itself in
-# both languages so that someone who reads only one of them can find it.
+# both languages so that someone who reads only one of them can find it; so does the machine-drafted
+# notice.
 MULTILINGUAL = {
-    "includes/language_switcher.html": {'aria-label="Language / Iaith"', 'aria-label="Translation"'},
+    "includes/language_switcher.html": {'aria-label="Language / Iaith"'},
+    "includes/language_notice.html": {'aria-label="Translation"'},
 }
 
 # Words that are the same in every language: the charity's name.
