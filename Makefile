@@ -45,15 +45,16 @@ migrate: $(VENV)/.installed
 seed: migrate
 	$(DEV) $(PY) manage.py seed_demo
 
-# The three processes run in the background of one shell, which waits for the web server: Ctrl-C, `make stop`
-# or the server ending stops the other two (only this shell's own jobs, nothing else in the terminal).
+# The three processes (and the logins printer) run in the background of one shell, which waits for the web server:
+# Ctrl-C, `make stop` or the server ending stops the rest (only this shell's own jobs, nothing else in the terminal).
 run: seed
 	@echo "Serving http://$(HOST):$(PORT) with the task worker and scheduler (Ctrl-C or 'make stop PORT=$(PORT)' stops all three)."
 	@echo $$$$ > $(PIDFILE); \
-	trap 'trap - INT TERM EXIT; kill $$worker $$scheduler $$server 2>/dev/null; rm -f $(PIDFILE)' INT TERM EXIT; \
+	trap 'trap - INT TERM EXIT; kill $$worker $$scheduler $$server $$logins 2>/dev/null; rm -f $(PIDFILE)' INT TERM EXIT; \
 	$(DEV) $(PY) manage.py db_worker --queue-name '*' --interval 1 & worker=$$!; \
 	$(DEV) $(PY) manage.py run_scheduler & scheduler=$$!; \
 	$(DEV) $(PY) manage.py runserver $(HOST):$(PORT) & server=$$!; \
+	$(DEV) $(PY) manage.py dev_logins --wait 120 & logins=$$!; \
 	wait $$server
 
 stop:

@@ -8,7 +8,7 @@ import traceback
 
 from bench import journeys, wrk
 from bench.addresses import Addresses
-from bench.registry import Figure, measure
+from bench.registry import Figure, measure, missed
 from bench.stack import HTTPS, TMP, Stack, cpu_seconds, cpu_used, log
 
 LOAD_SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
@@ -103,7 +103,8 @@ class Bench:
         self.figures[figure.name] = value
         if note:
             self.notes[figure.name] = note
-        log(f"{figure.name}: {value}" + (f"  ({note})" if note else ""))
+        mark = f"  MISSED the goal {figure.goal}" if missed(figure.goal, value) else ""
+        log(f"{figure.name}: {value}{mark}" + (f"  ({note})" if note else ""))
 
     def null(self, figures, reason):
         for figure in figures:

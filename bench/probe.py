@@ -17,7 +17,8 @@ def pages():
     """The paths the figures load, the petition's id and the demo postcodes with their constituencies."""
     from wagtail.models import Site
 
-    from campaign.models import Constituency, LetterPage, Postcode, StoryPage
+    from campaign.models import LetterPage, StoryPage
+    from geography.models import Constituency, Postcode
     from petition.models import PetitionPage
     from support.models import DisclosureRequestPage, GuidancePage
 
@@ -195,8 +196,8 @@ def wait_for_emails(seconds):
 def spread_signatures(arg):
     """PETITION:N: N verified signatures in each constituency the site knows (the worst case for the page's
     map and lists: every hex shaded, every name listed), in one INSERT … SELECT."""
-    from campaign.models import Constituency
-    from campaign.models.hexmap import ConstituencyHex
+    from geography.models import Constituency
+    from geography.models.hexmap import ConstituencyHex
 
     petition_id, per = (int(part) for part in arg.split(":"))
     # The map's layout names all 650 constituencies; the constituency table may hold only the demo's few.
@@ -304,8 +305,25 @@ def address_hashes(path):
     }
 
 
+def staff_member(name):
+    """A superuser named NAME with an enrolled authenticator, for the drills that sign a staff member in:
+    the password and the authenticator's key (hex) for the bench to make codes with."""
+    import secrets
+
+    from django.contrib.auth import get_user_model
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    password = secrets.token_urlsafe(18)
+    user_model = get_user_model()
+    user_model.objects.filter(username=name).delete()
+    user = user_model.objects.create_superuser(name, f"{name}@staff.example.net", password)
+    device = TOTPDevice.objects.create(user=user, name="Bench authenticator", confirmed=True)
+    return {"username": name, "password": password, "key": device.key}
+
+
 COMMANDS = {
     "address_hashes": address_hashes,
+    "staff_member": staff_member,
     "pages": pages,
     "signatures": signatures,
     "slice_rows": slice_rows,

@@ -35,8 +35,9 @@ def main(count, profile=None):
     from django.test.utils import CaptureQueriesContext
 
     from bench import journeys
-    from campaign import lookup
-    from campaign.models import LetterPage, Postcode
+    from campaign.models import LetterPage
+    from geography import lookup
+    from geography.models import Postcode
     from petition.models import PetitionPage
     from website import page_cache
 

@@ -15,6 +15,25 @@ class Figure:
         return self.name
 
 
+def missed(goal, value):
+    """True when `value` misses `goal` (">= 0.7", "== 0", "< 2000", "all ok" for "n/n"), False when it meets
+    it, None when there is nothing to judge (no goal, no value, or a goal that is not a comparison)."""
+    if goal is None or value is None:
+        return None
+    if goal == "all ok":
+        done, _, total = str(value).partition("/")
+        return done != total if total else None
+    operator, _, target = goal.partition(" ")
+    if target in ("True", "False"):
+        return str(value) != target if operator == "==" else None
+    try:
+        value, target = float(value), float(target)
+    except (TypeError, ValueError):
+        return None
+    met = {">=": value >= target, "<=": value <= target, "==": value == target, "<": value < target}
+    return None if operator not in met else not met[operator]
+
+
 def latency(prefix, how="wrk latency of the same load"):
     """The p50 and p99 figures that go with a load figure."""
     return Figure(f"{prefix}_p50_ms", how=how), Figure(f"{prefix}_p99_ms", how=how)

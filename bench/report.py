@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bench import stack
 from bench.harness import CONNECTIONS, LOAD_SECONDS
-from bench.registry import figures_of
+from bench.registry import figures_of, missed
 
 RESULTS = stack.ROOT / "bench" / "results.json"
 
@@ -19,16 +19,18 @@ def write(bench, measures):
         "baseline_rps": bench.baseline_rps,
         "machine": machine(bench.stack),
         "goals": {f.name: f.goal for f in declared if f.goal},
+        "missed": [f.name for f in declared if missed(f.goal, bench.figures.get(f.name))],
         "notes": bench.notes,
         "details": bench.details,
     }
     RESULTS.write_text(json.dumps(results, indent=2, default=str) + "\n")
     print()
     for name, value in results["figures"].items():
-        print(f"{name}: {'null' if value is None else value}")
+        mark = f"   <- MISSED the goal {results['goals'][name]}" if name in results["missed"] else ""
+        print(f"{name}: {'null' if value is None else value}{mark}")
     print(
-        f"# {len(results['figures'])} figures in {bench.details.get('total_seconds')}s; "
-        f"notes and goals in {RESULTS.relative_to(stack.ROOT)}"
+        f"# {len(results['figures'])} figures in {bench.details.get('total_seconds')}s, "
+        f"{len(results['missed'])} missing their goal; notes and goals in {RESULTS.relative_to(stack.ROOT)}"
     )
 
 

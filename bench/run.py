@@ -19,10 +19,12 @@ from bench import browser, journeys, nginx, report
 from bench.drills import (
     app_server_kill,
     client_addresses,
+    db_black_hole,
     db_restart,
     duplicates,
     email_outage,
     redis_outage,
+    redis_paused,
 )
 from bench.figures import (
     baseline,
@@ -58,6 +60,8 @@ MEASURES = [
     redis_outage.redis_outage,
     app_server_kill.app_server_kill,
     db_restart.db_restart,
+    redis_paused.redis_paused,
+    db_black_hole.db_black_hole,
     count_flatness.million,
     viral.petition_page_bytes,
     import_onspd.import_onspd,

@@ -1,7 +1,9 @@
 """The production topology on loopback, all of it the bench's own: nginx (configured from
 docs/deploy/nginx.conf, bench/nginx.py) in front of two app servers (each a gunicorn master on its own
 port, as two machines would run them), a PostgreSQL cluster and a Redis server in bench/tmp on their own
-ports, the task workers and the scheduler.
+ports, the task workers and the scheduler. For the drill that black-holes PostgreSQL, the app servers are
+restarted to reach it through a TCP forwarder in the bench's own process (bench/forwarder.py), and back
+afterwards: the other figures are measured without the forwarder's cost.
 
 Nothing here touches the machine's own PostgreSQL (5432) or Redis (6379): other work uses them meanwhile.
 The drills restart, stop and kill only these.
@@ -34,6 +36,7 @@ PORT = int(os.environ.get("BENCH_PORT", "8731"))  # where the load goes: the fro
 # The app servers behind a front, or those beyond the first without one: APP_PORT, APP_PORT + 1…
 APP_PORT = int(os.environ.get("BENCH_APP_PORT", "8751"))
 PG_PORT = int(os.environ.get("BENCH_PG_PORT", "8741"))
+PG_FORWARD_PORT = int(os.environ.get("BENCH_PG_FORWARD_PORT", "8743"))  # see Stack.db_through_forwarder
 REDIS_PORT = int(os.environ.get("BENCH_REDIS_PORT", "8742"))
 DB_NAME = os.environ.get("BENCH_DB", "bench_waymark")
 APP_SERVERS = int(os.environ.get("BENCH_APP_SERVERS", "2"))
@@ -359,9 +362,20 @@ class Redis(Service):
         ]  # fmt: skip
 
     def ready(self):
-        return (
-            sh(["redis-cli", "-h", HOST, "-p", str(self.port), "ping"], check=False).stdout.strip() == "PONG"
-        )
+        try:
+            answer = sh(["redis-cli", "-h", HOST, "-p", str(self.port), "ping"], check=False, timeout=5)
+        except subprocess.TimeoutExpired:  # paused
+            return False
+        return answer.stdout.strip() == "PONG"
+
+    def pause(self):
+        """SIGSTOP: connections stay open and are accepted, nothing is answered (a hung Redis)."""
+        self.paused = True
+        self.signal(signal.SIGSTOP)
+
+    def resume(self):
+        self.signal(signal.SIGCONT)
+        self.paused = False
 
     def stop_leftover(self):
         # redis-server renames its process, so its command line cannot be matched: a Redis answering on
@@ -375,7 +389,11 @@ class Redis(Service):
         self.dir.mkdir(parents=True, exist_ok=True)
         super().start(env, timeout)
 
+    paused = False
+
     def shutdown(self):
+        if self.paused:
+            self.resume()
         sh(["redis-cli", "-h", HOST, "-p", str(self.port), "shutdown", "nosave"], check=False)
         wait_for(lambda: not self.ready(), 10)
         self._reap(10)
@@ -460,6 +478,7 @@ class Stack:
             log(f"{app_servers} app servers and no front proxy: the load reaches only the first")
         self.postgres = Postgres()
         self.redis = Redis()
+        self.db_path = None  # the forwarder between the app servers and PostgreSQL, while there is one
         ports = [PORT] if front is None else []
         ports += [APP_PORT + i for i in range(len(ports), app_servers)]
         self.app_servers = [AppServer(i, port) for i, port in enumerate(ports)]
@@ -514,6 +533,35 @@ class Stack:
 
     # --- life cycle ---
 
+    @property
+    def app_env(self):
+        """The app servers' environment: PostgreSQL through the forwarder while there is one."""
+        if self.db_path is None:
+            return self.env
+        return {**self.env, "DATABASE_URL": f"postgres://postgres@{HOST}:{self.db_path.port}/{DB_NAME}"}
+
+    @contextlib.contextmanager
+    def db_through_forwarder(self):
+        """The app servers restarted, one after the other, to reach PostgreSQL through a forwarder the bench
+        controls (bench/forwarder.py), which this yields; afterwards restarted to reach it directly again."""
+        from bench.forwarder import Forwarder
+
+        self.db_path = Forwarder((HOST, self.postgres.port), port=PG_FORWARD_PORT).start()
+        try:
+            self._restart_app_servers()
+            yield self.db_path
+        finally:
+            self.db_path.resume()
+            forwarder, self.db_path = self.db_path, None
+            self._restart_app_servers()
+            forwarder.close()
+
+    def _restart_app_servers(self):
+        for server in self.app_servers:
+            server.stop()
+            server.start(self.app_env)
+        wait_for(self.healthy, 30)
+
     def up(self):
         """Fresh services, a fresh database with the demo content, then the app, worker and scheduler."""
         TMP.mkdir(parents=True, exist_ok=True)
@@ -534,7 +582,7 @@ class Stack:
             log(step[0])
             self.manage(*step)
         for server in self.app_servers:
-            server.start(self.env)
+            server.start(self.app_env)
         if self.front:
             self.front.start(self.env)
         for worker in self.workers:
@@ -576,6 +624,20 @@ class Stack:
     def stop_redis(self):
         self.redis.shutdown()
 
+    def pause_redis(self):
+        self.redis.pause()
+
+    def resume_redis(self):
+        self.redis.resume()
+
+    def black_hole_postgres(self):
+        """The app servers' path to PostgreSQL (inside db_through_forwarder) stops carrying bytes either way;
+        no socket is closed."""
+        self.db_path.black_hole()
+
+    def resume_postgres_path(self):
+        self.db_path.resume()
+
     def start_redis(self):
         self.redis.start(self.env)
 
@@ -609,7 +671,7 @@ class Stack:
         self.app_servers[index].kill()
 
     def start_app_server(self, index):
-        self.app_servers[index].start(self.env)
+        self.app_servers[index].start(self.app_env)
 
     def gunicorn_log_text(self):
         return "".join(s.logfile.read_text(errors="replace") for s in self.app_servers)
@@ -620,4 +682,6 @@ class Stack:
             if service is not None:
                 service.stop()
         self.redis.shutdown()
+        if self.db_path is not None:
+            self.db_path.close()
         self.postgres.stop()

@@ -6,17 +6,14 @@ class CampaignConfig(AppConfig):
     verbose_name = "Campaign"
 
     def ready(self):
-        from campaign import signals  # noqa: F401
+        from wagtail.signals import page_published
+
+        from campaign.consent import unpublish_withdrawn_story
+        from campaign.models import StoryPage
         from website.staff import CAMPAIGN_MANAGERS, extend_group_permissions
 
-        # Campaign managers correct MPs (by-elections, contact emails), read letter counts and the map layout.
-        extend_group_permissions(
-            CAMPAIGN_MANAGERS,
-            [
-                "campaign.view_memberofparliament",
-                "campaign.change_memberofparliament",
-                "campaign.view_constituency",
-                "campaign.view_lettercount",
-                "campaign.view_constituencyhex",
-            ],
-        )
+        # Whatever publishes a story whose consent is withdrawn, it comes straight down (campaign/consent.py).
+        page_published.connect(unpublish_withdrawn_story, sender=StoryPage, dispatch_uid="withdrawn_story")
+
+        # Campaign managers read letter counts (geography/apps.py gives them the MPs and the map).
+        extend_group_permissions(CAMPAIGN_MANAGERS, ["campaign.view_lettercount"])

@@ -8,7 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from campaign import lookup
+from geography import lookup
 
 REF_SALT = "campaign.letter.constituency"
 REF_MAX_AGE = 60 * 60 * 6

@@ -5,14 +5,8 @@ offline. A real `import_onspd` replaces the postcodes; existing constituencies, 
 overwritten, so staff edits survive a second run.
 """
 
-from campaign.models import (
-    CampaignPage,
-    Constituency,
-    LetterPage,
-    MemberOfParliament,
-    Postcode,
-    PostcodeImport,
-)
+from campaign.models import CampaignPage, LetterPage
+from geography.models import Constituency, MemberOfParliament, Postcode, PostcodeImport
 from website.demo import ensure_child, link_from_home
 from website.models import HomePage
 

@@ -12,9 +12,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from campaign import letter_details, lookup
+from campaign import letter_details
 from campaign.forms import PostcodeForm
 from campaign.models.letters import LetterPage, lookups_exceeded, lookups_exceeded_and_read, private
+from geography import lookup
 from website import ratelimits
 from website.cross_origin import same_origin_posts
 

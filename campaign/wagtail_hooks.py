@@ -1,63 +1,34 @@
-"""Admin for the campaign: constituencies and MPs (staff correct MPs after by-elections), letter counts, and
-the constituency map's layout (read-only: `import_hexmap` loads it)."""
+"""Campaign admin: the Campaign menu group (letter counts with geography's constituencies, MPs and map),
+the consent rule's admin hooks and the consent-review dashboard panel. Only registration: the rest lives in
+campaign/admin/ and campaign/consent.py."""
 
-from wagtail.admin.viewsets.base import ViewSetGroup
+from django.contrib import messages
+from django.shortcuts import redirect
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
-from campaign.models import Constituency, ConstituencyHex, LetterCount, MemberOfParliament
-
-
-class MemberOfParliamentViewSet(SnippetViewSet):
-    model = MemberOfParliament
-    icon = "user"
-    menu_label = "MPs"
-    list_display = ["name", "constituency", "party", "email", "is_vacant", "updated_at"]
-    list_filter = ["is_vacant", "party"]
-    search_fields = ["name", "constituency__name"]
-    list_export = ["constituency", "name", "party", "email", "is_vacant"]
-
-
-class ConstituencyViewSet(SnippetViewSet):
-    model = Constituency
-    icon = "site"
-    menu_label = "Constituencies"
-    list_display = ["name", "code", "country"]
-    list_filter = ["country"]
-    search_fields = ["name", "code"]
-
-
-class LetterCountViewSet(SnippetViewSet):
-    """Anonymous counts of letters written, per constituency: the only thing the letter journey keeps."""
-
-    model = LetterCount
-    icon = "mail"
-    menu_label = "Letters to MPs"
-    list_display = ["constituency", "letters"]
-    list_filter = ["constituency__country"]
-    search_fields = ["constituency__name"]
-    list_export = ["constituency", "letters"]
-    ordering = ["-letters"]
-
-
-class ConstituencyHexViewSet(SnippetViewSet):
-    """Where each constituency sits on the map, and how the import matched it (by code or by name)."""
-
-    model = ConstituencyHex
-    icon = "group"
-    menu_label = "Map layout"
-    list_display = ["name", "code", "matched_by", "layout_code", "q", "r"]
-    list_filter = ["matched_by", "region"]
-    search_fields = ["name", "code", "layout_code"]
-    ordering = ["name"]
-    inspect_view_enabled = True
-
-
-class CampaignGroup(ViewSetGroup):
-    menu_label = "Campaign"
-    menu_icon = "pick"
-    menu_order = 200
-    items = (MemberOfParliamentViewSet, ConstituencyViewSet, LetterCountViewSet, ConstituencyHexViewSet)
-
+from campaign.admin.panels import ConsentReviewPanel
+from campaign.admin.viewsets import CampaignGroup
+from campaign.consent import WITHDRAWN_MESSAGE, take_down_if_withdrawn
 
 register_snippet(CampaignGroup)
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def take_down_withdrawn_story_on_save(request, page):
+    if take_down_if_withdrawn(page, user=request.user):
+        messages.warning(request, "Consent withdrawn: the story has been taken off the website.")
+
+
+@hooks.register("before_publish_page")
+def refuse_to_publish_withdrawn_story(request, page):
+    if take_down_if_withdrawn(page, user=request.user):
+        messages.error(request, WITHDRAWN_MESSAGE)
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None
+
+
+@hooks.register("construct_homepage_panels")
+def add_consent_review_panel(request, panels):
+    panels.append(ConsentReviewPanel(request.user))

@@ -11,7 +11,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from campaign import postcodes
+from geography import postcodes
 from petition import countries, places
 from petition.abuse import domain_block, split_email
 from website.honeypot import HoneypotForm, honeypot_layout

@@ -18,8 +18,9 @@ from wagtail.admin.ui.tables import Column, NumberColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.coreutils import get_supported_content_language_variant
 
-from campaign.models import Constituency, LetterCount, LetterWeek
+from campaign.models import LetterCount, LetterWeek
 from campaign.models.letters import week_starting
+from geography.models import Constituency
 from petition.models import AreaCount, PetitionPage, WeeklyConstituencyCount
 from website.spreadsheets import FormulaSafeExportMixin
 from website.whole_numbers import whole_number

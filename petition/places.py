@@ -7,15 +7,15 @@ from django.db import connection
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from campaign.models import places as ons
-from campaign.models.places import Postcode
+from geography.models import places as ons
+from geography.models.places import Postcode
 from petition.countries import country_names
 
 # Our own codes for UK signers whose nation we cannot tell (postcode data not loaded, BFPO).
 UK_UNKNOWN = "UK"
 BFPO = "BFPO"
 # Our own names first: "UK" is not an ISO code, and an ISO code never looks like an ONS one. The ONS names
-# are in campaign.models.places (in English, as the data files spell them); these are for people to read.
+# are in geography.models.places (in English, as the data files spell them); these are for people to read.
 OWN_NAMES = {
     ons.ENGLAND: _("England"),
     ons.SCOTLAND: _("Scotland"),

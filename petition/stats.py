@@ -7,9 +7,9 @@ from django.core.cache import cache
 from django.utils import translation
 from django.utils.translation import gettext
 
-from campaign import hexmap
-from campaign.models.hexmap import ConstituencyHex
-from campaign.models.places import Constituency
+from geography import hexmap
+from geography.models.hexmap import ConstituencyHex
+from geography.models.places import Constituency
 from petition.models.counts import AreaCount, HourlyCount, PetitionCount
 from petition.places import country_name
 

@@ -20,6 +20,9 @@ FEW_WORDS_MAX_LENGTH = 500
 
 
 class CallbackForm(HoneypotForm):
+    # The form's section, named in the page's title.
+    title = _("How and when to call you")
+
     your_name = text(
         _("What should we call you?"),
         max_length=100,

@@ -66,7 +66,8 @@ class SafetyFlagsColumn(Column):
 
 
 def reference_filter(query):
-    """Match a reference however it is typed: 'DR-7KQ2-M9XA', 'dr 7kq2 m9xa', '7KQ2M9XA', 'M9XA'."""
+    """Match a reference however it is typed: 'DR-7KQ2-M9XA', 'dr 7kq2 m9xa', '7KQ2M9XA', 'M9XA'; or the
+    person's own reference, as they read it out: 'K7Q-M9X-3PH', 'k7q m9x 3ph', 'K7QM9X3PH'."""
     compact = re.sub(r"[^A-Z0-9]", "", query.upper())
     if not compact:
         return Q(pk__in=[])
@@ -74,7 +75,10 @@ def reference_filter(query):
         return Q(reference=f"{compact[:2]}-{compact[2:6]}-{compact[6:]}")
     if len(compact) == 8:
         return Q(reference__endswith=f"-{compact[:4]}-{compact[4:]}")
-    return Q(reference__icontains=query.strip().upper())
+    if len(compact) == 9:
+        return Q(public_reference=f"{compact[:3]}-{compact[3:6]}-{compact[6:]}")
+    typed = query.strip().upper()
+    return Q(reference__icontains=typed) | Q(public_reference__icontains=typed)
 
 
 class QueueFilterSet(WagtailFilterSet):
@@ -95,6 +99,12 @@ class QueueFilterSet(WagtailFilterSet):
         choices=[("yes", _("Flagged only"))],
         method="filter_flagged",
         empty_label=_("Flagged or not"),
+    )
+    flag = django_filters.ChoiceFilter(
+        label=_("Safety flag"),
+        choices=DisclosureRequest.SafetyFlag.choices,
+        method="filter_flag",
+        empty_label=_("Any"),
     )
 
     class Meta:
@@ -119,6 +129,9 @@ class QueueFilterSet(WagtailFilterSet):
         if value == "yes":
             return queryset.exclude(safety_flags=[])
         return queryset
+
+    def filter_flag(self, queryset, name, value):
+        return queryset.with_flag(value) if value else queryset
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -230,9 +243,12 @@ class ContactAttemptForm(forms.Form):
 
 class StatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=DisclosureRequest.Status.choices)
-    outcome = forms.ChoiceField(
-        label=_("Outcome"), required=False, choices=[("", "—"), *DisclosureRequest.Outcome.choices]
-    )
+    outcome = forms.ChoiceField(label=_("Outcome"), required=False)
+
+    def __init__(self, *args, kind=DisclosureRequest.Kind.DISCLOSURE, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only the outcomes of this kind of request: a call-back is called back, not "disclosed".
+        self.fields["outcome"].choices = [("", "—"), *DisclosureRequest.outcome_choices_for(kind)]
 
 
 class AssignForm(forms.Form):
@@ -362,7 +378,7 @@ class CaseView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
             note_form=kwargs.get("note_form") or NoteForm(),
             contact_form=kwargs.get("contact_form") or ContactAttemptForm(),
             status_form=kwargs.get("status_form")
-            or StatusForm(initial={"status": case.status, "outcome": case.outcome}),
+            or StatusForm(initial={"status": case.status, "outcome": case.outcome}, kind=case.kind),
             assign_form=kwargs.get("assign_form")
             or AssignForm(team=case.team, case=case, user=self.request.user),
             flags_form=kwargs.get("flags_form")
@@ -418,7 +434,7 @@ class CaseView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
         return self.acted(request)
 
     def change_status(self, request):
-        form = StatusForm(request.POST)
+        form = StatusForm(request.POST, kind=self.object.kind)
         if not form.is_valid():
             return self.render_again(request, "Status change", status_form=form)
         case = self.object

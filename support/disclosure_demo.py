@@ -13,7 +13,7 @@ from support import police_forces
 from support.models import CaseworkTeam, DisclosureRequest, DisclosureRequestPage, RoutingRule
 from support.models.casework import team_for_area, team_for_force
 from support.models.disclosure import new_reference
-from website.demo import admin_url, ensure_child
+from website.demo import ensure_child
 from website.models import HomePage
 from website.staff import CASEWORKERS
 
@@ -147,7 +147,9 @@ def ensure_dev_caseworker(stdout, *teams):
             concerns="An invented demo call-back request.",
             safety_flags=[DisclosureRequest.SafetyFlag.NO_VOICEMAIL],
         )
-    stdout.write(
-        f"Development-only caseworker login: {admin_url()} "
-        f"username '{DEV_CASEWORKER_USERNAME}', password '{DEV_CASEWORKER_PASSWORD}'"
-    )
+    stdout.write("Development-only caseworker login: `manage.py dev_logins` prints it.")
+
+
+def dev_logins():
+    """The development logins this module makes, for `manage.py dev_logins`."""
+    return [("caseworker", DEV_CASEWORKER_USERNAME, DEV_CASEWORKER_PASSWORD)]

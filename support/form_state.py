@@ -14,6 +14,11 @@ too). The answers are kept under that id, so a new tab (no sessionStorage) start
 answers can no longer be reached; they expire 30 minutes later like any others. A request without the
 header (no JavaScript) uses one slot for the whole session, as before: closing the tab does not forget
 those answers, and the page says so.
+
+Beside the answers, each tab may hold a confirmation (`remember_sent`/`recall_sent`): the reference and the
+date a request was given when it was sent, so that its confirmation page can show them without either
+appearing in a URL. It is kept like the answers (encrypted, for this tab, forgotten after 30 minutes or at
+the quick exit), in a slot of its own per form: "disclosure-sent", "callback-sent".
 """
 
 import json
@@ -35,6 +40,8 @@ NO_TAB = ""
 TAB_ID = re.compile(r"[0-9a-f]{32}")
 # A session keeps at most this many tabs' answers (the newest): a script inventing ids cannot bloat it.
 MAX_TABS = 8
+# The disclosure form's answers are kept under the tab's id alone; anything else under "<kind>:<tab>".
+DISCLOSURE = "disclosure"
 
 
 def fresh():
@@ -51,11 +58,20 @@ def is_tab_bound(request):
     return tab_of(request) != NO_TAB
 
 
+def _slot(request, kind):
+    tab = tab_of(request)
+    return tab if kind == DISCLOSURE else f"{kind}:{tab}"
+
+
+def _kind_of(slot):
+    return slot.split(":", 1)[0] if ":" in slot else DISCLOSURE
+
+
 @sensitive_variables()
-def load(request):
+def load(request, kind=DISCLOSURE):
     """(state, expired): this tab's answers so far, or a fresh start when there are none or they timed out."""
     tabs = _tabs(request.session)
-    tab = tab_of(request)
+    tab = _slot(request, kind)
     token = tabs.get(tab)
     if token:
         try:
@@ -68,19 +84,39 @@ def load(request):
 
 
 @sensitive_variables()
-def save(request, state):
+def save(request, state, kind=DISCLOSURE):
     tabs = _tabs(request.session)
-    tab = tab_of(request)
+    tab = _slot(request, kind)
     tabs.pop(tab, None)  # the most recently saved tab goes last (the session keeps the order)
     tabs[tab] = encrypt(json.dumps(state, default=_json_value))
-    _store(request.session, dict(list(tabs.items())[-MAX_TABS:]))
+    # The newest MAX_TABS of each kind.
+    same_kind = [slot for slot in tabs if _kind_of(slot) == _kind_of(tab)]
+    for slot in same_kind[:-MAX_TABS]:
+        del tabs[slot]
+    _store(request.session, tabs)
 
 
-def clear(request):
+def clear(request, kind=DISCLOSURE):
     """Forget this tab's answers (the other tabs' are theirs)."""
     tabs = _tabs(request.session)
-    tabs.pop(tab_of(request), None)
+    tabs.pop(_slot(request, kind), None)
     _store(request.session, tabs)
+
+
+def remember_sent(request, form, reference, due):
+    """Keep, for this tab's confirmation page, the reference the request was given and its due date."""
+    save(request, {"reference": reference, "due": due.isoformat()}, kind=f"{form}-sent")
+
+
+def recall_sent(request, form):
+    """{"reference", "due"} of the request this tab sent in the last 30 minutes, or None."""
+    state, _expired = load(request, kind=f"{form}-sent")
+    if not isinstance(state.get("reference"), str):
+        return None
+    try:
+        return {"reference": state["reference"], "due": date.fromisoformat(state["due"])}
+    except (KeyError, TypeError, ValueError):
+        return None
 
 
 def forget_if_abandoned(session, now):

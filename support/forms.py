@@ -103,6 +103,9 @@ class StepForm(HoneypotForm):
     required_messages = {}
     # Fields drawn with their own crispy template (name: template).
     field_templates = {}
+    # Questions asked only after some answers (a phone number for a phone call): left blank, they are not
+    # listed on the check-answers page.
+    asked_if_answered = ()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -130,6 +133,7 @@ class StepForm(HoneypotForm):
 
 class WhoForm(StepForm):
     title = _("Who is asking")
+    asked_if_answered = ("relationship_to_person_at_risk",)
     nouns = {"relationship_to_person_at_risk": _("Your relationship to the person")}
     required_messages = {"asking_for": _("Choose whether you are asking for yourself or for someone else")}
     asking_for = radios(_("Who are you asking for?"), DisclosureRequest.AskingFor.choices)
@@ -155,6 +159,7 @@ class WhoForm(StepForm):
 
 class ContactForm(StepForm):
     title = _("You, and how to contact you safely")
+    asked_if_answered = ("phone", "email", "cover_name")
     nouns = {"safe_times": _("Safe times to contact you"), "cover_name": _("The cover name")}
     required_messages = {
         "your_name": _("Enter the name you would like us to use"),

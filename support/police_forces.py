@@ -101,8 +101,8 @@ def name_for(key):
 
 def force_for_postcode(raw):
     """The force for a postcode in our postcode table, or None when we cannot tell."""
-    from campaign.models import Postcode
-    from campaign.postcodes import is_valid, normalise
+    from geography.models import Postcode
+    from geography.postcodes import is_valid, normalise
 
     postcode = normalise(raw)
     if not is_valid(postcode):
@@ -114,6 +114,6 @@ def force_for_postcode(raw):
 
 
 def postcode_data_loaded():
-    from campaign.models import Postcode
+    from geography.models import Postcode
 
     return Postcode.objects.exists()

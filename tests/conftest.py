@@ -19,6 +19,16 @@ def clean_cache():
 
 
 @pytest.fixture(autouse=True)
+def no_rate_limit_outage_carried_over():
+    """website.ratelimits logs an outage once per process: each test starts outside one."""
+    from website import ratelimits
+
+    ratelimits.OUTAGE.cause = None
+    yield
+    ratelimits.OUTAGE.cause = None
+
+
+@pytest.fixture(autouse=True)
 def english_between_tests(settings):
     """A request to a /cy/ address leaves Welsh active in the test's thread (website.languages activates a
     language per request and nothing deactivates it): every test starts and ends in English."""

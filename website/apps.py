@@ -1,6 +1,6 @@
 """The website app: registers our deploy checks and the `<id:…>` URL converter, keeps staff group permissions
 in sync after migrate, makes Wagtail's choosers render without inline scripts (website.admin_csp) and removes
-photo metadata from every image and document file stored (website.photo_metadata)."""
+metadata from every image and document file stored (website.file_metadata)."""
 
 from django.apps import AppConfig
 
@@ -18,8 +18,8 @@ class WebsiteConfig(AppConfig):
             cdn,
             checks,  # noqa: F401  (registers the deploy checks)
             enrolment,
+            file_metadata,
             page_cache,
-            photo_metadata,
             whole_numbers,
         )
         from website.staff import sync_group_permissions
@@ -32,5 +32,5 @@ class WebsiteConfig(AppConfig):
         page_cache.connect_purge_signals()
         cdn.connect_signals()
         enrolment.connect_signals()
-        photo_metadata.connect_signals()
+        file_metadata.connect_signals()
         admin_csp.use_csp_safe_choosers()

@@ -8,7 +8,12 @@ miss, every write is skipped and nothing touches the socket. When the time is up
 line when it closes: nothing per call, no tracebacks.
 
 What callers see is what django-redis's IGNORE_EXCEPTIONS gave them when Redis refused: `get` returns the
-default, `add`/`set`/`delete` False, `incr`/`decr` None, `get_many` {}. Code that talks to Redis itself
+default, `add`/`set`/`delete` False, `incr`/`decr` None, `get_many` {}. Unless `LOCAL_SECONDS` (OPTIONS;
+production sets it in the web process) is set: then, while the breaker is open, reads and writes go to a
+small cache in the process's own memory that keeps nothing longer than that, so the pages, fragments and
+settings the process has just made are not all made again for every request (without it a Redis outage
+multiplies the CPU a page costs). It is emptied when Redis answers again; `incr`/`decr` still count nothing
+(a count in one process is no limit). Code that talks to Redis itself
 (website.ratelimits' pipeline) runs inside `guarded(cache)`, which raises `CacheSkipped` while the breaker is
 open and opens it on an outage error, so such callers treat an open breaker as "the cache cannot count".
 
@@ -21,6 +26,8 @@ import logging
 import threading
 import time
 
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.locmem import LocMemCache
 from django_redis.cache import RedisCache
 from django_redis.exceptions import ConnectionInterrupted
 from redis.exceptions import ConnectionError as RedisConnectionError
@@ -39,10 +46,12 @@ class CacheSkipped(ConnectionError):
 
 
 class Breaker:
-    """Closed, or open until a moment on `clock` (time.monotonic; tests give their own)."""
+    """Closed, or open until a moment on `clock` (time.monotonic; tests give their own). `kind` names what
+    it guards in its two log lines (website.postgres guards the database with one too)."""
 
-    def __init__(self, name, seconds=DEFAULT_SECONDS, clock=time.monotonic):
+    def __init__(self, name, seconds=DEFAULT_SECONDS, clock=time.monotonic, kind="cache"):
         self.name = name
+        self.kind = kind
         self.seconds = seconds
         self.clock = clock
         self._lock = threading.Lock()
@@ -72,20 +81,23 @@ class Breaker:
             self._open_until = self.clock() + self.seconds
         if was_closed:
             logger.warning(
-                "cache %s is not answering (%s): skipping it for %ss in this process",
+                "%s %s is not answering (%s): skipping it for %ss in this process",
+                self.kind,
                 self.name,
                 type(error).__name__,
                 self.seconds,
             )
 
     def succeeded(self):
+        """Closed again; True if this call closed it."""
         if self._open_until is None:
-            return
+            return False
         with self._lock:
             was_open = self._open_until is not None
             self._open_until = None
         if was_open:
-            logger.warning("cache %s is answering again: using it", self.name)
+            logger.warning("%s %s is answering again: using it", self.kind, self.name)
+        return was_open
 
 
 _breakers = {}
@@ -132,6 +144,36 @@ def _guard(breaker):
     breaker.succeeded()
 
 
+class LocalCopies(LocMemCache):
+    """The process's own cache while Redis is skipped: one per Redis location and process (LocMemCache shares
+    its store by name across threads), keeping nothing longer than `seconds`."""
+
+    def __init__(self, name, seconds):
+        super().__init__(f"cache-breaker-local:{name}", {"OPTIONS": {"MAX_ENTRIES": 300}})
+        self.seconds = seconds
+
+    def get_backend_timeout(self, timeout=DEFAULT_TIMEOUT):
+        expires = super().get_backend_timeout(timeout)
+        cap = time.time() + self.seconds
+        return cap if expires is None else min(expires, cap)
+
+
+# What the process's own copies answer while Redis is skipped; incr and decr are not among them.
+LOCAL_METHODS = {
+    "get",
+    "get_many",
+    "has_key",
+    "set",
+    "set_many",
+    "add",
+    "touch",
+    "delete",
+    "delete_many",
+    "clear",
+}
+LOCAL_ARGUMENTS = {"default", "timeout", "version"}  # django-redis's own (nx, client…) mean nothing there
+
+
 class CircuitBreaker:
     """The breaker in front of every Django cache call of the backend it is mixed into (module docstring)."""
 
@@ -139,32 +181,43 @@ class CircuitBreaker:
         params = dict(params)
         options = dict(params.get("OPTIONS", {}))
         seconds = float(options.pop("BREAKER_SECONDS", DEFAULT_SECONDS))
+        local_seconds = float(options.pop("LOCAL_SECONDS", 0))
         params["OPTIONS"] = options
         super().__init__(server, params)
         # django-redis's errors come to _call, which degrades and logs once per outage (django-redis would
         # log each one, with its traceback, when it ignores them itself).
         self._ignore_exceptions = False
         self.breaker = breaker_for(server, seconds)
+        self.local = LocalCopies(self.breaker.name, local_seconds) if local_seconds > 0 else None
 
     def _call(self, method, fallback, *args, **kwargs):
         if not self.breaker.allows():
-            return fallback
+            return self._instead(method, fallback, args, kwargs)
         try:
             result = getattr(super(), method)(*args, **kwargs)
         except ConnectionInterrupted as interrupted:
             error = interrupted.__cause__ or interrupted
-            if isinstance(error, OUTAGE_ERRORS):
-                self.breaker.failed(error)
-            return fallback
+            if not isinstance(error, OUTAGE_ERRORS):
+                return fallback
+            self.breaker.failed(error)
+            return self._instead(method, fallback, args, kwargs)
         except OUTAGE_ERRORS as error:
             self.breaker.failed(error)
-            return fallback
+            return self._instead(method, fallback, args, kwargs)
         except RedisError as error:
             # Redis answered with an error: not an outage. Degrade as IGNORE_EXCEPTIONS did, in one line.
             logger.warning("cache %s answered %s to %s", self.breaker.name, type(error).__name__, method)
             return fallback
-        self.breaker.succeeded()
+        if self.breaker.succeeded() and self.local is not None:
+            self.local.clear()  # nothing from the outage may outlive it
         return result
+
+    def _instead(self, method, fallback, args, kwargs):
+        """What a call gets while Redis is skipped: the process's own copies, if it keeps any, else
+        `fallback`."""
+        if self.local is None or method not in LOCAL_METHODS:
+            return fallback
+        return getattr(self.local, method)(*args, **{k: v for k, v in kwargs.items() if k in LOCAL_ARGUMENTS})
 
     def get(self, key, default=None, version=None, **kwargs):
         return self._call("get", default, key, default=default, version=version, **kwargs)

@@ -250,7 +250,7 @@ def admin_url():
 
 
 def ensure_dev_admin(stdout):
-    """Development only: create the demo admin once and print its login."""
+    """Development only: create the demo admin once."""
     if not settings.DEBUG or os.environ.get("DJANGO_SETTINGS_MODULE", "").endswith("production"):
         return
     User = get_user_model()
@@ -261,7 +261,9 @@ def ensure_dev_admin(stdout):
         admin.set_password(DEV_ADMIN_PASSWORD)
         admin.email = "admin@waymark.localhost"
         admin.save()
-    stdout.write(
-        f"Development-only admin login: {admin_url()} "
-        f"username '{DEV_ADMIN_USERNAME}', password '{DEV_ADMIN_PASSWORD}'"
-    )
+    stdout.write("Development-only admin login: `manage.py dev_logins` prints it.")
+
+
+def dev_logins():
+    """The development logins this module makes, for `manage.py dev_logins`."""
+    return [("admin", DEV_ADMIN_USERNAME, DEV_ADMIN_PASSWORD)]

@@ -47,3 +47,25 @@ class QuietTaskProgress(logging.Filter):
     def filter(self, record):
         noisy = record.name.split(".")[0] in self.NAMES and record.levelno < logging.WARNING
         return not noisy
+
+
+class QuietDatabaseOutage(logging.Filter):
+    """While website.postgres leaves a silent database alone, every request that needed it fails with the
+    error page, and Django logs each with the same traceback. The breaker has said once that the server is
+    not answering; each failed request keeps its one line, without the traceback."""
+
+    def filter(self, record):
+        if record.exc_info and database_left_alone(record.exc_info[1]):
+            record.exc_info = record.exc_text = None
+        return True
+
+
+def database_left_alone(error):
+    """Did `error` come from website.postgres's breaker refusing to ask a silent server?"""
+    from website.postgres.base import NotTried
+
+    while error is not None:
+        if isinstance(error, NotTried):
+            return True
+        error = error.__cause__ or error.__context__
+    return False

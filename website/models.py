@@ -24,6 +24,7 @@ from wagtail.models import (
 from wagtail.search import index
 
 from website.blocks import content_blocks
+from website.fallbacks import in_reader_language
 from website.languages import written_for_reader
 
 
@@ -98,10 +99,11 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        petition = self.petition_page if self.petition_page_id else None
-        letter = self.letter_page if self.letter_page_id else None
-        context["petition"] = petition.specific if petition and petition.live else None
-        context["letter"] = letter.specific if letter and letter.live else None
+        # Chosen on the English page; a translation shows the page in its own language when there is one.
+        petition = in_reader_language(self.petition_page) if self.petition_page_id else None
+        letter = in_reader_language(self.letter_page) if self.letter_page_id else None
+        context["petition"] = petition if petition and petition.live else None
+        context["letter"] = letter if letter and letter.live else None
         return context
 
 

@@ -302,7 +302,7 @@ def connect_purge_signals():
         "support.Helpline",
         "website.SafetySettings",
         "wagtailredirects.Redirect",
-        "campaign.PostcodeImport",
+        "geography.PostcodeImport",
     }
     page_models = (Page, PageViewRestriction, Site, BaseSiteSetting)
     for model in apps.get_models():

@@ -1,36 +1,21 @@
-"""Photo metadata: where, when and with what a picture was taken, removed from every image and document file.
+"""Photo metadata: where, when and with what a picture was taken, removed from its bytes.
 
 A photo straight from a phone carries its GPS position, the camera's make, model and serial number, the
 owner's name and the time in EXIF, XMP and IPTC, and often a thumbnail of the uncropped original. On a
-survivor's story that can lead the person who abused them to where it was taken. So every picture is cleaned
-as it is stored:
+survivor's story that can lead the person who abused them to where it was taken.
 
-- `strip(data)` returns the picture's bytes without metadata and standing upright (EXIF orientation applied
-  to the pixels with `ImageOps.exif_transpose` first), keeping only what drawing it needs: the ICC colour
-  profile, transparency, resolution and, for an animation, its frames, timing and looping. It returns None
-  when there is nothing to remove, so a clean file is never re-encoded (and cleaning is idempotent).
-- `strip_on_save` is a `pre_save` receiver on Wagtail's image and document models (`connect_signals`, from
-  `WebsiteConfig.ready`). It runs only when the row's file is new or changed, so it covers the admin's
-  single and multiple upload views, a replaced file, and files stored by code (`Image.objects.create(file=…)`,
-  `image.file.save(…)`). The original is stored clean, so every rendition made from it is too.
-  A document is cleaned only when its file is a picture in one of `FORMATS`; other documents are untouched.
-- `clean_stored(instance)` cleans a file that is already stored (`manage.py strip_photo_metadata`, for files
-  saved before this existed) and deletes the image's renditions so they are made again from the clean file.
-
-Why a model signal rather than the upload form (`WAGTAILIMAGES_IMAGE_FORM_BASE`) or a custom image model: a
-form sees only the admin's uploads, not files stored by code, and Wagtail's multiple upload stores some files
-outside its form; a custom image model would move every image, rendition and reference to new tables for no
-gain, since the cleaning needs no new field.
+`strip(data)` returns the picture's bytes without metadata and standing upright (EXIF orientation applied to
+the pixels with `ImageOps.exif_transpose` first), keeping only what drawing it needs: the ICC colour profile,
+transparency, resolution and, for an animation, its frames, timing and looping. It returns None when there is
+nothing to remove, so a clean file is never re-encoded (and cleaning is idempotent). `website.file_metadata`
+calls it on every image and document stored, and `website.document_metadata` on the pictures inside a
+document.
 """
 
 import io
-import os
 import struct
 
-from django.core.files.base import ContentFile
-from django.db.models.signals import pre_save
 from PIL import Image, ImageOps, ImageSequence, JpegImagePlugin, PngImagePlugin, UnidentifiedImageError
-from wagtail.utils.file import hash_filelike
 
 try:  # HEIC/HEIF, as iPhones save photos. pillow_heif comes with Wagtail's image library (Willow).
     import pillow_heif
@@ -192,97 +177,3 @@ def _options_for(picture, form):
     elif form == "PNG" and "dpi" in picture.info:
         options["dpi"] = picture.info["dpi"]
     return options
-
-
-# --- The models' files ---
-
-
-def connect_signals():
-    from wagtail.documents import get_document_model
-    from wagtail.images import get_image_model
-
-    for model in (get_image_model(), get_document_model()):
-        pre_save.connect(
-            strip_on_save, sender=model, dispatch_uid=f"waymark-photo-metadata-{model._meta.label}"
-        )
-
-
-def strip_on_save(sender, instance, update_fields=None, **kwargs):
-    if not _file_changed(instance, update_fields):
-        return
-    file = instance.file
-    clean = strip(_read(file))
-    if clean is None:
-        return
-    if file._committed:
-        # Already written to storage (`file.save(…)`, Wagtail's upload-then-fill-in-details view): store the
-        # clean copy and delete the other, which nothing else refers to.
-        old_name = file.name
-        file.save(os.path.basename(old_name), ContentFile(clean), save=False)
-        _delete_unless_used(instance, old_name)
-    else:
-        # Not stored yet: the clean copy takes its place, and is what the file field writes to storage.
-        instance.file = ContentFile(clean, name=os.path.basename(file.name))
-    _record_file_details(instance, clean)
-
-
-def clean_stored(instance):
-    """Clean a file already stored with its row; True if it changed. Stale renditions are deleted."""
-    clean = strip(_read(instance.file))
-    if clean is None:
-        return False
-    old_name = instance.file.name
-    instance.file.save(os.path.basename(old_name), ContentFile(clean), save=False)
-    _record_file_details(instance, clean)
-    fields = ["file", "file_size", "file_hash"]
-    if _is_image(instance):
-        fields += ["width", "height"]
-    instance.save(update_fields=fields)
-    _delete_unless_used(instance, old_name)
-    if _is_image(instance):
-        instance.renditions.all().delete()
-    return True
-
-
-def _file_changed(instance, update_fields):
-    file = instance.file
-    if not file or (update_fields is not None and "file" not in update_fields):
-        return False
-    if not file._committed or instance._state.adding:
-        return True
-    stored = type(instance)._default_manager.filter(pk=instance.pk).values_list("file", flat=True).first()
-    return stored != file.name
-
-
-def _read(file):
-    was_closed = file._committed and file.closed
-    file.open("rb")
-    try:
-        file.seek(0)
-        return file.read()
-    finally:
-        if was_closed:
-            file.close()
-        else:
-            file.seek(0)
-
-
-def _record_file_details(instance, clean):
-    # What Wagtail keeps about the file: its hash finds duplicates and keys the renditions' cache, and an
-    # image turned upright has its width and height swapped.
-    instance.file_size = len(clean)
-    instance.file_hash = hash_filelike(io.BytesIO(clean))
-    if _is_image(instance):
-        with Image.open(io.BytesIO(clean)) as picture:
-            instance.width, instance.height = picture.size
-
-
-def _is_image(instance):
-    return hasattr(instance, "renditions")
-
-
-def _delete_unless_used(instance, name):
-    if name == instance.file.name:
-        return
-    if not type(instance)._default_manager.filter(file=name).exclude(pk=instance.pk).exists():
-        instance.file.storage.delete(name)

@@ -6,14 +6,17 @@ Redis round trip: each rate's SET NX EX and INCR in one MULTI/EXEC pipeline, so 
 with its expiry atomically (django-ratelimit's `is_ratelimited` costs two round trips per rate). Caches
 other than Redis (LocMemCache in tests and development) take django-ratelimit's ADD and INCR.
 
-When the cache cannot count, limits are skipped and an error logged (`hit`): access beats rate limiting. A
-cache whose circuit breaker is open (website/cache_breaker.py: Redis stopped answering) cannot count either.
+When the cache cannot count, limits are skipped (`hit`): access beats rate limiting. A cache whose circuit
+breaker is open (website/cache_breaker.py: Redis stopped answering) cannot count either. The log says so once
+per outage in each process, an error when the first request finds the limits uncountable and a warning when
+one is counted again, as the cache breaker does: a busy form during an outage must not write a line a post.
 
 Who a request comes from is `website.client_ip.key` unless the caller counts something else (a user, an
 email domain).
 """
 
 import logging
+import threading
 
 from django.conf import settings
 from django.core.cache import caches
@@ -43,8 +46,9 @@ def hit(request, checks, *, fail_closed=False):
     """Count this request against each `(group, key, rate)`; True if any is over its limit.
 
     Every rate is counted, even after one is found over, so an attacker cannot spend one budget to save
-    another. If the cache cannot count (Redis down, or any error from the cache), the limits are skipped and
-    an error is logged: a survivor reaching the disclosure form matters more than a limit. A caller that
+    another. If the cache cannot count (Redis down, or any error from the cache), the limits are skipped (an
+    error is logged when that starts, module docstring): a survivor reaching the disclosure form matters more
+    than a limit. A caller that
     guards a secret (`fail_closed=True`: the 2FA code) counts the request as limited instead.
     """
     return _hit(checks, fail_closed=fail_closed)[0]
@@ -87,16 +91,43 @@ def _hit(checks, *, fail_closed=False, read=()):
     else:
         cause = "no count"
     if counts is None or any(count is None or count is False for count in counts):
-        logger.error(
-            "rate limits unavailable (cache: %s); %s",
-            cause,
-            "counting this request as limited" if fail_closed else "skipping them for this request",
-        )
+        OUTAGE.began(cause)
         return fail_closed, values
+    OUTAGE.ended()
     over = any(
         count > _split_rate(rate)[0] for count, (_group, _value, rate) in zip(counts, checks, strict=True)
     )
     return over, values
+
+
+class Outage:
+    """Whether this process's last attempt to count found the limits uncountable: one log line when that
+    starts, one when it ends, nothing for the requests in between (their threads share it)."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self.cause = None
+
+    def began(self, cause):
+        with self._lock:
+            first, self.cause = self.cause is None, self.cause or cause
+        if first:
+            logger.error(
+                "rate limits unavailable (cache: %s): skipping them until the cache counts again "
+                "(the two-factor code form refuses meanwhile)",
+                cause,
+            )
+
+    def ended(self):
+        if self.cause is None:
+            return
+        with self._lock:
+            cause, self.cause = self.cause, None
+        if cause is not None:
+            logger.warning("rate limits counted again (the cache had failed with %s)", cause)
+
+
+OUTAGE = Outage()
 
 
 def _cache_key(group, value, rate):

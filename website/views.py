@@ -1,19 +1,24 @@
 """Site-wide views: quick exit, search, robots.txt, the favicon and the health check."""
 
+import logging
 from functools import cache
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.paginator import Paginator
+from django.db import DatabaseError
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Page, Site
 
+from website.logging import database_left_alone
 from website.models import SafetySettings
 from website.whole_numbers import whole_number
+
+logger = logging.getLogger(__name__)
 
 SEARCH_PAGE_SIZE = 10
 SEARCH_QUERY_MAX = 200
@@ -29,20 +34,65 @@ def quick_exit(request):
     nothing. One that says nothing (no Sec-Fetch-Site, Origin or Referer: the plain link in an older browser
     without JavaScript) forgets a visitor who is not signed in: their half-finished answers matter more than
     the nuisance of another website clearing them.
+
+    It leaves even when the database cannot answer (website.postgres fails such a wait fast): the
+    cookies are expired all the same, and the destination is the one this process read last, or the
+    default.
     """
     same_site = came_from_this_site(request)
-    forget = same_site or (same_site is None and not request.user.is_authenticated)
+    forget = same_site or (same_site is None and not _signed_in(request))
     if forget:
-        request.session.flush()
-    # The published destination: a change waiting for moderation does not move anyone (SafetySettings).
-    destination = SafetySettings.live_for_site(Site.find_for_request(request)).quick_exit_url
-    response = HttpResponseRedirect(destination or SafetySettings.DEFAULT_QUICK_EXIT_URL)
+        _forget_session(request)
+    response = HttpResponseRedirect(_exit_destination(request))
     response["Referrer-Policy"] = "no-referrer"
     if forget:
         forget_cookies(request, response)
         # Ask the browser to drop anything it cached from us (honoured on HTTPS only).
         response["Clear-Site-Data"] = '"cache"'
     return response
+
+
+# The quick-exit destination each host was last sent to by this process: where the exit goes while the
+# database cannot say.
+_last_destinations = {}
+
+
+def _exit_destination(request):
+    host = request.get_host()
+    try:
+        # The published destination: a change waiting for moderation does not move anyone (SafetySettings).
+        destination = SafetySettings.live_for_site(Site.find_for_request(request)).quick_exit_url
+    except DatabaseError as error:
+        _log_failure("the destination could not be read", error)
+        destination = _last_destinations.get(host)
+    else:
+        _last_destinations[host] = destination
+    return destination or SafetySettings.DEFAULT_QUICK_EXIT_URL
+
+
+def _log_failure(what, error):
+    # An outage the database's breaker has already reported once (website.postgres) is not logged again
+    # for every exit.
+    if not database_left_alone(error):
+        logger.warning("quick exit: %s (%s)", what, type(error).__name__)
+
+
+def _signed_in(request):
+    """Whether the session is a signed-in user's; not, when the session cannot be read (the exit forgets)."""
+    try:
+        return request.user.is_authenticated
+    except DatabaseError:
+        return False
+
+
+def _forget_session(request):
+    try:
+        request.session.flush()
+    except DatabaseError as error:
+        # The cookies are expired below; the row expires on its own, its form answers sooner (form_state).
+        _log_failure("the session could not be deleted", error)
+        request.session.clear()
+        request.session.modified = False  # nothing for SessionMiddleware to save (it would fail the same way)
 
 
 def forget_cookies(request, response):

@@ -21,16 +21,18 @@ from wagtail.fields import RichTextField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
-from campaign import finished_letters, letter_details, lookup, pdf
+from campaign import finished_letters, letter_details, pdf
 from campaign.forms import LETTER_LANGUAGES, LetterForm, PostcodeForm
 from campaign.mailto import mailto_link
-from campaign.models.places import PostcodeImport
+from geography import lookup
+from geography.models.places import PostcodeImport
 from website import ratelimits
+from website.fallbacks import untranslated_field
 from website.models import BasePage
 from website.rendering import render_page
 
 # Rate-limit groups: postcode lookups (the page and the JSON API share one), and finished letters and PDFs.
-LOOKUP_GROUP, LETTER_GROUP = "campaign.lookup", "campaign.letter"
+LOOKUP_GROUP, LETTER_GROUP = "geography.lookup", "campaign.letter"
 PLACEHOLDERS = ("mp_name", "constituency", "sender_name", "sender_address", "personal_paragraph")
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
@@ -181,15 +183,26 @@ class LetterPage(RoutablePageMixin, BasePage):
         if language is None:
             return self.subject, self.letter_template
         locale = Locale.objects.filter(language_code=language).first()
+        page = None
         if locale is not None and locale.pk == self.locale_id:
-            return self.subject, self.letter_template
-        translated = self.get_translation_or_none(locale) if locale is not None else None
-        if translated is not None and translated.live:
-            translated = translated.specific
-            return translated.subject, translated.letter_template
-        if language.split("-")[0] == "cy":
-            return self.subject_cy or DEFAULT_SUBJECT_CY, self.letter_template_cy or DEFAULT_TEMPLATE_CY
-        return self.subject, self.letter_template
+            page = self
+        elif locale is not None:
+            translated = self.get_translation_or_none(locale)
+            page = translated.specific if translated is not None and translated.live else None
+        welsh = language.split("-")[0] == "cy"
+        if page is None:
+            page = self if not welsh else None
+        # A translation whose wording nobody has translated yet still holds the English (Localize's
+        # fallback): a Welsh letter then takes the Welsh fields, never an English body under a Welsh date.
+        subject = page.subject if page is not None else None
+        template = page.letter_template if page is not None else None
+        if welsh:
+            source = page or self
+            if page is None or untranslated_field(page, "subject"):
+                subject = source.subject_cy or DEFAULT_SUBJECT_CY
+            if page is None or untranslated_field(page, "letter_template"):
+                template = source.letter_template_cy or DEFAULT_TEMPLATE_CY
+        return subject, template
 
     def render_letter(self, values, language=None):
         """(subject, body) in `language`, with each placeholder replaced; unknown braces are left as typed."""
@@ -374,7 +387,7 @@ class LetterCount(models.Model):
     """How many letters were written in a constituency. Nothing else about a letter is kept."""
 
     constituency = models.OneToOneField(
-        "campaign.Constituency", primary_key=True, on_delete=models.CASCADE, related_name="letter_count"
+        "geography.Constituency", primary_key=True, on_delete=models.CASCADE, related_name="letter_count"
     )
     letters = models.PositiveIntegerField(default=0)
 
@@ -411,7 +424,7 @@ class LetterWeek(models.Model):
     days or times, so a count never points to the moment one person wrote."""
 
     constituency = models.ForeignKey(
-        "campaign.Constituency", on_delete=models.CASCADE, related_name="letter_weeks"
+        "geography.Constituency", on_delete=models.CASCADE, related_name="letter_weeks"
     )
     week = models.DateField(help_text="The Monday (UTC) the week starts on.")
     letters = models.PositiveIntegerField(default=0)

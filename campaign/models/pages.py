@@ -8,9 +8,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from campaign import hexmap
 from campaign.models.letters import LetterCount
+from geography import hexmap
 from website.blocks import content_blocks
+from website.fallbacks import in_reader_language
 from website.models import BasePage, page_link
 from website.rendering import render_page
 
@@ -45,8 +46,8 @@ class CampaignPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["petition"] = self.petition_page.specific if self.petition_page_id else None
-        context["letter"] = self.letter_page if self.letter_page_id else None
+        context["petition"] = in_reader_language(self.petition_page) if self.petition_page_id else None
+        context["letter"] = in_reader_language(self.letter_page) if self.letter_page_id else None
         if self.letter_page_id:
             context["top_letter_constituencies"] = LetterCount.top(5)
             context["letters_map"] = letters_map()

@@ -104,7 +104,7 @@ class StoryPage(BasePage):
     template = "pages/story_page.html"
 
     def serve(self, request, *args, **kwargs):
-        # Belt and braces: campaign.signals unpublishes a withdrawn story, but if a live copy ever
+        # Belt and braces: campaign.consent unpublishes a withdrawn story, but if a live copy ever
         # slipped through, the reader still gets a 404, never the story.
         if self.consent_withdrawn:
             raise Http404

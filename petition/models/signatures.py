@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
 
-from campaign.models.places import Constituency
+from geography.models.places import Constituency
 
 
 class SignatureQuerySet(models.QuerySet):

@@ -17,13 +17,16 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from support import check_answers, form_state
 from support.callback_form import CallbackForm
+from support.models.confirmation import SentConfirmationMixin
 from support.models.disclosure import DisclosureRequest
 from support.models.disclosure_page import DEFAULT_EMERGENCY
 from support.models.guidance import SupportPageMixin
 from support.services import submit_request
 from website import ratelimits
 from website.models import BasePage
+from website.rendering import render_page
 
 DEFAULT_INTRO = gettext_noop(
     "<p>Tell us a safe number and when it is safe to ring, and one of our caseworkers will call you back. "
@@ -49,7 +52,7 @@ DEFAULT_CONFIRMATION = gettext_noop(
 
 
 @method_decorator(never_cache, name="serve")
-class CallbackRequestPage(RoutablePageMixin, SupportPageMixin, BasePage):
+class CallbackRequestPage(RoutablePageMixin, SentConfirmationMixin, SupportPageMixin, BasePage):
     """The page with the call-back form. Never cached anywhere: it is a form about someone's safety."""
 
     intro = RichTextField(features=["bold", "italic", "link"], default=DEFAULT_INTRO)
@@ -69,14 +72,18 @@ class CallbackRequestPage(RoutablePageMixin, SupportPageMixin, BasePage):
         FieldPanel("before_form_note"),
         FieldPanel("privacy_notice"),
         FieldPanel("confirmation"),
+        *SentConfirmationMixin.confirmation_panels,
     ]
 
     parent_page_types = ["website.HomePage"]
     subpage_types = []
     template = "pages/callback_request_page.html"
+    sent_form_name = "callback"
 
-    # One step: a POST with errors shows them next to the fields; a good one redirects to `sent/`, so Back and
-    # Reload never resend it. Nothing is kept in the session between the two.
+    # One step, then "Check your answers": a POST with errors shows them next to the fields; a good one shows
+    # every answer, with Change buttons, and "Send request". The check page carries the answers in hidden
+    # fields of its form (never the URL), so nothing is kept in the session until the request is sent;
+    # "Send request" checks them again, saves them and redirects to `sent/`, so Back and Reload never resend.
 
     @path("")
     @method_decorator(sensitive_post_parameters())
@@ -85,21 +92,44 @@ class CallbackRequestPage(RoutablePageMixin, SupportPageMixin, BasePage):
         if request.method not in {"GET", "POST"}:
             return HttpResponseNotAllowed(["GET", "POST"])
         if request.method == "GET":
-            return self.render(request, context_overrides={"form": CallbackForm()})
-        if ratelimits.exceeded(request, "callback-submit", settings.DISCLOSURE_SUBMIT_RATE):
+            return self.render_form(request, CallbackForm())
+        sending = request.POST.get("action") == "send" and "change" not in request.POST
+        if sending:
+            if ratelimits.exceeded(request, "callback-submit", settings.DISCLOSURE_SUBMIT_RATE):
+                return ratelimits.too_many_requests(request)
+        elif ratelimits.exceeded(request, "callback-step", settings.DISCLOSURE_STEP_RATE):
             return ratelimits.too_many_requests(request)
         form = CallbackForm(request.POST)
         if form.is_spam:
             return self.redirect_to_sent(request)
-        if not form.is_valid():
-            return self.render(request, context_overrides={"form": form})
-        submit_request(form.answers(), kind=DisclosureRequest.Kind.CALLBACK)
+        if "change" in request.POST or not form.is_valid():
+            # Change: the form again, filled in as it was (a bound form shows any error in what came back).
+            return self.render_form(request, form)
+        if not sending:
+            return self.render_check(request, form)
+        disclosure_request = submit_request(form.answers(), kind=DisclosureRequest.Kind.CALLBACK)
+        self.remember_sent(request, disclosure_request)
         return self.redirect_to_sent(request)
+
+    def render_form(self, request, form):
+        return render_page(request, self, form=form)
+
+    def render_check(self, request, form):
+        """Every answer, each with a Change button back to the form, then "Send request"."""
+        return render_page(
+            request,
+            self,
+            "pages/callback_request_page_check.html",
+            form=form,
+            rows=check_answers.rows(CallbackForm(), form.cleaned_data, step=0),
+            # The sent page shows this tab's reference: "Send request" carries the tab's id (history.js).
+            tab_bound=form_state.is_tab_bound(request),
+        )
 
     @path("sent/")
     def sent(self, request):
-        """The confirmation: repeats none of the answers."""
-        return self.render(request, template="pages/callback_request_page_sent.html")
+        """The confirmation: the person's reference and by when we will call; none of the answers."""
+        return self.render_sent(request, "pages/callback_request_page_sent.html")
 
     def redirect_to_sent(self, request):
         return HttpResponseRedirect(self.get_url(request) + self.reverse_subpage("sent"))

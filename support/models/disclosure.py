@@ -6,6 +6,7 @@ disclosure request (Clare's Law; support.models.disclosure_page) and a safe call
 happens in the Wagtail admin (support.wagtail_hooks).
 """
 
+import json
 import secrets
 
 from django.conf import settings
@@ -27,6 +28,16 @@ def new_reference(prefix="DR"):
     return f"{prefix}-{body[:4]}-{body[4:]}"
 
 
+def new_public_reference():
+    """The person's own reference, 'K7Q-M9X-3PH': shown once on the confirmation page, for them to quote.
+
+    Random (45 bits), so it cannot be guessed or worked out from anything about them, and unlike the staff
+    reference it names no kind of request. Erasure blanks it with the personal data: once a request is
+    erased, nothing the person holds leads to what is left of it."""
+    body = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(9))
+    return f"{body[:3]}-{body[3:6]}-{body[6:]}"
+
+
 class DisclosureRequestQuerySet(models.QuerySet):
     def for_user(self, user):
         """The requests this member of staff may see: their own teams' only (support/access.py)."""
@@ -42,6 +53,11 @@ class DisclosureRequestQuerySet(models.QuerySet):
         from support.models.casework import ContactAttempt
 
         return self.annotate(contacted=Exists(ContactAttempt.objects.filter(request=OuterRef("pk"))))
+
+    def with_flag(self, code):
+        """Requests carrying the safety flag `code`. JSON containment is not a lookup SQLite has, so this
+        matches the quoted code in the list's text: codes are plain words, none inside another's quotes."""
+        return self.filter(safety_flags__icontains=json.dumps(code))
 
     def flagged_first(self):
         """Requests with safety flags before the rest, then oldest first."""
@@ -93,14 +109,29 @@ class DisclosureRequest(models.Model):
         COVER = "cover", _("Use a cover name")
 
     class Outcome(models.TextChoices):
+        """How a disclosure request ended."""
+
         DISCLOSED = "disclosed", _("Police made a disclosure")
         NOT_DISCLOSED = "not_disclosed", _("Police made no disclosure")
         WITHDRAWN = "withdrawn", _("Request withdrawn")
         NOT_APPLIED = "not_applied", _("Decided not to apply")
         UNKNOWN = "unknown", _("Not known")
 
+    class CallbackOutcome(models.TextChoices):
+        """How a call-back request ended: in the same column as Outcome, with values of its own."""
+
+        CALLED_BACK = "called_back", _("Called back")
+        NOT_REACHED_SAFELY = "not_reached_safely", _("Could not reach safely")
+        REFERRED = "referred", _("Called back and referred to another service")
+        SUPPORT_DECLINED = "support_declined", _("Did not want support now")
+        CALLBACK_WITHDRAWN = "callback_withdrawn", _("Asked us not to call")
+
     # Not personal: kept for anonymous counts after the retention period.
     reference = models.CharField(max_length=12, unique=True, default=new_reference, editable=False)
+    # The person's reference (new_public_reference): set when the request arrives, blanked by erasure.
+    public_reference = models.CharField(
+        _("Their reference"), max_length=11, unique=True, null=True, blank=True, default=None, editable=False
+    )
     kind = models.CharField(
         _("Request type"), max_length=20, choices=Kind.choices, default=Kind.DISCLOSURE, db_index=True
     )
@@ -119,7 +150,10 @@ class DisclosureRequest(models.Model):
     # Codes only (SafetyFlag), never free text: they show in the queue, which holds no personal data.
     safety_flags = models.JSONField(default=list, blank=True)
     asking_for = models.CharField(max_length=20, choices=AskingFor.choices)
-    outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
+    # One column for both kinds; outcome_choices says which of them a request may take.
+    outcome = models.CharField(
+        max_length=20, choices=[*Outcome.choices, *CallbackOutcome.choices], blank=True
+    )
     closed_at = models.DateTimeField(null=True, blank=True)
     personal_data_deleted_at = models.DateTimeField(null=True, blank=True)
 
@@ -193,6 +227,15 @@ class DisclosureRequest(models.Model):
         return self.kind == self.Kind.CALLBACK
 
     @property
+    def outcome_choices(self):
+        """The outcomes a request of this kind can have: a call-back is never "police made a disclosure"."""
+        return self.outcome_choices_for(self.kind)
+
+    @classmethod
+    def outcome_choices_for(cls, kind):
+        return cls.CallbackOutcome.choices if kind == cls.Kind.CALLBACK else cls.Outcome.choices
+
+    @property
     def safety_flag_labels(self):
         labels = dict(self.SafetyFlag.choices)
         # Plain strings in the active language (a JSON export cannot hold lazy ones).
@@ -245,6 +288,7 @@ class DisclosureRequest(models.Model):
         for name in self.PERSONAL_FIELDS:
             setattr(self, name, "")
         self.safety_flags = []
+        self.public_reference = None
         self.personal_data_deleted_at = timezone.now()
         self.save()
         self.notes.all().delete()

@@ -19,8 +19,9 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from support import form_state
+from support import check_answers, form_state
 from support.forms import STEPS, ConsentForm
+from support.models.confirmation import SentConfirmationMixin
 from support.models.guidance import SupportPageMixin
 from support.services import submit_request
 from website import ratelimits
@@ -71,7 +72,7 @@ DEFAULT_CONFIRMATION = gettext_noop(
 
 
 @method_decorator(never_cache, name="serve")
-class DisclosureRequestPage(RoutablePageMixin, SupportPageMixin, BasePage):
+class DisclosureRequestPage(RoutablePageMixin, SentConfirmationMixin, SupportPageMixin, BasePage):
     """The page with the right-to-ask form. Never cached anywhere: it is a form about someone's safety."""
 
     intro = RichTextField(features=["bold", "italic", "link"], default=DEFAULT_INTRO)
@@ -95,14 +96,18 @@ class DisclosureRequestPage(RoutablePageMixin, SupportPageMixin, BasePage):
         FieldPanel("before_form_note"),
         FieldPanel("privacy_notice"),
         FieldPanel("confirmation"),
+        *SentConfirmationMixin.confirmation_panels,
     ]
 
     parent_page_types = ["website.HomePage", "support.GuidanceIndexPage"]
     subpage_types = []
     template = "pages/disclosure_request_page.html"
+    sent_form_name = form_state.DISCLOSURE
 
-    # The steps: each POST answers one step and redirects (to the next step, or to `sent/`), so the browser's
-    # Back and Reload never resend answers. GET shows the step the session is at.
+    # The steps: each POST answers one step and redirects (to the next step, to the check-answers page, or
+    # from there to `sent/`), so the browser's Back and Reload never resend answers. GET shows the step the
+    # session is at. Nothing is sent before "Send request" on the check-answers page (CHECK).
+    CHECK = len(STEPS)
 
     @path("")
     @method_decorator(sensitive_post_parameters())
@@ -113,7 +118,10 @@ class DisclosureRequestPage(RoutablePageMixin, SupportPageMixin, BasePage):
         state, expired = form_state.load(request)
         if request.method == "GET":
             step = state["step"]
-            return self.render_step(request, step, self.get_form(step, state), expired=expired)
+            if step == self.CHECK:
+                return self.render_check(request, state)
+            form, changing = self.get_form(step, state), state.get("changing", False)
+            return self.render_step(request, step, form, expired=expired, changing=changing)
 
         if ratelimits.exceeded(request, "disclosure-step", settings.DISCLOSURE_STEP_RATE):
             return ratelimits.too_many_requests(request)
@@ -127,42 +135,74 @@ class DisclosureRequestPage(RoutablePageMixin, SupportPageMixin, BasePage):
             step = state["step"]
             return self.render_step(request, step, self.get_form(step, state), step_lost=True)
         step = self.posted_step(request, state)
+        if step == self.CHECK:
+            return self.check_answers(request, state)
         form = self.get_form(step, state, data=request.POST)
         if form.is_spam:
             form_state.clear(request)
             return self.redirect_to_sent(request)
+        changing = state.get("changing", False)
         if request.POST.get("action") == "back":
             if form.is_valid():
                 state["answers"][str(step)] = form.answers()
-            state["step"] = max(step - 1, 0)
+            # Back from a change goes back to the answers being checked.
+            state["step"] = self.CHECK if changing and self.all_answered(state) else max(step - 1, 0)
+            state.pop("changing", None)
             form_state.save(request, state)
             return HttpResponseRedirect(self.get_url(request))
         if not form.is_valid():
-            return self.render_step(request, step, form)
+            return self.render_step(request, step, form, changing=changing)
 
         state["answers"][str(step)] = form.answers()
-        if step + 1 < len(STEPS):
+        if changing and self.all_answered(state):
+            # A change from the check-answers page returns there.
+            state["step"] = self.CHECK
+            state.pop("changing")
+        else:
             state["step"] = step + 1
-            if not self.keep(request, state):
-                # Shown again with what they typed, and why: the next step would have started from nothing.
-                return self.render_step(request, step, form, not_saved=True)
-            return HttpResponseRedirect(self.get_url(request))
+        if not self.keep(request, state):
+            # Shown again with what they typed, and why: the next step would have started from nothing.
+            return self.render_step(request, step, form, not_saved=True)
+        return HttpResponseRedirect(self.get_url(request))
 
+    def check_answers(self, request, state):
+        """A POST from the check-answers page: change an answer, go back, or send the request."""
+        # A Change button posts the step it changes (components/summary_list.html).
+        action = "change" if "change" in request.POST else request.POST.get("action")
+        if action == "change":
+            step = whole_number(request.POST.get("change", ""), max_digits=2)
+            if step is None or step >= len(STEPS):
+                return self.render_check(request, state)
+            state["step"] = step
+            state["changing"] = True
+            form_state.save(request, state)
+            return HttpResponseRedirect(self.get_url(request))
+        if action == "back":
+            state["step"] = len(STEPS) - 1
+            form_state.save(request, state)
+            return HttpResponseRedirect(self.get_url(request))
+        if action != "send":
+            return self.render_check(request, state)
         if ratelimits.exceeded(request, "disclosure-submit", settings.DISCLOSURE_SUBMIT_RATE):
             return ratelimits.too_many_requests(request)
-        if len(state["answers"]) < len(STEPS):
+        if not self.all_answered(state):
             # A step was skipped (an old tab, a crafted POST): go back to the first missing one.
             state["step"] = min(index for index in range(len(STEPS)) if str(index) not in state["answers"])
             form_state.save(request, state)
             return HttpResponseRedirect(self.get_url(request))
-        self.process_form_submission(state["answers"])
+        disclosure_request = self.process_form_submission(state["answers"])
         form_state.clear(request)
+        self.remember_sent(request, disclosure_request)
         return self.redirect_to_sent(request)
+
+    @staticmethod
+    def all_answered(state):
+        return all(str(index) in state["answers"] for index in range(len(STEPS)))
 
     @path("sent/")
     def sent(self, request):
-        """The confirmation: repeats none of the answers."""
-        return render_page(request, self, "pages/disclosure_request_page_sent.html")
+        """The confirmation: the person's reference and by when we will be in touch; none of the answers."""
+        return self.render_sent(request, "pages/disclosure_request_page_sent.html")
 
     @staticmethod
     def keep(request, state):
@@ -183,7 +223,9 @@ class DisclosureRequestPage(RoutablePageMixin, SupportPageMixin, BasePage):
         """True when a step is posted that the session has not reached: the session lost the answers before
         it (the browser showed that step, so the session held them once)."""
         posted = whole_number(request.POST.get("step", ""), max_digits=2)
-        return posted is not None and state["step"] < posted < len(STEPS)
+        if posted == DisclosureRequestPage.CHECK and DisclosureRequestPage.all_answered(state):
+            return False  # the check-answers page, open while an answer is being changed elsewhere
+        return posted is not None and state["step"] < posted <= DisclosureRequestPage.CHECK
 
     @staticmethod
     def posted_step(request, state):
@@ -191,6 +233,8 @@ class DisclosureRequestPage(RoutablePageMixin, SupportPageMixin, BasePage):
         posted = whole_number(request.POST.get("step", ""), max_digits=2)
         if posted is None:
             return state["step"]
+        if posted == DisclosureRequestPage.CHECK and DisclosureRequestPage.all_answered(state):
+            return posted
         return min(posted, state["step"])
 
     @staticmethod
@@ -200,7 +244,27 @@ class DisclosureRequestPage(RoutablePageMixin, SupportPageMixin, BasePage):
             return form_class(data)
         return form_class(initial=state["answers"].get(str(step), {}))
 
-    def render_step(self, request, step, form, *, expired=False, not_saved=False, step_lost=False):
+    def render_check(self, request, state):
+        """Every answer, each with a Change button back to its step, then "Send request"."""
+        sections = []
+        for index, form_class in enumerate(STEPS):
+            summary = check_answers.rows(form_class(), state["answers"].get(str(index), {}), step=index)
+            if summary:
+                sections.append({"title": form_class.title, "rows": summary})
+        response = render_page(
+            request,
+            self,
+            "pages/disclosure_request_page_check.html",
+            sections=sections,
+            step=self.CHECK,
+            tab_bound=form_state.is_tab_bound(request),
+        )
+        patch_vary_headers(response, [form_state.TAB_HEADER])
+        return response
+
+    def render_step(
+        self, request, step, form, *, expired=False, not_saved=False, step_lost=False, changing=False
+    ):
         response = render_page(
             request,
             self,
@@ -210,6 +274,8 @@ class DisclosureRequestPage(RoutablePageMixin, SupportPageMixin, BasePage):
             step_count=len(STEPS),
             is_first_step=step == 0,
             is_last_step=step == len(STEPS) - 1,
+            # Changing an answer from the check-answers page: "Continue" goes back there.
+            changing=changing,
             # The privacy notice is page content, shown above the consent step.
             show_privacy_notice=isinstance(form, ConsentForm),
             expired=expired,

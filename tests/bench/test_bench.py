@@ -437,3 +437,17 @@ def test_the_bench_urlconf_serves_the_bare_view_and_the_site_in_every_language(c
         assert resolve("/petitions/1/sign/").url_name == "petition_sign"
     finally:
         clear_url_caches()
+
+
+def test_the_report_knows_a_missed_goal_from_a_met_one():
+    from bench.registry import missed
+
+    assert missed("< 2000", 2350) is True
+    assert missed("< 2000", 180) is False
+    assert missed("== 0", 1) is True
+    assert missed(">= 0.7", 0.71) is False
+    assert missed("all ok", "2/3") is True
+    assert missed("all ok", "3/3") is False
+    assert missed("== True", False) is True
+    assert missed("< 2000", None) is None  # not measured: the notes say why
+    assert missed(None, 5) is None

@@ -5,17 +5,9 @@ import datetime
 import factory
 import wagtail_factories
 
-from campaign.models import (
-    CampaignPage,
-    Constituency,
-    ConstituencyHex,
-    LetterPage,
-    MemberOfParliament,
-    Postcode,
-    StoryIndexPage,
-    StoryPage,
-)
-from campaign.models.places import ENGLAND
+from campaign.models import CampaignPage, LetterPage, StoryIndexPage, StoryPage
+from geography.models import Constituency, ConstituencyHex, MemberOfParliament, Postcode
+from geography.models.places import ENGLAND
 from tests.website.factories import paragraphs
 
 

@@ -10,8 +10,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from campaign import hexmap
-from campaign.models import CampaignPage, ConstituencyHex, LetterCount
+from campaign.models import CampaignPage, LetterCount
+from geography import hexmap
+from geography.models import ConstituencyHex
 from tests.campaign.conftest import CONSTITUENCIES_2024, GE2024_RESULTS, HEXMAP_2024, shared_file
 from tests.campaign.factories import ConstituencyFactory, ConstituencyHexFactory, LetterPageFactory
 from website.staff import CAMPAIGN_MANAGERS
@@ -358,7 +359,7 @@ def test_staff_see_which_hexes_were_matched_by_name(client, django_user_model, t
     import_hexmap(path)
     staff = django_user_model.objects.create_superuser("staff", "staff@example.org", "a-long-test-password")
     client.force_login(staff)
-    response = client.get(reverse("wagtailsnippets_campaign_constituencyhex:list") + "?matched_by=name")
+    response = client.get(reverse("wagtailsnippets_geography_constituencyhex:list") + "?matched_by=name")
     html = response.content.decode()
     assert response.status_code == 200
     assert "West Aberdeenshire and Kincardine" in html and "S14000058" in html and "By name" in html

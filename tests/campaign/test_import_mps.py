@@ -3,8 +3,8 @@
 import pytest
 from django.core.management import CommandError, call_command
 
-from campaign.models import Constituency, MemberOfParliament
-from campaign.parliament import MembersApi, match_key, sync_members
+from geography.models import Constituency, MemberOfParliament
+from geography.parliament import MembersApi, match_key, sync_members
 from tests.campaign.conftest import GE2024_RESULTS, shared_file
 from tests.campaign.recorded import recorded_session
 

@@ -12,8 +12,9 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import PageViewRestriction
 
-from campaign import letter_details, lookup
-from campaign.models import MemberOfParliament
+from campaign import letter_details
+from geography import lookup
+from geography.models import MemberOfParliament
 from tests.campaign.factories import ConstituencyFactory, MemberOfParliamentFactory, PostcodeFactory
 
 pytestmark = pytest.mark.django_db

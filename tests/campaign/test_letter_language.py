@@ -10,10 +10,13 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 from wagtail.models import Locale, Site
 
-from campaign import lookup, pdf
+from campaign import pdf
 from campaign.forms import LetterForm
-from campaign.models.letters import DEFAULT_TEMPLATE_CY
+from campaign.models.letters import DEFAULT_TEMPLATE, DEFAULT_TEMPLATE_CY
+from geography import lookup
 from tests.campaign.test_letter_page import PARAGRAPH, letter_data, post_postcode
+from website.models import HomePage
+from website.translation_demo import translate
 
 pytestmark = pytest.mark.django_db
 
@@ -190,7 +193,7 @@ def test_postcode_lookup_messages_are_in_welsh(client, letter_page, mp, known_po
 
 
 def test_the_maps_say_what_they_count_in_the_visitors_language_from_one_cached_build(db):
-    from campaign import hexmap
+    from geography import hexmap
     from tests.campaign.factories import ConstituencyHexFactory
 
     ConstituencyHexFactory(code="W07000079", name="Cardiff East", q=0, r=0)
@@ -206,3 +209,16 @@ def test_the_maps_say_what_they_count_in_the_visitors_language_from_one_cached_b
         assert signatures.summary == "Does dim llofnodion eto yn yr un o'r 2 etholaeth."
     assert letters.summary.startswith("1 of the 2 constituencies has at least one letter.")
     assert letters.legend[0] == (0, "No letters")
+
+
+def test_a_welsh_letter_on_a_welsh_page_whose_letter_nobody_translated_is_welsh(client, letter_page, mp):
+    locale, _ = Locale.objects.get_or_create(language_code="cy")
+    translate(HomePage.objects.get(locale__language_code="en-gb"), locale, {})
+    translate(letter_page, locale, {"Write to your MP": "Ysgrifennwch at eich Aelod Seneddol"})
+    welsh_page = letter_page.get_translation(locale).specific
+    assert welsh_page.letter_template == DEFAULT_TEMPLATE  # Localize's fallback: still the English
+    subject, body = welsh_page.letter_wording("cy")
+    assert body == DEFAULT_TEMPLATE_CY
+    assert welsh_page.letter_wording("en-gb")[1] == DEFAULT_TEMPLATE
+    html = client.post(welsh_page.url, letter_data(mp, language="cy")).content.decode()
+    assert "Annwyl Neil Coyle," in html and "Dear Neil Coyle," not in html

@@ -12,7 +12,8 @@ from django.urls import reverse
 from wagtail.test.utils import WagtailPageTestCase
 
 from campaign.forms import sign_constituency
-from campaign.models import CampaignPage, LetterCount, LetterPage, LetterWeek, PostcodeImport
+from campaign.models import CampaignPage, LetterCount, LetterPage, LetterWeek
+from geography.models import PostcodeImport
 from tests.campaign.factories import CampaignPageFactory, LetterPageFactory
 from tests.conftest import _Silent
 from tests.website.factories import make_site

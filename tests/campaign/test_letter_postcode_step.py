@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
-from campaign.models import PostcodeImport
+from geography.models import PostcodeImport
 from tests.campaign.factories import PostcodeFactory
 from tests.support.factories import HelplineFactory
 from tests.website.factories import StandardPageFactory, publish_safety_settings

@@ -5,8 +5,8 @@ from django.core.cache import cache
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from campaign import lookup
-from campaign.models.places import CHANNEL_ISLANDS, ENGLAND, ISLE_OF_MAN, SCOTLAND
+from geography import lookup
+from geography.models.places import CHANNEL_ISLANDS, ENGLAND, ISLE_OF_MAN, SCOTLAND
 from tests.campaign.factories import ConstituencyFactory, MemberOfParliamentFactory, PostcodeFactory
 from tests.campaign.recorded import RecordedAdapter
 

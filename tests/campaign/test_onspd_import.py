@@ -6,9 +6,9 @@ import zipfile
 import pytest
 from django.core.management import CommandError, call_command
 
-from campaign import lookup
-from campaign.models import Postcode, PostcodeImport
-from campaign.models.places import CHANNEL_ISLANDS, ISLE_OF_MAN, SCOTLAND
+from geography import lookup
+from geography.models import Postcode, PostcodeImport
+from geography.models.places import CHANNEL_ISLANDS, ISLE_OF_MAN, SCOTLAND
 from tests.campaign.conftest import GE2024_RESULTS, ONSPD_ABERDEEN, ONSPD_AUG2024, ONSPD_NOV2025, shared_file
 
 pytestmark = pytest.mark.django_db(transaction=False)

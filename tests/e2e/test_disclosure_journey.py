@@ -6,10 +6,12 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.utils.dateformat import format as format_date
 from playwright.sync_api import expect
 
-from support.models import AuditEntry, DisclosureRequest
+from support.models import AuditEntry, DisclosureRequest, DisclosureRequestPage
 from tests.conftest import _Silent
+from tests.support.factories import HelplineFactory
 
 FORM = "/ask-the-police/"
 PASSWORD = "a-long-caseworker-password"
@@ -87,7 +89,8 @@ def test_a_caseworker_finds_claims_and_progresses_a_request(demo_site, browser_p
     page.get_by_role("button", name="Continue").click()
     expect(page.get_by_role("heading", name="Privacy notice")).to_be_visible()
     page.get_by_label(re.compile("I have read the privacy notice")).check()
-    page.get_by_role("button", name="Send your request").click()
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("button", name="Send request").click()
     expect(page.get_by_role("heading", name="Your request has been sent")).to_be_visible()
     assert "Marigold" not in page.content()
     request = DisclosureRequest.objects.get()
@@ -125,6 +128,67 @@ def test_a_caseworker_finds_claims_and_progresses_a_request(demo_site, browser_p
     assert not csp_violations, "\n".join(csp_violations)
 
 
+def test_a_survivor_checks_changes_and_sends_and_is_given_a_reference_and_a_date(
+    demo_site, browser_page, csp_violations
+):
+    # Ofcom's drama range: a number no real service answers. The page's editor chooses the helpline.
+    line = HelplineFactory(name="Waymark support line", number="020 7946 0123", hours="9am to 5pm")
+    form_page = DisclosureRequestPage.objects.get()
+    form_page.follow_up_helpline = line
+    form_page.save_revision().publish()
+
+    page = browser_page
+    answer_first_three_steps(page)
+    page.get_by_label("What worries you?").fill("He hurt his last partner")
+    page.get_by_label("Police force area").select_option(label="Metropolitan Police Service")
+    page.get_by_role("button", name="Continue").click()
+    expect(page).to_have_title(re.compile("^Privacy and sending your request · "))
+    page.get_by_label(re.compile("I have read the privacy notice")).check()
+    page.get_by_role("button", name="Continue").click()
+
+    expect(
+        page.get_by_role("heading", level=1, name="Check your answers before sending your request")
+    ).to_be_visible()
+    expect(page).to_have_title(re.compile("^Check your answers · "))
+    expect(page.locator(".summary-list")).to_have_count(4)  # the four steps with answers
+    expect(page.get_by_text("Marigold Uniquename")).to_be_visible()
+    expect(page.get_by_text("Tuesdays after nine")).to_be_visible()
+    assert not serious_violations(page)
+    assert DisclosureRequest.objects.count() == 0  # nothing is sent before "Send request"
+    assert "Marigold" not in page.url
+
+    page.get_by_role("button", name="Change your name", exact=True).click()
+    expect(page.get_by_text("Step 2 of 5")).to_be_visible()
+    expect(page.get_by_label("Your name")).to_have_value("Marigold Uniquename")
+    page.get_by_label("Your name").fill("Marigold Changedname")
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_role("heading", level=1, name=re.compile("Check your answers"))).to_be_visible()
+    expect(page.get_by_text("Marigold Changedname")).to_be_visible()
+    expect(page.get_by_text("Marigold Uniquename")).to_have_count(0)
+    assert page.url.endswith(FORM)
+
+    page.get_by_role("button", name="Send request").click()
+    expect(page.get_by_role("heading", name="Your request has been sent")).to_be_visible()
+    request = DisclosureRequest.objects.get()
+    assert request.your_name == "Marigold Changedname"
+    assert request.safety_flags == ["no_voicemail"]
+    expect(page.get_by_text(request.public_reference)).to_be_visible()
+    due = format_date(request.due_date, "l j F Y")
+    expect(
+        page.get_by_text(f"If we have not contacted you by {due}, call Waymark support line on")
+    ).to_be_visible()
+    expect(page.get_by_role("article").get_by_role("link", name="020 7946 0123")).to_have_attribute(
+        "href", "tel:02079460123"
+    )
+    assert request.public_reference not in page.url and request.reference not in page.content()
+    assert "Marigold" not in page.content()
+    assert not serious_violations(page)
+    # A reload in the same tab still shows the reference (kept for this tab, not in the URL).
+    page.reload()
+    expect(page.get_by_text(request.public_reference)).to_be_visible()
+    assert not csp_violations, "\n".join(csp_violations)
+
+
 def serious_violations(page):
     from axe_playwright_python.sync_playwright import Axe
 
@@ -148,4 +212,5 @@ def test_the_form_and_its_errors_have_no_serious_accessibility_violations(demo_s
     expect(page.get_by_text("Step 2 of 5")).to_be_visible()
     page.get_by_role("button", name="Continue").click()  # step 2 with every error showing
     expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
+    expect(page).to_have_title(re.compile("^Error: You, and how to contact you safely · "))
     assert not serious_violations(page)

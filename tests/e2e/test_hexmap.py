@@ -5,7 +5,8 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 
-from campaign.models import CampaignPage, Constituency, ConstituencyHex, LetterCount
+from campaign.models import CampaignPage, LetterCount
+from geography.models import Constituency, ConstituencyHex
 from tests.conftest import _Silent
 from tests.e2e.axe_audit import describe_violations, serious_violations
 

@@ -6,7 +6,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 from django.core.management import call_command
 
-from campaign.models import LetterCount, LetterPage, MemberOfParliament
+from campaign.models import LetterCount, LetterPage
+from geography.models import MemberOfParliament
 from tests.conftest import _Silent
 
 expect = pytest.importorskip("playwright.sync_api").expect

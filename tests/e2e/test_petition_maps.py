@@ -12,7 +12,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import timezone
 
-from campaign.models import ConstituencyHex
+from geography.models import ConstituencyHex
 from petition import counting
 from petition.models import AreaCount, HourlyCount, PetitionCount, PetitionPage
 from tests.conftest import _Silent

@@ -223,8 +223,9 @@ def test_a_helpline_number_keeps_its_digits_in_order_inside_urdu_text(new_page, 
 
 
 def test_english_text_inside_an_urdu_page_reads_left_to_right(new_page, urdu_site):
-    """The emergency message and helplines are one per site, in English: on an Urdu page they keep their own
-    direction (dir="auto"), so "24 hours" and the full stop stay where English readers expect them."""
+    """Helplines are one per site, in English (and Welsh): on an Urdu page they say they are English
+    (lang="en-GB" dir="ltr"), so "24 hours" and the full stop stay where English readers expect them. The
+    default emergency message has its Urdu (a catalog msgid) and reads right to left (dir="auto")."""
     page = new_page(viewport=WIDE)
     page.goto(urdu_site["helplines"].url)
     assert html_attributes(page)[1] == "rtl"
@@ -233,7 +234,8 @@ def test_english_text_inside_an_urdu_page_reads_left_to_right(new_page, urdu_sit
             (selector) => getComputedStyle(document.querySelector(selector)).direction
         )"""
     )
-    assert directions == ["ltr", "ltr", "ltr"]
+    assert directions == ["rtl", "ltr", "ltr"]
+    assert page.locator(".helpline__name").first.get_attribute("lang") == "en-GB"
 
 
 @pytest.mark.parametrize("which", ["guidance", "helplines", "callback"])

@@ -310,7 +310,12 @@ def test_two_tabs_keep_their_own_answers_and_each_can_send(demo, browser_page):
         page.get_by_label("Police force area").select_option(label="Metropolitan Police Service")
         continue_(page)
         page.get_by_label(re.compile("I have read the privacy notice")).check()
-        page.get_by_role("button", name="Send your request").click()
+        continue_(page)
+        expect(
+            page.get_by_role("heading", name="Check your answers before sending your request")
+        ).to_be_visible()
+        expect(page.get_by_text(name)).to_be_visible()  # this tab's answers, not the other's
+        page.get_by_role("button", name="Send request").click()
         expect(page.get_by_role("heading", name="Your request has been sent")).to_be_visible()
     assert sorted(DisclosureRequest.objects.values_list("your_name", flat=True)) == [
         "Alex Firsttab",

@@ -150,7 +150,7 @@ def test_the_petition_admin_pages_render(petition, admin_client):
 
 
 def test_the_signatures_list_names_constituencies_instead_of_showing_codes(petition, manager_client):
-    from campaign.models import Constituency
+    from geography.models import Constituency
 
     Constituency.objects.create(code="E14001234", name="Aldershot")
     verified(petition, 1, constituency_code="E14001234")
@@ -169,7 +169,7 @@ def test_the_signatures_list_names_constituencies_instead_of_showing_codes(petit
 
 
 def test_the_supporters_screen_is_titled_for_what_it_shows_and_offers_no_add(petition, manager_client):
-    from campaign.models import Constituency
+    from geography.models import Constituency
 
     Constituency.objects.create(code="E14001234", name="Aldershot")
     (supporter,) = verified(petition, 1, opt_in=True, name="Sam Supporter", constituency_code="E14001234")

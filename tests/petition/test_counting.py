@@ -206,7 +206,7 @@ def test_a_withdrawn_signature_leaves_the_hour_it_was_verified_in(petition, at_h
 
 
 def test_invalidated_signatures_leave_their_hours_too(petition, at_hour):
-    from petition.admin_views import invalidate
+    from petition.admin.views import invalidate
 
     verified_at(petition, at_hour(4), 3, email_domain="spam.example")
     verified_at(petition, at_hour(4), 1, email_domain="example.org")

@@ -30,7 +30,7 @@ def test_the_page_shows_the_count_and_progress_toward_the_target(petition, clien
 
 
 def test_counts_by_constituency_and_country_as_a_table_and_svg_bars(petition, client):
-    from campaign.models import Constituency
+    from geography.models import Constituency
 
     Constituency.objects.create(code="E14000001", name="Aldershot")
     count_verified(petition, 2, constituency_code="E14000001", country_code="E92000001")
@@ -116,7 +116,7 @@ def test_confirming_after_the_petition_closed_does_not_count(petition, sign, cli
 
 
 def test_count_json_returns_aggregates_only_and_is_cacheable_for_a_minute(petition, client):
-    from campaign.models import Constituency
+    from geography.models import Constituency
 
     Constituency.objects.create(code="E14000001", name="Aldershot")
     count_verified(petition, 2, constituency_code="E14000001", country_code="E92000001")

@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from campaign.models import Constituency, Postcode
+from geography.models import Constituency, Postcode
 from petition import abuse, tokens
 from petition.models import PetitionPage, Signature
 from petition.tokens import hash_token

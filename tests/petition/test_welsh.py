@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale, Site
 
-from campaign.models import Postcode
+from geography.models import Postcode
 from petition import countries, emails, places, privacy, signing, tasks, tokens
 from petition import languages as signer_languages
 from petition.forms import SignatureForm, country_choices

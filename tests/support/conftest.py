@@ -87,9 +87,16 @@ def other_caseworker(triage_team):
     return user
 
 
-def fill_in(client, url, steps=VALID_STEPS):
-    """Post every step in turn; return the last response."""
+# The step number of the check-answers page, after the last step.
+CHECK_STEP = len(VALID_STEPS)
+
+
+def fill_in(client, url, steps=VALID_STEPS, **headers):
+    """Post every step in turn and, when all of them were given, "Send request" from the check-answers page;
+    return the last response."""
     response = None
     for number, data in enumerate(steps):
-        response = client.post(url, {"step": number, "action": "continue", **data})
+        response = client.post(url, {"step": number, "action": "continue", **data}, **headers)
+    if len(steps) == CHECK_STEP:
+        response = client.post(url, {"step": CHECK_STEP, "action": "send"}, **headers)
     return response

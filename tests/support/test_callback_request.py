@@ -36,6 +36,8 @@ ANSWERS = {
     "concerns": "He checks my phone every evening",
     "consent": "on",
 }
+# "Send request" on the check-answers page posts the answers again (they are its hidden fields).
+SEND = {**ANSWERS, "action": "send"}
 PERSONAL = ["Robin Covername", "07700 900123", "Thursday mornings only", "Polish", "checks my phone"]
 
 
@@ -87,7 +89,7 @@ def test_a_call_back_request_is_encrypted_at_rest_routed_by_nation_and_the_team_
 ):
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(callback_page.url, ANSWERS)
+        response = client.post(callback_page.url, SEND)
     assert response.status_code == 302
     assert response["Location"] == callback_page.url + "sent/"
     assert "no-store" in response["Cache-Control"]
@@ -118,7 +120,7 @@ def test_a_call_back_request_is_encrypted_at_rest_routed_by_nation_and_the_team_
     assert "phone every evening" not in raw[4]
 
     created = AuditEntry.objects.get(request_id=request.pk, action=AuditEntry.Action.CREATED)
-    assert created.detail == "Routed to Wales"
+    assert created.detail == "Routed to Wales; 1 flag(s) set from the answers"  # voicemail not safe
     [email] = mail.outbox
     assert email.to == [wales_team.email]
     for value in PERSONAL:
@@ -128,7 +130,7 @@ def test_a_call_back_request_is_encrypted_at_rest_routed_by_nation_and_the_team_
 def test_the_confirmation_repeats_nothing_and_links_to_the_disclosure_request(client, callback_page, home):
     disclosure = DisclosureRequestPageFactory(parent=home)
     disclosure.save_revision().publish()
-    client.post(callback_page.url, ANSWERS)
+    client.post(callback_page.url, SEND)
     response = client.get(callback_page.url + "sent/")
     content = response.content.decode()
     assert "no-store" in response["Cache-Control"]
@@ -159,7 +161,7 @@ def test_routing_by_nation_or_police_force(
     answers = {**ANSWERS, "nation": nation, "police_force": force}
     if force == "gwent":
         answers["nation"] = "wales"
-    client.post(callback_page.url, answers)
+    client.post(callback_page.url, {**answers, "action": "send"})
     assert DisclosureRequest.objects.get().team.name == team_name
 
 
@@ -193,22 +195,22 @@ def test_missing_answers_are_explained_next_to_each_field_and_nothing_is_saved(
 
 
 def test_the_honeypot_saves_nothing_and_looks_like_success(client, callback_page, triage_team):
-    response = client.post(callback_page.url, {**ANSWERS, "website": "http://spam.example"})
+    response = client.post(callback_page.url, {**SEND, "website": "http://spam.example"})
     assert response.status_code == 302
     assert not DisclosureRequest.objects.exists()
 
 
 @override_settings(DISCLOSURE_SUBMIT_RATE="1/h")
 def test_sending_is_rate_limited(client, callback_page, triage_team):
-    assert client.post(callback_page.url, ANSWERS).status_code == 302
-    assert client.post(callback_page.url, ANSWERS).status_code == 429
+    assert client.post(callback_page.url, SEND).status_code == 302
+    assert client.post(callback_page.url, SEND).status_code == 429
     assert DisclosureRequest.objects.count() == 1
 
 
 def test_in_the_queue_as_a_call_back_with_the_safe_contact_rules_first_and_viewing_audited(
     client, callback_page, wales_team, caseworker
 ):
-    client.post(callback_page.url, ANSWERS)
+    client.post(callback_page.url, SEND)
     request = DisclosureRequest.objects.get()
     client.force_login(caseworker)
     queue = client.get("/admin/disclosure_requests/").content.decode()
@@ -229,7 +231,7 @@ def test_in_the_queue_as_a_call_back_with_the_safe_contact_rules_first_and_viewi
 
 
 def test_another_teams_caseworker_cannot_open_a_call_back(client, callback_page, wales_team, triage_team):
-    client.post(callback_page.url, ANSWERS)
+    client.post(callback_page.url, SEND)
     request = DisclosureRequest.objects.get()
     outsider = CaseworkerFactory(username="outsider")
     triage_team.members.add(outsider)
@@ -243,7 +245,7 @@ def test_another_teams_caseworker_cannot_open_a_call_back(client, callback_page,
 def test_closed_call_backs_are_erased_by_the_retention_task_like_disclosure_requests(
     client, callback_page, wales_team
 ):
-    client.post(callback_page.url, ANSWERS)
+    client.post(callback_page.url, SEND)
     request = DisclosureRequest.objects.get()
     request.set_status(DisclosureRequest.Status.CLOSED)
     request.closed_at = timezone.now() - timedelta(days=tasks.RETENTION_DAYS + 1)

@@ -9,11 +9,11 @@ from django.test import override_settings
 from wagtail.models import Site
 from wagtail.test.utils import WagtailPageTestCase
 
-from campaign.models import Postcode
+from geography.models import Postcode
 from support import form_state
 from support.form_state import SESSION_KEY
 from support.models import AuditEntry, DisclosureRequest, DisclosureRequestPage, Helpline
-from tests.support.conftest import PERSONAL_VALUES, VALID_STEPS, fill_in
+from tests.support.conftest import CHECK_STEP, PERSONAL_VALUES, VALID_STEPS, fill_in
 from tests.support.factories import DisclosureRequestPageFactory, HelplineFactory
 from tests.website.factories import make_site, publish_safety_settings
 from website.models import HomePage, SafetySettings, SiteSettings, StandardPage
@@ -95,7 +95,12 @@ def test_a_complete_form_creates_one_routed_request_and_forgets_the_answers(clie
     assert request.email == "marigold.safe@example.org"
     assert request.cover_name == "Pat from the library"
     assert request.status == DisclosureRequest.Status.NEW
-    assert SESSION_KEY not in client.session
+    # The answers are forgotten; only the confirmation's reference and date are kept, for this tab.
+    assert list(client.session[SESSION_KEY]) == ["disclosure-sent:"]
+    assert form_state.recall_sent(response.wsgi_request, "disclosure") == {
+        "reference": request.public_reference,
+        "due": request.due_date,
+    }
     assert AuditEntry.objects.filter(request_id=request.pk, action="created").exists()
 
 
@@ -177,7 +182,11 @@ def test_no_step_number_or_answer_appears_in_any_url(client, request_page, wales
     for number, data in enumerate(VALID_STEPS):
         response = client.post(request_page.url, {"step": number, "action": "continue", **data})
         urls.append(response["Location"])
+    for data in ({"change": "1"}, {"step": 1, "action": "continue", **VALID_STEPS[1]}, {"action": "send"}):
+        response = client.post(request_page.url, {"step": CHECK_STEP, **data})
+        urls.append(response["Location"])
     assert set(urls) == {request_page.url, request_page.url + "sent/"}
+    assert DisclosureRequest.objects.count() == 1
 
 
 def test_answers_expire_after_the_timeout(client, request_page):
@@ -205,9 +214,14 @@ def test_skipping_ahead_with_a_crafted_post_is_not_possible(client, request_page
 
 
 def test_the_honeypot_pretends_to_succeed_and_saves_nothing(client, request_page, wales_team):
-    steps = [dict(step) for step in VALID_STEPS]
-    steps[-1]["website"] = "http://spam.example"
-    response = fill_in(client, request_page.url, steps)
+    fill_in(client, request_page.url, VALID_STEPS[:-1])
+    spam = {
+        "step": len(VALID_STEPS) - 1,
+        "action": "continue",
+        **VALID_STEPS[-1],
+        "website": "http://spam.example",
+    }
+    response = client.post(request_page.url, spam)
     assert response["Location"] == request_page.url + "sent/"
     assert DisclosureRequest.objects.count() == 0
 

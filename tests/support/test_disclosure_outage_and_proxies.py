@@ -7,17 +7,14 @@ import pytest
 from django.test import Client, override_settings
 
 from support.models import DisclosureRequest
-from tests.support.conftest import VALID_STEPS
+from tests.support.conftest import VALID_STEPS, fill_in
 from tests.website.outages import OUTAGES, PROXY_SETTINGS, WEIRD_HEADERS, one_window  # noqa: F401
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("one_window")]
 
 
 def fill_in_from(client, url, **headers):
-    response = None
-    for number, data in enumerate(VALID_STEPS):
-        response = client.post(url, {"step": number, "action": "continue", **data}, **headers)
-    return response
+    return fill_in(client, url, **headers)
 
 
 def behind_nginx(visitor):
@@ -63,3 +60,19 @@ def test_with_the_cache_down_a_survivor_still_sends_a_request(
         assert client.get(response["Location"]).status_code == 200
     assert DisclosureRequest.objects.get().team == wales_team
     assert "rate limits unavailable" in caplog.text
+
+
+def test_fifty_posts_during_an_outage_log_it_once_and_its_end_once(client, request_page, wales_team, caplog):
+    caches, limits_cache = OUTAGES["redis-down"]
+    step = {"step": 0, "action": "continue", **VALID_STEPS[0]}
+    with caplog.at_level(logging.INFO, "website.ratelimits"):
+        with override_settings(CACHES=caches, RATELIMIT_USE_CACHE=limits_cache):
+            for _ in range(50):
+                assert client.post(request_page.url, step).status_code == 302
+        assert caplog.text.count("rate limits unavailable") == 1
+        assert "counted again" not in caplog.text
+        for _ in range(3):  # the cache is back
+            assert client.post(request_page.url, step).status_code == 302
+    lines = [record for record in caplog.records if record.name == "website.ratelimits"]
+    assert [record.levelname for record in lines] == ["ERROR", "WARNING"]
+    assert "counted again" in lines[1].getMessage()

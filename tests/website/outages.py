@@ -82,8 +82,8 @@ class HangingRedis:
     def url(self):
         return f"redis://127.0.0.1:{self.port}/0"
 
-    def caches(self, timeout=0.25, breaker_seconds=30):
-        """CACHES as base.py writes them for REDIS_URL, pointed here."""
+    def caches(self, timeout=0.25, breaker_seconds=30, **options):
+        """CACHES as base.py writes them for REDIS_URL, pointed here (with `options`: LOCAL_SECONDS…)."""
         return {
             "default": {
                 "BACKEND": "website.cache_breaker.CircuitBreakerRedisCache",
@@ -92,6 +92,7 @@ class HangingRedis:
                     "SOCKET_CONNECT_TIMEOUT": timeout,
                     "SOCKET_TIMEOUT": timeout,
                     "BREAKER_SECONDS": breaker_seconds,
+                    **options,
                 },
             }
         }

@@ -67,7 +67,28 @@ def test_the_web_entry_points_name_the_web_process():
 def test_sqlite_gets_none_of_the_postgres_options(tmp_path):
     db = production_settings(tmp_path, WAYMARK_PROCESS="web")["db"]
     assert db["ENGINE"].endswith("sqlite3")
-    assert not set(db.get("OPTIONS", {})) & {"keepalives", "tcp_user_timeout", "options", "connect_timeout"}
+    assert not set(db.get("OPTIONS", {})) & {
+        "keepalives",
+        "tcp_user_timeout",
+        "options",
+        "connect_timeout",
+        "answer_timeout",
+    }
+
+
+def test_a_web_process_checks_a_silent_server_and_leaves_it_alone_for_a_while(tmp_path):
+    db = production_settings(tmp_path, DATABASE_URL=POSTGRES, WAYMARK_PROCESS="web")["db"]
+    assert db["ENGINE"] == "website.postgres"
+    options = db["OPTIONS"]
+    assert (options["answer_check_after"], options["answer_check_timeout"]) == (1.0, 0.5)
+    assert options["answer_timeout"] == 6.0  # past the 5 s statement_timeout: slow statements get answers
+    assert options["breaker_seconds"] == 5.0
+
+
+def test_commands_and_the_task_worker_wait_for_their_long_statements(tmp_path):
+    db = production_settings(tmp_path, DATABASE_URL=POSTGRES)["db"]
+    assert db["ENGINE"] == "website.postgres"
+    assert "answer_timeout" not in db["OPTIONS"]
 
 
 def test_the_cache_has_short_socket_timeouts_and_a_breaker(tmp_path):
@@ -78,5 +99,9 @@ def test_the_cache_has_short_socket_timeouts_and_a_breaker(tmp_path):
         "SOCKET_TIMEOUT": 0.5,
         "BREAKER_SECONDS": 30.0,
     }
+
+
+def test_a_web_process_keeps_its_own_copies_for_ten_seconds_while_redis_is_skipped(tmp_path):
+    assert production_settings(tmp_path, WAYMARK_PROCESS="web")["cache"]["OPTIONS"]["LOCAL_SECONDS"] == 10.0
     cache = production_settings(tmp_path, REDIS_TIMEOUT="0.3", REDIS_BREAKER_SECONDS="10")["cache"]
     assert (cache["OPTIONS"]["SOCKET_TIMEOUT"], cache["OPTIONS"]["BREAKER_SECONDS"]) == (0.3, 10.0)

@@ -23,7 +23,7 @@ from wagtail.utils.file import hash_filelike
 
 from tests.campaign.factories import StoryIndexPageFactory, StoryPageFactory
 from tests.website.factories import make_site
-from website import photo_metadata
+from website import document_metadata
 
 pytestmark = pytest.mark.django_db
 
@@ -282,7 +282,7 @@ def test_a_document_that_is_a_broken_photo_is_refused_rather_than_stored_with_it
     # (Wagtail itself refuses such an image: it reads the whole picture to find its size.)
     whole = phone_jpeg()
     truncated = whole[: whole.index(b"\xff\xda") + 40]  # its headers, and the pixels cut short
-    with pytest.raises(photo_metadata.UnreadablePicture):
+    with pytest.raises(document_metadata.UnreadableDocument):
         Document.objects.create(title="Broken", file=ContentFile(truncated, name="broken.jpg"))
     assert not Document.objects.exists()
 
@@ -332,10 +332,10 @@ def test_a_photo_uploaded_as_a_document_is_cleaned_whatever_its_name_says(staff_
     assert_wagtail_knows_the_stored_file(document)
 
 
-def test_a_document_that_is_not_a_picture_is_stored_as_it_came():
-    pdf = b"%PDF-1.4\n1 0 obj << /Author (Jo Bloggs) >> endobj\n%%EOF\n"
-    document = Document.objects.create(title="Leaflet", file=ContentFile(pdf, name="leaflet.pdf"))
-    assert stored_bytes(document) == pdf
+def test_a_document_that_is_plain_text_is_stored_as_it_came():
+    notes = b"Written by Jo Bloggs at 12 Acacia Avenue\n"
+    document = Document.objects.create(title="Notes", file=ContentFile(notes, name="notes.txt"))
+    assert stored_bytes(document) == notes
 
 
 # --- Files stored before the cleaning existed ---
@@ -362,7 +362,7 @@ def test_the_command_cleans_files_stored_before_and_makes_renditions_again(clien
     stale = image.get_rendition("width-800")
     out = io.StringIO()
 
-    call_command("strip_photo_metadata", stdout=out)
+    call_command("strip_file_metadata", stdout=out)
 
     assert "Cleaned 1 of 2 images and 1 of 2 documents." in out.getvalue()
     image.refresh_from_db()
@@ -376,7 +376,7 @@ def test_the_command_cleans_files_stored_before_and_makes_renditions_again(clien
     assert_clean_and_upright(served(client, image.get_rendition("width-800").url))
 
     again = io.StringIO()
-    call_command("strip_photo_metadata", stdout=again)
+    call_command("strip_file_metadata", stdout=again)
     assert "Cleaned 0 of 2 images and 0 of 2 documents." in again.getvalue()
 
 
@@ -387,7 +387,7 @@ def test_the_command_reports_a_missing_file_and_carries_on():
     write_over(image, phone_jpeg())
     out, errors = io.StringIO(), io.StringIO()
 
-    call_command("strip_photo_metadata", stdout=out, stderr=errors)
+    call_command("strip_file_metadata", stdout=out, stderr=errors)
 
     assert "Cleaned 1 of 2 images" in out.getvalue()
     assert f"Image {lost.pk} (lost.jpg) could not be read" in errors.getvalue()

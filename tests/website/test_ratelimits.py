@@ -93,7 +93,7 @@ def test_with_the_cache_down_limits_are_skipped_and_an_error_is_logged(request_,
         group = _group()
         assert [ratelimits.hit(request_, [(group, "v", "1/m")]) for _ in range(3)] == [False, False, False]
     assert "rate limits unavailable" in caplog.text
-    assert [record.levelname for record in caplog.records] == ["ERROR"] * 3
+    assert [record.levelname for record in caplog.records] == ["ERROR"]  # once for the outage
 
 
 @pytest.mark.parametrize("down", [REDIS_DOWN, RAISING], ids=["redis-refusing", "raising-backend"])

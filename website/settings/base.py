@@ -33,6 +33,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 INSTALLED_APPS = [
     "website",
+    "geography",
     "campaign",
     "support",
     "petition",
@@ -146,6 +147,9 @@ if REDIS_URL:
             },
         }
     }
+    if os.environ.get("WAYMARK_PROCESS") == "web":
+        # While the breaker is open, each web process keeps what it caches in its own memory this long.
+        CACHES["default"]["OPTIONS"]["LOCAL_SECONDS"] = float(os.environ.get("REDIS_LOCAL_SECONDS", "10"))
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -300,7 +304,10 @@ RATELIMIT_IP_META_KEY = "website.client_ip.address"
 WAGTAIL_SITE_NAME = "Waymark"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
+# No RTF: its {\info} group holds the author, company and dates, and nothing here removes them.
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
+# Refuses, next to the file field, a document whose metadata cannot be removed (website/file_metadata.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "website.file_metadata.DocumentForm"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
@@ -310,13 +317,16 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"no_personal_data": {"()": "website.logging.RedactPersonalData"}},
+    "filters": {
+        "no_personal_data": {"()": "website.logging.RedactPersonalData"},
+        "quiet_database_outage": {"()": "website.logging.QuietDatabaseOutage"},
+    },
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
             "formatter": "plain",
-            "filters": ["no_personal_data"],
+            "filters": ["no_personal_data", "quiet_database_outage"],
         }
     },
     "root": {"handlers": ["console"], "level": "INFO"},

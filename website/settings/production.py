@@ -36,8 +36,23 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     # Not in commands or the task worker (imports, recounts, migrations are long by design): website/wsgi.py
     # names the web process. 0 turns it off.
     statement_timeout = int(os.environ.get("DB_STATEMENT_TIMEOUT", "5000"))
-    if os.environ.get("WAYMARK_PROCESS") == "web" and statement_timeout > 0:
+    web = os.environ.get("WAYMARK_PROCESS") == "web"
+    if web and statement_timeout > 0:
         DATABASES["default"]["OPTIONS"]["options"] = f"-c statement_timeout={statement_timeout}"
+    # A server or path that takes a query and never answers (a hung pooler, packets dropped one way) is
+    # caught by website/postgres: after DB_ANSWER_CHECK_AFTER seconds a round trip checks that the server
+    # answers a new connection; if not, it fails, and the process leaves the database alone for
+    # DB_BREAKER_SECONDS. No round trip waits past DB_ANSWER_TIMEOUT (above statement_timeout).
+    DATABASES["default"]["ENGINE"] = "website.postgres"
+    if web:
+        DATABASES["default"]["OPTIONS"].update(
+            answer_check_after=float(os.environ.get("DB_ANSWER_CHECK_AFTER", "1")),
+            answer_check_timeout=float(os.environ.get("DB_ANSWER_CHECK_TIMEOUT", "0.5")),
+            answer_timeout=float(
+                os.environ.get("DB_ANSWER_TIMEOUT", statement_timeout / 1000 + 1 if statement_timeout else 60)
+            ),
+            breaker_seconds=float(os.environ.get("DB_BREAKER_SECONDS", "5")),
+        )
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365))

@@ -12,7 +12,7 @@ DEMO_MODULES = [
     "support.disclosure_demo",
     "campaign.demo",
     "campaign.letter_demo",
-    "campaign.hexmap_demo",
+    "geography.hexmap_demo",
     "petition.demo",
     # Last: the Welsh (and, in development, Urdu) versions of pages the modules above made.
     "website.translation_demo",

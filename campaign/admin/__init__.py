@@ -1,0 +1,1 @@
+"""The campaign's admin: viewsets and dashboard panels; campaign/wagtail_hooks.py registers them."""

@@ -1,0 +1,27 @@
+"""The campaign's menu group: letter counts, beside geography's constituencies, MPs and map layout."""
+
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from campaign.models import LetterCount
+from geography.admin.viewsets import ConstituencyHexViewSet, ConstituencyViewSet, MemberOfParliamentViewSet
+
+
+class LetterCountViewSet(SnippetViewSet):
+    """Anonymous counts of letters written, per constituency: the only thing the letter journey keeps."""
+
+    model = LetterCount
+    icon = "mail"
+    menu_label = "Letters to MPs"
+    list_display = ["constituency", "letters"]
+    list_filter = ["constituency__country"]
+    search_fields = ["constituency__name"]
+    list_export = ["constituency", "letters"]
+    ordering = ["-letters"]
+
+
+class CampaignGroup(ViewSetGroup):
+    menu_label = "Campaign"
+    menu_icon = "pick"
+    menu_order = 200
+    items = (MemberOfParliamentViewSet, ConstituencyViewSet, LetterCountViewSet, ConstituencyHexViewSet)
