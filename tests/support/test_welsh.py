@@ -277,7 +277,7 @@ def test_the_call_back_page_with_errors_is_in_welsh(callback_page, triage_team):
         response, content = serve(callback_page, "post", {"concerns": "Dim ond hyn"})
     assert response.status_code == 200
     assert "Rhowch rif ffôn y gallwn ni ei ffonio'n ddiogel" in content
-    assert "Hysbysiad preifatrwydd" in content
+    assert "Sut rydym yn defnyddio'r hyn rydych yn ei ddweud wrthym (hysbysiad preifatrwydd)" in content
     assert "Parhau" in content  # "Continue", to check the answers
     assert "Ask for a call-back" not in content
     assert "Rydyn ni'n amgryptio'r hyn rydych chi'n ei ddweud wrthym ni" in content
