@@ -333,7 +333,8 @@ def test_a_browser_that_refuses_session_storage_is_told_the_answers_outlive_the_
     expect(page.get_by_text("Closing this tab does not clear your answers")).to_be_visible()
     expect(page.get_by_text("Your answers belong to this tab")).to_be_hidden()
     # Still one history entry: that needs no storage.
-    expect(page.get_by_text("Your browser's Back button does not show this site's support pages or forms")).to_be_visible()
+    back_note = "Your browser's Back button does not show this site's support pages or forms"
+    expect(page.get_by_text(back_note)).to_be_visible()
     start = history_length(page)
     answer_who(page)
     assert history_length(page) == start

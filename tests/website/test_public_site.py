@@ -161,13 +161,14 @@ def test_weblinks_escapes_first_then_links_web_addresses_only(text, html):
 
 
 @pytest.mark.django_db
-def test_seed_demo_prints_the_logins_at_the_address_being_served(db):
+def test_dev_logins_prints_the_logins_at_the_address_being_served(db):
     out = io.StringIO()
     with override_settings(DEBUG=True, WAGTAILADMIN_BASE_URL="http://127.0.0.1:8101"):
-        call_command("seed_demo", stdout=out)
-    logins = [line for line in out.getvalue().splitlines() if "login" in line]
-    assert len(logins) == 2, logins
-    assert all("http://127.0.0.1:8101/admin/" in line for line in logins)
+        call_command("seed_demo", stdout=io.StringIO())
+        call_command("dev_logins", stdout=out)
+    lines = out.getvalue().splitlines()
+    assert lines[0] == "Development-only logins for http://127.0.0.1:8101/admin/"
+    assert len([line for line in lines[1:] if "username" in line]) == 2, lines
     assert ":8000" not in out.getvalue()
 
 
