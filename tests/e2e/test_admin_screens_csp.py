@@ -44,6 +44,16 @@ def png_bytes():
     return buffer.getvalue()
 
 
+def blank_pdf():
+    from pypdf import PdfWriter
+
+    buffer = io.BytesIO()
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
 @pytest.fixture
 def staff_site(transactional_db, django_user_model):
     call_command("seed_demo", stdout=_Silent())
@@ -56,7 +66,7 @@ def staff_site(transactional_db, django_user_model):
         title="Campaign photo", file=ImageFile(io.BytesIO(png_bytes()), name="campaign.png")
     )
     document = get_document_model().objects.create(
-        title="Briefing", file=ContentFile(b"%PDF-1.4 briefing", name="briefing.pdf")
+        title="Briefing", file=ContentFile(blank_pdf(), name="briefing.pdf")
     )
     update = CampaignUpdate.objects.create(subject="The register is in the bill", body="Thank you.")
     return {"user": user, "request": request, "image": image, "document": document, "update": update}

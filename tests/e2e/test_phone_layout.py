@@ -90,7 +90,7 @@ def test_the_call_back_first_field_is_on_the_first_screen_and_the_privacy_notice
     # Told before sending: the notice is one line next to the button, and opens in place.
     notice = phone.get_by_text("How we use what you tell us (privacy notice)")
     expect(notice).to_be_visible()
-    send = phone.get_by_role("button", name="Ask for a call-back")
+    send = phone.get_by_role("button", name="Continue")
     notice_box, send_box = notice.bounding_box(), send.bounding_box()
     assert 0 < send_box["y"] - notice_box["y"] < 120, "the privacy notice is not beside the button"
     expect(phone.get_by_text("We encrypt what you tell us")).to_be_hidden()
@@ -101,17 +101,11 @@ def test_the_call_back_first_field_is_on_the_first_screen_and_the_privacy_notice
 # Each confirmation.
 
 
-def press_until(page, button, confirmation):
-    """Press the form's send button until the confirmation shows: a 'check your answers' step may come
-    between the last question and the confirmation, with a button of the same name."""
-    for _ in range(3):
-        page.get_by_role("button", name=button).first.click()
-        try:
-            expect(confirmation).to_be_visible(timeout=5_000)
-            return
-        except AssertionError:
-            continue
-    expect(confirmation).to_be_visible()
+def send_from_check_answers(page):
+    """The last question's Continue leads to 'Check your answers', whose button sends."""
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_role("heading", level=1, name=re.compile("Check your answers"))).to_be_visible()
+    page.get_by_role("button", name="Send request").click()
 
 
 def test_the_petition_confirmations_are_on_the_first_screen(phone):
@@ -170,8 +164,8 @@ def test_the_disclosure_confirmation_comes_before_the_exit_note_on_the_first_scr
     page.get_by_label("Police force area").select_option(label="Metropolitan Police Service")
     page.get_by_role("button", name="Continue").click()
     page.get_by_label(re.compile("I have read the privacy notice")).check()
+    send_from_check_answers(page)
     heading = page.get_by_role("heading", level=1, name="Your request has been sent")
-    press_until(page, re.compile("^Send"), heading)
 
     assert_on_first_screen(page, heading, "'Your request has been sent'")
     assert_on_first_screen(page, first_text_after_heading(page), "the confirmation's first sentence")
@@ -191,8 +185,8 @@ def test_the_call_back_confirmation_comes_before_the_exit_note_on_the_first_scre
     ).check()
     page.get_by_label("England").check()
     page.get_by_label("I have read the privacy notice").check()
+    send_from_check_answers(page)
     heading = page.get_by_role("heading", level=1, name="We will call you back")
-    press_until(page, re.compile("call-back|^Send"), heading)
 
     assert_on_first_screen(page, heading, "'We will call you back'")
     assert_on_first_screen(page, first_text_after_heading(page), "the confirmation's first sentence")
