@@ -1,7 +1,7 @@
 """The person's rights over one request: a subject access export (their data, decrypted) and erasure.
 
 Both are audited with a record that says what was done, by whom and when, and nothing of what the request
-held. The case page (support.casework_views.CaseView) offers them to caseworkers of the request's team.
+held. The case page (support.admin.views.CaseView) offers them to caseworkers of the request's team.
 """
 
 import json

@@ -3,7 +3,7 @@
 Two kinds share one model, one encrypted pipeline, one queue, retention and audit trail: a right-to-ask
 disclosure request (Clare's Law; support.models.disclosure_page) and a safe call-back request
 (support.models.callback_page). Every personal field is encrypted at rest (support.encryption); casework
-happens in the Wagtail admin (support.wagtail_hooks).
+happens in the Wagtail admin (support/admin/).
 """
 
 import json
@@ -47,6 +47,29 @@ class DisclosureRequestQuerySet(models.QuerySet):
 
     def open(self):
         return self.filter(status__in=DisclosureRequest.OPEN_STATUSES)
+
+    def casework_queue(self, user):
+        """The rows of this member of staff's queue, as the queue and the dashboard list them: their teams'
+        requests only, with what a row shows (no personal field is loaded) and whether anyone has made
+        contact, so a page of rows costs one query."""
+        return (
+            self.for_user(user)
+            .with_contacted()
+            .select_related("team", "assigned_to")
+            .only(
+                "pk",
+                "reference",
+                "kind",
+                "created_at",
+                "status",
+                "team__name",
+                "assigned_to",
+                "police_force",
+                "nation",
+                "safety_flags",
+                "closed_at",
+            )
+        )
 
     def with_contacted(self):
         """Annotate whether anyone has logged a contact attempt, so deadlines cost no query per row."""

@@ -5,7 +5,7 @@ their case and goes with their personal data."""
 import pytest
 
 from support import services
-from support.casework_views import reference_filter
+from support.admin.views import reference_filter
 from support.models import DisclosureRequest
 from tests.support.factories import DisclosureRequestFactory
 

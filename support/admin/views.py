@@ -142,24 +142,7 @@ class CaseQueueView(FormulaSafeExportMixin, IndexView):
     default_ordering = "created_at"
 
     def get_base_queryset(self):
-        return (
-            DisclosureRequest.objects.for_user(self.request.user)
-            .with_contacted()
-            .select_related("team", "assigned_to")
-            .only(
-                "pk",
-                "reference",
-                "kind",
-                "created_at",
-                "status",
-                "team",
-                "assigned_to",
-                "police_force",
-                "nation",
-                "safety_flags",
-                "closed_at",
-            )
-        )
+        return DisclosureRequest.objects.casework_queue(self.request.user)
 
     @cached_property
     def columns(self):
