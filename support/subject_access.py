@@ -60,6 +60,8 @@ def export(request, *, user):
         ),
         "exported_at": timezone.localtime().isoformat(timespec="minutes"),
         "reference": request.reference,
+        # The reference the person was given on the confirmation page, the one they quote to us.
+        "your_reference": request.public_reference,
         "type": request.get_kind_display(),
         "received": timezone.localtime(request.created_at).isoformat(timespec="minutes"),
         "status": request.get_status_display(),

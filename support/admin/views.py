@@ -230,7 +230,9 @@ class StatusForm(forms.Form):
 
     def __init__(self, *args, kind=DisclosureRequest.Kind.DISCLOSURE, **kwargs):
         super().__init__(*args, **kwargs)
-        # Only the outcomes of this kind of request: a call-back is called back, not "disclosed".
+        # Only the statuses and outcomes of this kind of request: a call-back is called back, not
+        # "disclosed", and nobody is "supported to apply" for one.
+        self.fields["status"].choices = DisclosureRequest.status_choices_for(kind)
         self.fields["outcome"].choices = [("", "—"), *DisclosureRequest.outcome_choices_for(kind)]
 
 

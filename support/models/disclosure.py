@@ -6,12 +6,11 @@ disclosure request (Clare's Law; support.models.disclosure_page) and a safe call
 happens in the Wagtail admin (support/admin/).
 """
 
-import json
 import secrets
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Case, Exists, OuterRef, Value, When
+from django.db.models import Case, Exists, OuterRef, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -78,9 +77,14 @@ class DisclosureRequestQuerySet(models.QuerySet):
         return self.annotate(contacted=Exists(ContactAttempt.objects.filter(request=OuterRef("pk"))))
 
     def with_flag(self, code):
-        """Requests carrying the safety flag `code`. JSON containment is not a lookup SQLite has, so this
-        matches the quoted code in the list's text: codes are plain words, none inside another's quotes."""
-        return self.filter(safety_flags__icontains=json.dumps(code))
+        """Requests carrying the safety flag `code`, matched exactly. JSON containment is not a lookup
+        SQLite has, but an item of the list by its position is, on SQLite and PostgreSQL alike: a request
+        holds each flag at most once, so the code can only sit at one of as many positions as there are
+        flags."""
+        at_any_position = Q()
+        for position in range(len(DisclosureRequest.SafetyFlag.values)):
+            at_any_position |= Q(**{f"safety_flags__{position}": code})
+        return self.filter(at_any_position)
 
     def flagged_first(self):
         """Requests with safety flags before the rest, then oldest first."""
@@ -257,6 +261,16 @@ class DisclosureRequest(models.Model):
     @classmethod
     def outcome_choices_for(cls, kind):
         return cls.CallbackOutcome.choices if kind == cls.Kind.CALLBACK else cls.Outcome.choices
+
+    # "Supported to apply" is a step of a disclosure application: a call-back has nothing to apply for.
+    CALLBACK_STATUSES = [Status.NEW, Status.TRIAGED, Status.CONTACTED, Status.OUTCOME, Status.CLOSED]
+
+    @classmethod
+    def status_choices_for(cls, kind):
+        """The statuses a request of this kind can take."""
+        if kind == cls.Kind.CALLBACK:
+            return [(value, label) for value, label in cls.Status.choices if value in cls.CALLBACK_STATUSES]
+        return cls.Status.choices
 
     @property
     def safety_flag_labels(self):
