@@ -14,7 +14,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from campaign import letter_details
 from campaign.forms import PostcodeForm
-from campaign.models.letters import LetterPage, lookups_exceeded, lookups_exceeded_and_read, private
+from campaign.letter_limits import lookups_exceeded, lookups_exceeded_and_read
+from campaign.models.letters import LetterPage, private
 from geography import lookup
 from website import ratelimits
 from website.cross_origin import same_origin_posts
