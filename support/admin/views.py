@@ -232,7 +232,13 @@ class StatusForm(forms.Form):
         super().__init__(*args, **kwargs)
         # Only the statuses and outcomes of this kind of request: a call-back is called back, not
         # "disclosed", and nobody is "supported to apply" for one.
-        self.fields["status"].choices = DisclosureRequest.status_choices_for(kind)
+        statuses = DisclosureRequest.status_choices_for(kind)
+        current = self.initial.get("status")
+        if current and current not in dict(statuses):
+            # A call-back set to "Supported to apply" before it was refused: shown as it is, so the form
+            # does not quietly move it to the first status offered.
+            statuses = [*statuses, (current, DisclosureRequest.Status(current).label)]
+        self.fields["status"].choices = statuses
         self.fields["outcome"].choices = [("", "—"), *DisclosureRequest.outcome_choices_for(kind)]
 
 

@@ -121,6 +121,18 @@ def test_a_call_back_case_refuses_supported_to_apply(client, caseworker, callbac
     assert callback_case.status == DisclosureRequest.Status.CONTACTED
 
 
+def test_a_call_back_case_already_supported_to_apply_keeps_showing_its_status(
+    client, caseworker, callback_case
+):
+    callback_case.status = DisclosureRequest.Status.SUPPORTED
+    callback_case.save(update_fields=["status"])
+    client.force_login(caseworker)
+    options = status_options(client.get(case_url(callback_case)).content.decode())
+    assert 'value="supported" selected' in options
+    refused = client.post(case_url(callback_case), {"action": "status", "status": "supported"})
+    assert refused.status_code == 200
+
+
 # --- Voicemail not safe, flagged by itself --------------------------------------------------------------
 
 
