@@ -14,10 +14,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from campaign import letter_details
 from campaign.forms import PostcodeForm
-from campaign.models.letters import LetterPage, lookups_exceeded, lookups_exceeded_and_read, private
+from campaign.letter_limits import lookups_exceeded, lookups_exceeded_and_read
+from campaign.models.letters import LetterPage, private
 from geography import lookup
 from website import ratelimits
 from website.cross_origin import same_origin_posts
+from website.view_restrictions import refused_by_view_restrictions
 
 
 @same_origin_posts  # reads only, like the JSON lookup: a post from another website is refused, token or not
@@ -52,7 +54,7 @@ def letter_postcode(request, page_id):
     if page is None:
         raise Http404
     restrictions = page.get_view_restrictions()
-    if any(not restriction.accept_request(request) for restriction in restrictions):
+    if refused_by_view_restrictions(page, request, restrictions):
         # This view bypasses Wagtail's serve: the page itself then asks for the password or sign-in.
         return HttpResponseRedirect(page.url, status=303)
     return page.postcode_step(request, form, share=not restrictions)

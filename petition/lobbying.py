@@ -19,7 +19,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.coreutils import get_supported_content_language_variant
 
 from campaign.models import LetterCount, LetterWeek
-from campaign.models.letters import week_starting
+from campaign.models.letter_counts import week_starting
 from geography.models import Constituency
 from petition.models import AreaCount, PetitionPage, WeeklyConstituencyCount
 from website.spreadsheets import FormulaSafeExportMixin

@@ -22,15 +22,10 @@ from petition import supporters, tokens
 from petition.models.pages import PetitionPage
 from website import languages
 from website.cross_origin import same_origin_posts
+from website.view_restrictions import refused_by_view_restrictions
 
 # The id of the signing form's heading on the petition page (templates/pages/petition_page.html).
 SIGN_FORM_ANCHOR = "sign-title"
-
-
-def refused_by_view_restrictions(page, request):
-    """True when the page's privacy settings (password, login, groups) do not let this visitor in.
-    These views bypass Wagtail's serve, so they ask what its `before_serve_page` check would."""
-    return any(not restriction.accept_request(request) for restriction in page.get_view_restrictions())
 
 
 @never_cache

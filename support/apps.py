@@ -11,7 +11,7 @@ class SupportConfig(AppConfig):
 
         grants.connect_signals()
 
-        # Caseworkers work requests (scoped to their teams in support.casework_views); they never add or
+        # Caseworkers work requests (scoped to their teams in support.admin.views); they never add or
         # delete them, and cannot touch teams, routing or the audit log.
         extend_group_permissions(
             CASEWORKERS,

@@ -1,7 +1,7 @@
 """The person's rights over one request: a subject access export (their data, decrypted) and erasure.
 
 Both are audited with a record that says what was done, by whom and when, and nothing of what the request
-held. The case page (support.casework_views.CaseView) offers them to caseworkers of the request's team.
+held. The case page (support.admin.views.CaseView) offers them to caseworkers of the request's team.
 """
 
 import json
@@ -60,6 +60,8 @@ def export(request, *, user):
         ),
         "exported_at": timezone.localtime().isoformat(timespec="minutes"),
         "reference": request.reference,
+        # The reference the person was given on the confirmation page, the one they quote to us.
+        "your_reference": request.public_reference,
         "type": request.get_kind_display(),
         "received": timezone.localtime(request.created_at).isoformat(timespec="minutes"),
         "status": request.get_status_display(),

@@ -1,7 +1,8 @@
 """Campaign models, one concept per module."""
 
 from campaign.models.finished import FinishedLetter
-from campaign.models.letters import LetterCount, LetterPage, LetterWeek
+from campaign.models.letter_counts import LetterCount, LetterWeek
+from campaign.models.letters import LetterPage
 from campaign.models.pages import CampaignPage
 from campaign.models.stories import StoryIndexPage, StoryPage
 

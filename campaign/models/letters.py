@@ -1,19 +1,14 @@
-"""Write to your MP: the letter page (postcode → MP → a personalised letter) and anonymous counts."""
+"""Write to your MP: the letter page and its steps (postcode → MP → a personalised letter → PDF). Its
+wording is in campaign/letter_texts.py, its rate limits in campaign/letter_limits.py, the counts it adds to
+in campaign/models/letter_counts.py."""
 
-import re
-from datetime import UTC, timedelta
-
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, models, transaction
-from django.db.models import F
+from django.db import models
 from django.http import HttpResponse, HttpResponseNotAllowed
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.functional import SimpleLazyObject
 from django.utils.html import strip_tags
-from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -23,63 +18,26 @@ from wagtail.search import index
 
 from campaign import finished_letters, letter_details, pdf
 from campaign.forms import LETTER_LANGUAGES, LetterForm, PostcodeForm
+from campaign.letter_limits import LETTER_GROUP, lookups_exceeded
+from campaign.letter_texts import (
+    DEFAULT_PROMPTS,
+    DEFAULT_SUBJECT,
+    DEFAULT_SUBJECT_CY,
+    DEFAULT_TEMPLATE,
+    DEFAULT_TEMPLATE_CY,
+    PDF_FILENAMES,
+    PLACEHOLDER_PATTERN,
+    PLACEHOLDERS,
+    recipient,
+)
 from campaign.mailto import mailto_link
+from campaign.models.letter_counts import LetterCount
 from geography import lookup
 from geography.models.places import PostcodeImport
 from website import ratelimits
 from website.fallbacks import untranslated_field
 from website.models import BasePage
 from website.rendering import render_page
-
-# Rate-limit groups: postcode lookups (the page and the JSON API share one), and finished letters and PDFs.
-LOOKUP_GROUP, LETTER_GROUP = "geography.lookup", "campaign.letter"
-PLACEHOLDERS = ("mp_name", "constituency", "sender_name", "sender_address", "personal_paragraph")
-_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
-
-DEFAULT_SUBJECT = "Please back a register of serial domestic abuse and stalking perpetrators"
-DEFAULT_TEMPLATE = """Dear {mp_name},
-
-I am writing to you as a constituent in {constituency} to ask you to support a register of serial domestic \
-abuse and stalking perpetrators.
-
-{personal_paragraph}
-
-Serial perpetrators move from one partner to the next, and too often nobody joins the dots until someone \
-is badly hurt or killed. A register, managed through MAPPA by the police, probation and prisons, would mean \
-they are identified early and actively managed.
-
-Will you support the call for a register, and raise it with the Home Secretary?
-
-Yours sincerely,
-
-{sender_name}
-{sender_address}"""
-# The same letter in Welsh: a page's Welsh letter unless staff write their own (letter_template_cy).
-DEFAULT_SUBJECT_CY = "Cefnogwch gofrestr o gyflawnwyr cyfresol cam-drin domestig a stelcian"
-DEFAULT_TEMPLATE_CY = """Annwyl {mp_name},
-
-Rwy'n ysgrifennu atoch fel etholwr yn {constituency} i ofyn i chi gefnogi cofrestr o gyflawnwyr cyfresol \
-cam-drin domestig a stelcian.
-
-{personal_paragraph}
-
-Mae cyflawnwyr cyfresol yn symud o un partner i'r nesaf, ac yn rhy aml does neb yn cysylltu'r dotiau nes bod \
-rhywun wedi'i anafu'n ddifrifol neu wedi'i ladd. Byddai cofrestr, wedi'i rheoli drwy MAPPA gan yr heddlu, y \
-gwasanaeth prawf a'r carchardai, yn golygu bod y cyflawnwyr hyn yn cael eu hadnabod yn gynnar a'u rheoli'n \
-weithredol.
-
-A wnewch chi gefnogi'r alwad am gofrestr, a'i chodi gyda'r Ysgrifennydd Cartref?
-
-Yn gywir,
-
-{sender_name}
-{sender_address}"""
-# Where the letter goes, in the language of the letter.
-PARLIAMENT_ADDRESS = _("House of Commons\nLondon SW1A 0AA")
-PDF_FILENAMES = {"en-gb": "letter-to-your-mp.pdf", "cy": "llythyr-at-eich-as.pdf"}
-DEFAULT_PROMPTS = """Why does this matter to you?
-Has domestic abuse or stalking touched you, your family, your friends or your community?
-What would you like your MP to do?"""
 
 
 @method_decorator(never_cache, name="serve")
@@ -157,13 +115,13 @@ class LetterPage(RoutablePageMixin, BasePage):
             ("subject_cy", "letter_template_cy", False),
         ):
             text = getattr(self, template) or ""
-            used = set(_PLACEHOLDER.findall(text))
+            used = set(PLACEHOLDER_PATTERN.findall(text))
             unknown = sorted(used - set(PLACEHOLDERS))
             if unknown:
                 errors[template] = "Unknown placeholder(s): " + ", ".join(f"{{{u}}}" for u in unknown)
             elif "personal_paragraph" not in used and (required or text.strip()):
                 errors[template] = "The letter must include {personal_paragraph}."
-            if set(_PLACEHOLDER.findall(getattr(self, subject) or "")) - {"constituency", "mp_name"}:
+            if set(PLACEHOLDER_PATTERN.findall(getattr(self, subject) or "")) - {"constituency", "mp_name"}:
                 errors[subject] = "The subject may only use {constituency} and {mp_name}."
         if errors:
             raise ValidationError(errors)
@@ -208,7 +166,7 @@ class LetterPage(RoutablePageMixin, BasePage):
         """(subject, body) in `language`, with each placeholder replaced; unknown braces are left as typed."""
 
         def fill(text):
-            return _PLACEHOLDER.sub(lambda m: str(values.get(m.group(1), m.group(0))), text)
+            return PLACEHOLDER_PATTERN.sub(lambda m: str(values.get(m.group(1), m.group(0))), text)
 
         subject, template = self.letter_wording(language)
         return fill(subject), fill(template)
@@ -218,7 +176,7 @@ class LetterPage(RoutablePageMixin, BasePage):
     # the postcode) ─POST→ the letter ─POST pdf/→ the PDF download. A letter counts once, when it is
     # copied, emailed, printed (POST finished/, a beacon) or downloaded (campaign.finished_letters).
 
-    @path("")
+    @path("", name="form")
     def journey(self, request):
         if request.method != "POST":
             return self.render_step(request, "postcode", form=PostcodeForm())
@@ -347,20 +305,6 @@ class LetterPage(RoutablePageMixin, BasePage):
         )
 
 
-def lookups_exceeded(request, group=LOOKUP_GROUP):
-    """One budget per IP address for the page's postcode step and the JSON lookup together; another for
-    making letters and PDFs (which are counted, and cost CPU). Only POSTs count."""
-    if request.method != "POST":
-        return False
-    return ratelimits.exceeded(request, group, settings.LETTER_LOOKUP_RATE)
-
-
-def lookups_exceeded_and_read(request, keys):
-    """`lookups_exceeded` for the postcode step, with `keys` of the shared cache read in the same round trip
-    (website.ratelimits.exceeded_and_read): (over, {key: value})."""
-    return ratelimits.exceeded_and_read(request, LOOKUP_GROUP, settings.LETTER_LOOKUP_RATE, keys)
-
-
 def result_for(form):
     """The MP for the form's signed constituency code, or None when the code is missing or bad."""
     form.is_valid()
@@ -371,86 +315,7 @@ def result_for(form):
     return result if result.ok else None
 
 
-def recipient(result, language=None):
-    """The MP's name and address, as the letter is headed, in the letter's language."""
-    with translation.override(language or translation.get_language()):
-        return gettext("%(mp)s MP") % {"mp": result.mp_name} + "\n" + str(PARLIAMENT_ADDRESS)
-
-
 def private(response):
     # Personal details are on these pages: no copy in any cache, browser or proxy.
     response["Cache-Control"] = "no-store, max-age=0"
     return response
-
-
-class LetterCount(models.Model):
-    """How many letters were written in a constituency. Nothing else about a letter is kept."""
-
-    constituency = models.OneToOneField(
-        "geography.Constituency", primary_key=True, on_delete=models.CASCADE, related_name="letter_count"
-    )
-    letters = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        ordering = ["-letters"]
-        verbose_name = "letter count"
-
-    def __str__(self):
-        return f"{self.constituency}: {self.letters}"
-
-    @classmethod
-    def record(cls, constituency_code):
-        """Add one letter to the constituency's count and to this week's."""
-        week = week_starting()
-        _add_one(cls.objects.filter(pk=constituency_code), constituency_id=constituency_code)
-        _add_one(
-            LetterWeek.objects.filter(constituency_id=constituency_code, week=week),
-            constituency_id=constituency_code,
-            week=week,
-        )
-
-    @classmethod
-    def by_constituency(cls):
-        """{constituency code: letters} for every constituency with a letter (at most 650 rows)."""
-        return dict(cls.objects.filter(letters__gt=0).values_list("constituency_id", "letters"))
-
-    @classmethod
-    def top(cls, limit=5):
-        return cls.objects.filter(letters__gt=0).select_related("constituency").order_by("-letters")[:limit]
-
-
-class LetterWeek(models.Model):
-    """Letters per constituency per week, for the trend staff take to an MP (petition.lobbying). Weeks, not
-    days or times, so a count never points to the moment one person wrote."""
-
-    constituency = models.ForeignKey(
-        "geography.Constituency", on_delete=models.CASCADE, related_name="letter_weeks"
-    )
-    week = models.DateField(help_text="The Monday (UTC) the week starts on.")
-    letters = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["constituency", "week"], name="one_letter_count_per_week"),
-        ]
-        verbose_name = "letters in a week"
-
-    def __str__(self):
-        return f"{self.constituency_id} week of {self.week}: {self.letters}"
-
-
-def week_starting(moment=None):
-    """The Monday (UTC) starting the week `moment` (default now) falls in."""
-    day = (moment or timezone.now()).astimezone(UTC).date()
-    return day - timedelta(days=day.weekday())
-
-
-def _add_one(counter, **row):
-    """Add one to a counter row, race-free: an F() increment, creating the row the first time."""
-    if counter.update(letters=F("letters") + 1):
-        return
-    try:
-        with transaction.atomic():
-            counter.model.objects.create(letters=1, **row)
-    except IntegrityError:
-        counter.update(letters=F("letters") + 1)

@@ -8,7 +8,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from campaign.models.letters import LetterCount
+from campaign.models.letter_counts import LetterCount
 from geography import hexmap
 from website.blocks import content_blocks
 from website.fallbacks import in_reader_language

@@ -201,7 +201,7 @@ class PetitionPage(RoutablePageMixin, BasePage):
     # answering a POST (it holds what one visitor typed); confirming, withdrawing and unsubscribing happen
     # only on POST, so mail scanners that follow links change nothing.
 
-    @path("")
+    @path("", name="form")
     @never_cache_unless_get
     def sign(self, request):
         if request.method not in ("GET", "HEAD", "POST"):

@@ -7,25 +7,16 @@ limited, quick exit, nothing personal in a URL or a log.
 """
 
 from django.conf import settings
-from django.http import HttpResponseNotAllowed, HttpResponseRedirect
-from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_noop
-from django.views.decorators.cache import never_cache
-from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
-from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from django.views.decorators.debug import sensitive_variables
 from wagtail.fields import RichTextField
-from wagtail.models import Page
 
-from support import check_answers, form_state
+from support import check_answers
 from support.callback_form import CallbackForm
-from support.models.confirmation import SentConfirmationMixin
 from support.models.disclosure import DisclosureRequest
-from support.models.disclosure_page import DEFAULT_EMERGENCY
-from support.models.guidance import SupportPageMixin
+from support.models.form_page import SupportFormPage
 from support.services import submit_request
 from website import ratelimits
-from website.models import BasePage
 from website.rendering import render_page
 
 DEFAULT_INTRO = gettext_noop(
@@ -51,12 +42,10 @@ DEFAULT_CONFIRMATION = gettext_noop(
 )
 
 
-@method_decorator(never_cache, name="serve")
-class CallbackRequestPage(RoutablePageMixin, SentConfirmationMixin, SupportPageMixin, BasePage):
-    """The page with the call-back form. Never cached anywhere: it is a form about someone's safety."""
+class CallbackRequestPage(SupportFormPage):
+    """The page with the call-back form (support.models.form_page: never cached, `sent/`)."""
 
     intro = RichTextField(features=["bold", "italic", "link"], default=DEFAULT_INTRO)
-    emergency_banner = RichTextField(features=["bold", "link"], default=DEFAULT_EMERGENCY)
     before_form_note = RichTextField(features=["bold", "link"], default=DEFAULT_BEFORE_FORM)
     privacy_notice = RichTextField(
         features=["bold", "italic", "link"],
@@ -65,19 +54,9 @@ class CallbackRequestPage(RoutablePageMixin, SentConfirmationMixin, SupportPageM
     )
     confirmation = RichTextField(features=["bold", "link"], default=DEFAULT_CONFIRMATION)
 
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("intro"),
-        FieldPanel("emergency_banner"),
-        FieldPanel("before_form_note"),
-        FieldPanel("privacy_notice"),
-        FieldPanel("confirmation"),
-        *SentConfirmationMixin.confirmation_panels,
-    ]
-
     parent_page_types = ["website.HomePage"]
-    subpage_types = []
     template = "pages/callback_request_page.html"
+    sent_template = "pages/callback_request_page_sent.html"
     sent_form_name = "callback"
 
     # One step, then "Check your answers": a POST with errors shows them next to the fields; a good one shows
@@ -85,12 +64,8 @@ class CallbackRequestPage(RoutablePageMixin, SentConfirmationMixin, SupportPageM
     # fields of its form (never the URL), so nothing is kept in the session until the request is sent;
     # "Send request" checks them again, saves them and redirects to `sent/`, so Back and Reload never resend.
 
-    @path("")
-    @method_decorator(sensitive_post_parameters())
     @sensitive_variables()
-    def form(self, request):
-        if request.method not in {"GET", "POST"}:
-            return HttpResponseNotAllowed(["GET", "POST"])
+    def answer_form(self, request):
         if request.method == "GET":
             return self.render_form(request, CallbackForm())
         sending = request.POST.get("action") == "send" and "change" not in request.POST
@@ -116,20 +91,10 @@ class CallbackRequestPage(RoutablePageMixin, SentConfirmationMixin, SupportPageM
 
     def render_check(self, request, form):
         """Every answer, each with a Change button back to the form, then "Send request"."""
-        return render_page(
+        # The sent page shows this tab's reference: "Send request" carries the tab's id (history.js).
+        return self.render_for_tab(
             request,
-            self,
             "pages/callback_request_page_check.html",
             form=form,
             rows=check_answers.rows(CallbackForm(), form.cleaned_data, step=0),
-            # The sent page shows this tab's reference: "Send request" carries the tab's id (history.js).
-            tab_bound=form_state.is_tab_bound(request),
         )
-
-    @path("sent/")
-    def sent(self, request):
-        """The confirmation: the person's reference and by when we will call; none of the answers."""
-        return self.render_sent(request, "pages/callback_request_page_sent.html")
-
-    def redirect_to_sent(self, request):
-        return HttpResponseRedirect(self.get_url(request) + self.reverse_subpage("sent"))

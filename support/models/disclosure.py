@@ -3,15 +3,14 @@
 Two kinds share one model, one encrypted pipeline, one queue, retention and audit trail: a right-to-ask
 disclosure request (Clare's Law; support.models.disclosure_page) and a safe call-back request
 (support.models.callback_page). Every personal field is encrypted at rest (support.encryption); casework
-happens in the Wagtail admin (support.wagtail_hooks).
+happens in the Wagtail admin (support/admin/).
 """
 
-import json
 import secrets
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Case, Exists, OuterRef, Value, When
+from django.db.models import Case, Exists, OuterRef, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -48,6 +47,29 @@ class DisclosureRequestQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status__in=DisclosureRequest.OPEN_STATUSES)
 
+    def casework_queue(self, user):
+        """The rows of this member of staff's queue, as the queue and the dashboard list them: their teams'
+        requests only, with what a row shows (no personal field is loaded) and whether anyone has made
+        contact, so a page of rows costs one query."""
+        return (
+            self.for_user(user)
+            .with_contacted()
+            .select_related("team", "assigned_to")
+            .only(
+                "pk",
+                "reference",
+                "kind",
+                "created_at",
+                "status",
+                "team__name",
+                "assigned_to",
+                "police_force",
+                "nation",
+                "safety_flags",
+                "closed_at",
+            )
+        )
+
     def with_contacted(self):
         """Annotate whether anyone has logged a contact attempt, so deadlines cost no query per row."""
         from support.models.casework import ContactAttempt
@@ -55,9 +77,14 @@ class DisclosureRequestQuerySet(models.QuerySet):
         return self.annotate(contacted=Exists(ContactAttempt.objects.filter(request=OuterRef("pk"))))
 
     def with_flag(self, code):
-        """Requests carrying the safety flag `code`. JSON containment is not a lookup SQLite has, so this
-        matches the quoted code in the list's text: codes are plain words, none inside another's quotes."""
-        return self.filter(safety_flags__icontains=json.dumps(code))
+        """Requests carrying the safety flag `code`, matched exactly. JSON containment is not a lookup
+        SQLite has, but an item of the list by its position is, on SQLite and PostgreSQL alike: a request
+        holds each flag at most once, so the code can only sit at one of as many positions as there are
+        flags."""
+        at_any_position = Q()
+        for position in range(len(DisclosureRequest.SafetyFlag.values)):
+            at_any_position |= Q(**{f"safety_flags__{position}": code})
+        return self.filter(at_any_position)
 
     def flagged_first(self):
         """Requests with safety flags before the rest, then oldest first."""
@@ -234,6 +261,16 @@ class DisclosureRequest(models.Model):
     @classmethod
     def outcome_choices_for(cls, kind):
         return cls.CallbackOutcome.choices if kind == cls.Kind.CALLBACK else cls.Outcome.choices
+
+    # "Supported to apply" is a step of a disclosure application: a call-back has nothing to apply for.
+    CALLBACK_STATUSES = [Status.NEW, Status.TRIAGED, Status.CONTACTED, Status.OUTCOME, Status.CLOSED]
+
+    @classmethod
+    def status_choices_for(cls, kind):
+        """The statuses a request of this kind can take."""
+        if kind == cls.Kind.CALLBACK:
+            return [(value, label) for value, label in cls.Status.choices if value in cls.CALLBACK_STATUSES]
+        return cls.Status.choices
 
     @property
     def safety_flag_labels(self):

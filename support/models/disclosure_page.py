@@ -8,25 +8,16 @@ import logging
 
 from django.conf import settings
 from django.db import DatabaseError
-from django.http import HttpResponseNotAllowed, HttpResponseRedirect
-from django.utils.cache import patch_vary_headers
-from django.utils.decorators import method_decorator
+from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_noop
-from django.views.decorators.cache import never_cache
-from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
-from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from django.views.decorators.debug import sensitive_variables
 from wagtail.fields import RichTextField
-from wagtail.models import Page
 
 from support import check_answers, form_state
 from support.forms import STEPS, ConsentForm
-from support.models.confirmation import SentConfirmationMixin
-from support.models.guidance import SupportPageMixin
+from support.models.form_page import SupportFormPage
 from support.services import submit_request
 from website import ratelimits
-from website.models import BasePage
-from website.rendering import render_page
 from website.whole_numbers import whole_number
 
 logger = logging.getLogger(__name__)
@@ -43,10 +34,6 @@ DEFAULT_INTRO = gettext_noop(
     "<p>The police decide whether to tell you anything, and it usually takes around 28 days. Our "
     "caseworkers can help you ask, contact you only in the way you tell us is safe, and support you "
     "whatever the answer.</p>"
-)
-DEFAULT_EMERGENCY = gettext_noop(
-    "<p>If you are in danger now, call <b>999</b>. If you cannot speak, call 999, listen, and press "
-    "<b>55</b> when asked (the Silent Solution).</p>"
 )
 # The exit instructions and what closing the tab does are in the template: they depend on the device and on
 # whether scripts run, which page content cannot know. (Migration 0006 replaced the old default, which
@@ -71,12 +58,10 @@ DEFAULT_CONFIRMATION = gettext_noop(
 )
 
 
-@method_decorator(never_cache, name="serve")
-class DisclosureRequestPage(RoutablePageMixin, SentConfirmationMixin, SupportPageMixin, BasePage):
-    """The page with the right-to-ask form. Never cached anywhere: it is a form about someone's safety."""
+class DisclosureRequestPage(SupportFormPage):
+    """The page with the right-to-ask form (support.models.form_page: never cached, `sent/`)."""
 
     intro = RichTextField(features=["bold", "italic", "link"], default=DEFAULT_INTRO)
-    emergency_banner = RichTextField(features=["bold", "link"], default=DEFAULT_EMERGENCY)
     before_form_note = RichTextField(
         features=["bold", "link"],
         default=DEFAULT_BEFORE_FORM,
@@ -89,19 +74,9 @@ class DisclosureRequestPage(RoutablePageMixin, SentConfirmationMixin, SupportPag
     )
     confirmation = RichTextField(features=["bold", "link"], default=DEFAULT_CONFIRMATION)
 
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("intro"),
-        FieldPanel("emergency_banner"),
-        FieldPanel("before_form_note"),
-        FieldPanel("privacy_notice"),
-        FieldPanel("confirmation"),
-        *SentConfirmationMixin.confirmation_panels,
-    ]
-
     parent_page_types = ["website.HomePage", "support.GuidanceIndexPage"]
-    subpage_types = []
     template = "pages/disclosure_request_page.html"
+    sent_template = "pages/disclosure_request_page_sent.html"
     sent_form_name = form_state.DISCLOSURE
 
     # The steps: each POST answers one step and redirects (to the next step, to the check-answers page, or
@@ -109,12 +84,8 @@ class DisclosureRequestPage(RoutablePageMixin, SentConfirmationMixin, SupportPag
     # session is at. Nothing is sent before "Send request" on the check-answers page (CHECK).
     CHECK = len(STEPS)
 
-    @path("")
-    @method_decorator(sensitive_post_parameters())
     @sensitive_variables()
-    def form(self, request):
-        if request.method not in {"GET", "POST"}:
-            return HttpResponseNotAllowed(["GET", "POST"])
+    def answer_form(self, request):
         state, expired = form_state.load(request)
         if request.method == "GET":
             step = state["step"]
@@ -199,11 +170,6 @@ class DisclosureRequestPage(RoutablePageMixin, SentConfirmationMixin, SupportPag
     def all_answered(state):
         return all(str(index) in state["answers"] for index in range(len(STEPS)))
 
-    @path("sent/")
-    def sent(self, request):
-        """The confirmation: the person's reference and by when we will be in touch; none of the answers."""
-        return self.render_sent(request, "pages/disclosure_request_page_sent.html")
-
     @staticmethod
     def keep(request, state):
         """Save this tab's answers now rather than after the response, so a session that cannot be saved
@@ -251,23 +217,15 @@ class DisclosureRequestPage(RoutablePageMixin, SentConfirmationMixin, SupportPag
             summary = check_answers.rows(form_class(), state["answers"].get(str(index), {}), step=index)
             if summary:
                 sections.append({"title": form_class.title, "rows": summary})
-        response = render_page(
-            request,
-            self,
-            "pages/disclosure_request_page_check.html",
-            sections=sections,
-            step=self.CHECK,
-            tab_bound=form_state.is_tab_bound(request),
+        return self.render_for_tab(
+            request, "pages/disclosure_request_page_check.html", sections=sections, step=self.CHECK
         )
-        patch_vary_headers(response, [form_state.TAB_HEADER])
-        return response
 
     def render_step(
         self, request, step, form, *, expired=False, not_saved=False, step_lost=False, changing=False
     ):
-        response = render_page(
+        return self.render_for_tab(
             request,
-            self,
             form=form,
             step=step,
             step_number=step + 1,
@@ -281,11 +239,7 @@ class DisclosureRequestPage(RoutablePageMixin, SentConfirmationMixin, SupportPag
             expired=expired,
             not_saved=not_saved,
             step_lost=step_lost,
-            # Rendered for a tab (history.js sent its id): otherwise the script asks again with the id.
-            tab_bound=form_state.is_tab_bound(request),
         )
-        patch_vary_headers(response, [form_state.TAB_HEADER])
-        return response
 
     @sensitive_variables()
     def process_form_submission(self, answers_by_step):
@@ -294,6 +248,3 @@ class DisclosureRequestPage(RoutablePageMixin, SentConfirmationMixin, SupportPag
         for index in range(len(STEPS)):
             answers.update(answers_by_step.get(str(index), {}))
         return submit_request(answers)
-
-    def redirect_to_sent(self, request):
-        return HttpResponseRedirect(self.get_url(request) + self.reverse_subpage("sent"))

@@ -12,7 +12,7 @@ from wagtail.models import Locale, Site
 
 from campaign import pdf
 from campaign.forms import LetterForm
-from campaign.models.letters import DEFAULT_TEMPLATE, DEFAULT_TEMPLATE_CY
+from campaign.letter_texts import DEFAULT_TEMPLATE, DEFAULT_TEMPLATE_CY
 from geography import lookup
 from tests.campaign.test_letter_page import PARAGRAPH, letter_data, post_postcode
 from website.models import HomePage

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from campaign.models import LetterCount, LetterWeek
-from campaign.models.letters import week_starting
+from campaign.models.letter_counts import week_starting
 from petition import counting, lobbying
 from tests.campaign.factories import ConstituencyFactory, MemberOfParliamentFactory
 from tests.petition.factories import PetitionPageFactory, SignatureFactory

@@ -302,7 +302,7 @@ def test_an_action_on_one_case_does_not_hide_a_look_at_another(client, caseworke
 
 
 def test_a_late_return_after_an_action_is_audited_as_a_view(client, caseworker, wales_request, monkeypatch):
-    from support.casework_views import CaseView
+    from support.admin.views import CaseView
 
     client.force_login(caseworker)
     client.post(case_url(wales_request), {"action": "claim"})

@@ -5,7 +5,7 @@ their case and goes with their personal data."""
 import pytest
 
 from support import services
-from support.casework_views import reference_filter
+from support.admin.views import reference_filter
 from support.models import DisclosureRequest
 from tests.support.factories import DisclosureRequestFactory
 
@@ -41,6 +41,11 @@ def disclosure_case(wales_team):
 
 def outcome_options(content):
     start = content.index('name="outcome"')
+    return content[start : content.index("</select>", start)]
+
+
+def status_options(content):
+    start = content.index('name="status"')
     return content[start : content.index("</select>", start)]
 
 
@@ -87,6 +92,47 @@ def test_a_disclosure_case_refuses_a_call_back_outcome(client, caseworker, discl
     assert disclosure_case.outcome == ""
 
 
+# --- Statuses by kind -----------------------------------------------------------------------------------
+
+
+def test_a_call_back_case_is_not_offered_supported_to_apply(client, caseworker, callback_case):
+    client.force_login(caseworker)
+    options = status_options(client.get(case_url(callback_case)).content.decode())
+    for label in ["New", "Triaged", "Contacted", "Outcome recorded", "Closed"]:
+        assert label in options
+    assert "Supported to apply" not in options
+
+
+def test_a_disclosure_case_is_offered_supported_to_apply(client, caseworker, disclosure_case):
+    client.force_login(caseworker)
+    options = status_options(client.get(case_url(disclosure_case)).content.decode())
+    assert "Supported to apply" in options
+
+
+def test_a_call_back_case_refuses_supported_to_apply(client, caseworker, callback_case):
+    client.force_login(caseworker)
+    refused = client.post(case_url(callback_case), {"action": "status", "status": "supported"})
+    assert refused.status_code == 200
+    callback_case.refresh_from_db()
+    assert callback_case.status == DisclosureRequest.Status.NEW
+
+    client.post(case_url(callback_case), {"action": "status", "status": "contacted"})
+    callback_case.refresh_from_db()
+    assert callback_case.status == DisclosureRequest.Status.CONTACTED
+
+
+def test_a_call_back_case_already_supported_to_apply_keeps_showing_its_status(
+    client, caseworker, callback_case
+):
+    callback_case.status = DisclosureRequest.Status.SUPPORTED
+    callback_case.save(update_fields=["status"])
+    client.force_login(caseworker)
+    options = status_options(client.get(case_url(callback_case)).content.decode())
+    assert 'value="supported" selected' in options
+    refused = client.post(case_url(callback_case), {"action": "status", "status": "supported"})
+    assert refused.status_code == 200
+
+
 # --- Voicemail not safe, flagged by itself --------------------------------------------------------------
 
 
@@ -124,6 +170,16 @@ def test_with_flag_matches_the_whole_code_only(wales_team):
     DisclosureRequestFactory(team=wales_team, safety_flags=["do_not_call"])
     assert list(DisclosureRequest.objects.with_flag("interpreter")) == [one]
     assert list(DisclosureRequest.objects.with_flag("voicemail")) == []
+
+
+def test_with_flag_finds_a_flag_wherever_it_sits_in_the_list(wales_team):
+    first = DisclosureRequestFactory(team=wales_team, safety_flags=["interpreter"])
+    last = DisclosureRequestFactory(team=wales_team, safety_flags=DisclosureRequest.SafetyFlag.values)
+    DisclosureRequestFactory(team=wales_team, safety_flags=[])
+    # A code inside another's text or quotes is not that flag.
+    DisclosureRequestFactory(team=wales_team, safety_flags=["no_voicemail_x", '"interpreter"'])
+    assert list(DisclosureRequest.objects.with_flag("interpreter")) == [first, last]
+    assert list(DisclosureRequest.objects.with_flag("no_voicemail")) == [last]
 
 
 # --- The person's reference -----------------------------------------------------------------------------

@@ -186,6 +186,18 @@ def test_the_subject_access_export_is_the_persons_data_decrypted_and_is_audited(
     assert "Alex" not in entry.detail
 
 
+def test_the_subject_access_export_holds_the_reference_the_person_was_given(
+    client, caseworker, wales_request
+):
+    wales_request.public_reference = "K7Q-M9X-3PH"
+    wales_request.save(update_fields=["public_reference"])
+    client.force_login(caseworker)
+    response = client.post(case_url(wales_request), {"action": "subject_access"})
+    document = json.loads(response.content)
+    assert document["your_reference"] == "K7Q-M9X-3PH"
+    assert document["reference"] == wales_request.reference
+
+
 def test_another_teams_caseworker_cannot_export_a_request(client, other_caseworker, wales_request):
     client.force_login(other_caseworker)
     response = client.post(case_url(wales_request), {"action": "subject_access"})

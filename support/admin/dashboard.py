@@ -1,4 +1,5 @@
-"""The caseworker's dashboard: what needs them first, as Wagtail homepage panels (support.wagtail_hooks).
+"""The caseworker's dashboard: what needs them first, as Wagtail homepage panels (registered in
+support/wagtail_hooks.py).
 
 Four panels, in this order: overdue (past the two-working-day promise), due today, my open requests, and
 unassigned requests in my teams. Each lists safety-flagged requests first, with the flags before anything
@@ -43,22 +44,7 @@ def panels_for(user):
     """The casework panels for this member of staff; none for someone in no casework team."""
     if not CaseworkTeam.objects.for_user(user).exists():
         return []
-    visible = (
-        DisclosureRequest.objects.for_user(user)
-        .with_contacted()
-        .select_related("team", "assigned_to")
-        .only(
-            "pk",
-            "reference",
-            "kind",
-            "created_at",
-            "status",
-            "team__name",
-            "assigned_to",
-            "nation",
-            "safety_flags",
-        )
-    )
+    visible = DisclosureRequest.objects.casework_queue(user)
     open_requests = visible.open()
     return [
         CaseworkPanel(

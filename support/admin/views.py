@@ -142,24 +142,7 @@ class CaseQueueView(FormulaSafeExportMixin, IndexView):
     default_ordering = "created_at"
 
     def get_base_queryset(self):
-        return (
-            DisclosureRequest.objects.for_user(self.request.user)
-            .with_contacted()
-            .select_related("team", "assigned_to")
-            .only(
-                "pk",
-                "reference",
-                "kind",
-                "created_at",
-                "status",
-                "team",
-                "assigned_to",
-                "police_force",
-                "nation",
-                "safety_flags",
-                "closed_at",
-            )
-        )
+        return DisclosureRequest.objects.casework_queue(self.request.user)
 
     @cached_property
     def columns(self):
@@ -247,7 +230,15 @@ class StatusForm(forms.Form):
 
     def __init__(self, *args, kind=DisclosureRequest.Kind.DISCLOSURE, **kwargs):
         super().__init__(*args, **kwargs)
-        # Only the outcomes of this kind of request: a call-back is called back, not "disclosed".
+        # Only the statuses and outcomes of this kind of request: a call-back is called back, not
+        # "disclosed", and nobody is "supported to apply" for one.
+        statuses = DisclosureRequest.status_choices_for(kind)
+        current = self.initial.get("status")
+        if current and current not in dict(statuses):
+            # A call-back set to "Supported to apply" before it was refused: shown as it is, so the form
+            # does not quietly move it to the first status offered.
+            statuses = [*statuses, (current, DisclosureRequest.Status(current).label)]
+        self.fields["status"].choices = statuses
         self.fields["outcome"].choices = [("", "—"), *DisclosureRequest.outcome_choices_for(kind)]
 
 
