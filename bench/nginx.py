@@ -22,7 +22,7 @@ import re
 import signal
 from pathlib import Path
 
-from bench.stack import HOST, ROOT, TMP, Service, healthy, log, sh, wait_for
+from bench.services import HOST, ROOT, TMP, Service, healthy, log, sh, wait_for
 
 SITE = ROOT / "docs" / "deploy" / "nginx.conf"
 NGINX = "/usr/sbin/nginx"
@@ -195,7 +195,3 @@ def statuses(lines, method=None, path=None):
 def front(port, upstreams):
     """The `front` a Stack takes: nginx on `port` in front of the app servers."""
     return Nginx(port, upstreams)
-
-
-def site_text():
-    return Path(SITE).read_text()

@@ -7,7 +7,7 @@ import time
 from bench import browser, journeys
 from bench.figures.signing import sign_form
 from bench.registry import Figure, latency, measure
-from bench.stack import log
+from bench.services import log
 
 SURGE_SECONDS = int(os.environ.get("BENCH_SURGE_SECONDS", "60"))
 VIEWS_PER_SIGNATURE = 30
