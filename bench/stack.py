@@ -1,5 +1,5 @@
 """The production topology on loopback, all of it the bench's own: nginx (configured from
-docs/deploy/nginx.conf, bench/nginx.py) in front of two app servers (each a gunicorn master on its own
+deploy/nginx.conf, bench/nginx.py) in front of two app servers (each a gunicorn master on its own
 port, as two machines would run them), a PostgreSQL cluster and a Redis server in bench/tmp on their own
 ports, the task workers and the scheduler. For the drill that black-holes PostgreSQL, the app servers are
 restarted to reach it through a TCP forwarder in the bench's own process (bench/forwarder.py), and back
@@ -350,7 +350,7 @@ class ManageCommand(Service):
 class Stack:
     """Everything `make bench` runs. `app_servers` gunicorn masters listen on ports of their own; with a
     `front` (a callable taking the port and the app servers' URLs and returning a Service; by default
-    nginx from docs/deploy/nginx.conf), the load reaches them only through it on PORT, otherwise the single
+    nginx from deploy/nginx.conf), the load reaches them only through it on PORT, otherwise the single
     app server listens on PORT itself (`front=None`)."""
 
     def __init__(self, app_servers=APP_SERVERS, front="nginx", email_workers=EMAIL_WORKERS):
