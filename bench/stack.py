@@ -384,11 +384,8 @@ class Stack:
             "DISCLOSURE_ENCRYPTION_KEYS": base64.urlsafe_b64encode(secrets.token_bytes(32)).decode(),
             "ALLOWED_HOSTS": f"{HOST},localhost",
             # The client's address as docs/operations.md configures it behind the documented nginx: one
-            # trusted proxy, whose X-Forwarded-For carries the address nginx settled on. (Both spellings:
-            # TRUSTED_PROXY_COUNT, and RATELIMIT_IP_META_KEY for code from before it; nginx replaces the
-            # header, so its last entry is that address either way.)
+            # trusted proxy, whose X-Forwarded-For carries the address nginx settled on.
             "TRUSTED_PROXY_COUNT": "1",
-            "RATELIMIT_IP_META_KEY": "HTTP_X_FORWARDED_FOR",
             "DATABASE_URL": f"{self.postgres.url}/{DB_NAME}",
             "REDIS_URL": self.redis.url,
             "BENCH_EMAIL_DIR": str(self.mail_dir),

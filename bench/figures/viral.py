@@ -1,4 +1,4 @@
-"""The viral moment (issue 16): the petition page as a visitor from a shared link sees it, a surge of views
+"""The viral moment: the petition page as a visitor from a shared link sees it, a surge of views
 and signatures together, and what the page weighs when signatures come from every constituency."""
 
 import os
