@@ -798,3 +798,46 @@ def test_a_reviewed_document_cleaned_once_comes_back_the_same_when_cleaned_again
         assert_says_nothing_of_its_reviewers(clean)
         again = Document.objects.create(title="Reviewed again", file=ContentFile(clean, name=name))
         assert stored_bytes(again) == clean, name
+
+
+P188 = "http://schemas.microsoft.com/office/powerpoint/2018/8/main"
+PRESENTATION_AUTHORS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    f'<p188:authorLst xmlns:p188="{P188}"><p188:author id="{PERSON_ID}" name="{REVIEWER}"'
+    f' initials="{REVIEWER_INITIALS}" userId="{REVIEWER_ACCOUNT}" providerId="AD"/></p188:authorLst>'
+)
+PRESENTATION_COMMENT_AUTHORS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<p:cmAuthorLst xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main">'
+    f'<p:cmAuthor id="0" name="{REVIEWER}" initials="{REVIEWER_INITIALS}" lastIdx="1" clrIdx="0"/>'
+    "</p:cmAuthorLst>"
+)
+PRESENTATION_COMMENTS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<p:cmLst xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main">'
+    f'<p:cm authorId="0" dt="{REVIEWED_AT}" idx="1"><p:pos x="10" y="10"/><p:text>{COMMENT_TEXT}</p:text>'
+    "</p:cm></p:cmLst>"
+)
+
+
+def test_a_presentation_keeps_its_comments_but_not_who_wrote_them():
+    data = with_parts(
+        dirty_docx(),
+        {
+            "ppt/authors.xml": PRESENTATION_AUTHORS,
+            "ppt/commentAuthors.xml": PRESENTATION_COMMENT_AUTHORS,
+            "ppt/comments/comment1.xml": PRESENTATION_COMMENTS,
+        },
+    )
+    document = Document.objects.create(title="Slides", file=ContentFile(data, name="slides.pptx"))
+    clean = stored_bytes(document)
+    assert_says_nothing_of_its_reviewers(clean)
+    parts = assert_package_still_opens(clean)
+    [author] = ElementTree.fromstring(parts["ppt/authors.xml"])
+    assert (author.get("id"), author.get("name"), author.get("initials")) == (PERSON_ID, "Author", "A")
+    assert author.get("userId") is None and author.get("providerId") is None
+    [legacy] = ElementTree.fromstring(parts["ppt/commentAuthors.xml"])
+    assert (legacy.get("id"), legacy.get("name"), legacy.get("initials")) == ("0", "Author", "A")
+    [comment] = ElementTree.fromstring(parts["ppt/comments/comment1.xml"])
+    assert comment.get("authorId") == "0" and comment.get("dt") is None
+    assert "".join(comment.itertext()) == COMMENT_TEXT
