@@ -9,7 +9,8 @@ import traceback
 from bench import journeys, wrk
 from bench.addresses import Addresses
 from bench.registry import Figure, measure, missed
-from bench.stack import HTTPS, TMP, Stack, cpu_seconds, cpu_used, log
+from bench.services import HTTPS, TMP, log
+from bench.stack import Stack, cpu_seconds, cpu_used
 
 LOAD_SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))

@@ -1,4 +1,4 @@
-"""nginx in front of the bench's app servers, configured from docs/deploy/nginx.conf itself.
+"""nginx in front of the bench's app servers, configured from deploy/nginx.conf itself.
 
 The bench renders the documented site file with only these changes, each of which must find its line (a
 reshaped file fails loudly rather than running something else):
@@ -22,9 +22,9 @@ import re
 import signal
 from pathlib import Path
 
-from bench.stack import HOST, ROOT, TMP, Service, healthy, log, sh, wait_for
+from bench.services import HOST, ROOT, TMP, Service, healthy, log, sh, wait_for
 
-SITE = ROOT / "docs" / "deploy" / "nginx.conf"
+SITE = ROOT / "deploy" / "nginx.conf"
 NGINX = "/usr/sbin/nginx"
 EDGE = "127.0.0.1/32"  # where wrk and the journeys connect from: the stand-in for a CDN's ranges
 OUTSIDE_EDGE = "127.0.0.9"  # a client that is not the CDN (Linux answers on all of 127.0.0.0/8)
@@ -37,7 +37,7 @@ class RenderError(ValueError):
 def _sub(pattern, replacement, text, *, count_at_least=1, flags=re.M):
     new, n = re.subn(pattern, replacement, text, flags=flags)
     if n < count_at_least:
-        raise RenderError(f"docs/deploy/nginx.conf has no line matching {pattern!r}")
+        raise RenderError(f"deploy/nginx.conf has no line matching {pattern!r}")
     return new
 
 
@@ -56,7 +56,7 @@ def render_site(text, *, port, redirect_port, upstreams, edge, log_dir, media_di
     # Each app server with the documented server's parameters (max_fails, fail_timeout…).
     documented = re.search(r"upstream waymark_gunicorn \{\n\s*server \S+((?: [^;\s]+)*);", text)
     if not documented:
-        raise RenderError("docs/deploy/nginx.conf has no server line in upstream waymark_gunicorn")
+        raise RenderError("deploy/nginx.conf has no server line in upstream waymark_gunicorn")
     servers = "".join(f"    server {upstream}{documented.group(1)};\n" for upstream in upstreams)
     text = _sub(
         r"(upstream waymark_gunicorn \{\n)(?:\s*server [^;]+;\n)+", lambda m: m.group(1) + servers, text
@@ -195,7 +195,3 @@ def statuses(lines, method=None, path=None):
 def front(port, upstreams):
     """The `front` a Stack takes: nginx on `port` in front of the app servers."""
     return Nginx(port, upstreams)
-
-
-def site_text():
-    return Path(SITE).read_text()

@@ -5,7 +5,8 @@ import string
 import time
 from pathlib import Path
 
-from bench.stack import TMP, log, shared_data
+from bench.services import TMP, log
+from bench.stack import shared_data
 
 SAMPLE = Path(
     os.environ.get("BENCH_ONSPD_SAMPLE", shared_data() / "onspd" / "onspd_2024aug_extract_aberdeen.csv")

@@ -37,7 +37,7 @@ def pages():
             result["reasons"][key] = f"seed_demo made no live {model.__name__}"
         if key == "petition":
             result["petition_id"] = page.pk if page else None
-    # A Welsh guidance page (seed_demo translates one): issue 15's page weight in Welsh.
+    # A Welsh guidance page (seed_demo translates one), for the page weight in Welsh.
     welsh = GuidancePage.objects.live().public().filter(locale__language_code="cy").order_by("path").first()
     result["guidance_cy"] = welsh.get_url() if welsh else None
     if welsh is None:

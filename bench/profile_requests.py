@@ -1,4 +1,4 @@
-"""CPU and database queries per request, in one process, for the journeys issue 16 is about.
+"""CPU and database queries per request, in one process, for the petition, signing and letter journeys.
 
 No server and no load generator: Django's test client against the database and Redis in DATABASE_URL and
 REDIS_URL (a seeded database of your own, never the bench's), with `website.settings.bench`. Each journey

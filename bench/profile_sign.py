@@ -31,7 +31,7 @@ def main(count):
 def profile(count):
     import django
 
-    from bench.stack import TMP
+    from bench.services import TMP
 
     django.setup()
     from django.test import Client

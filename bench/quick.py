@@ -15,7 +15,7 @@ import time
 
 from bench.harness import BARE, Bench
 from bench.run import MEASURES
-from bench.stack import TMP
+from bench.services import TMP
 
 QUICK = {"lookup", "api", "sign", "email_rate", "pages"}
 

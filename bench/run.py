@@ -37,7 +37,7 @@ from bench.figures import (
     viral,
 )
 from bench.harness import Bench, balance
-from bench.stack import log
+from bench.services import log
 
 # The order matters: the petition page is timed empty before anything signs, the million signatures go in
 # after the drills, and the bare view is measured again last.

@@ -1,5 +1,5 @@
 """The production topology on loopback, all of it the bench's own: nginx (configured from
-docs/deploy/nginx.conf, bench/nginx.py) in front of two app servers (each a gunicorn master on its own
+deploy/nginx.conf, bench/nginx.py) in front of two app servers (each a gunicorn master on its own
 port, as two machines would run them), a PostgreSQL cluster and a Redis server in bench/tmp on their own
 ports, the task workers and the scheduler. For the drill that black-holes PostgreSQL, the app servers are
 restarted to reach it through a TCP forwarder in the bench's own process (bench/forwarder.py), and back
@@ -26,12 +26,11 @@ import time
 from pathlib import Path
 
 import psycopg
-import requests
 
-ROOT = Path(__file__).resolve().parent.parent
-TMP = ROOT / "bench" / "tmp"
+from bench import nginx
+from bench.services import HOST, ROOT, TMP, Service, healthy, log, sh, wait_for
+
 PY = sys.executable
-HOST = "127.0.0.1"
 PORT = int(os.environ.get("BENCH_PORT", "8731"))  # where the load goes: the front, or the only app server
 # The app servers behind a front, or those beyond the first without one: APP_PORT, APP_PORT + 1…
 APP_PORT = int(os.environ.get("BENCH_APP_PORT", "8751"))
@@ -45,32 +44,6 @@ APP_SERVERS = int(os.environ.get("BENCH_APP_SERVERS", "2"))
 EMAIL_WORKERS = int(os.environ.get("BENCH_EMAIL_WORKERS", "6"))
 GUNICORN_WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
 GUNICORN_THREADS = int(os.environ.get("BENCH_THREADS", "4"))
-HTTPS = {"X-Forwarded-Proto": "https"}  # what the TLS proxy adds; production settings redirect without it
-
-
-def log(message):
-    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
-
-
-def sh(command, check=True, timeout=120, **kwargs):
-    return subprocess.run(
-        command,
-        shell=isinstance(command, str),
-        check=check,
-        timeout=timeout,
-        capture_output=True,
-        text=True,
-        **kwargs,
-    )
-
-
-def wait_for(predicate, seconds, step=0.2):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(step)
-    return predicate()
 
 
 def shared_data():
@@ -138,88 +111,6 @@ def children(pid):
 
 
 # --- the services ---------------------------------------------------------------------------------
-
-
-class Service:
-    """One long-running process of the stack, started in its own session so that stopping it stops its
-    children too, with its output in bench/tmp/NAME.log."""
-
-    name = "service"
-
-    def __init__(self):
-        self.process = None
-        self.logfile = TMP / f"{self.name}.log"
-        self._handle = None
-
-    def command(self):
-        raise NotImplementedError
-
-    def ready(self):
-        return self.running()
-
-    def running(self):
-        return self.process is not None and self.process.poll() is None
-
-    @property
-    def pidfile(self):
-        return TMP / f"{self.name}.pid"
-
-    def start(self, env=None, timeout=60):
-        self.stop_leftover()
-        self._handle = open(self.logfile, "a")  # noqa: SIM115 (closed in stop())
-        self.process = subprocess.Popen(
-            self.command(),
-            cwd=ROOT,
-            env=env,
-            stdout=self._handle,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        self.pidfile.write_text(str(self.process.pid))
-        if not wait_for(self.ready, timeout, step=0.2):
-            raise RuntimeError(f"{self.name} did not come up; see {self.logfile}")
-
-    def stop_leftover(self):
-        """Stop what this service left running when an earlier run was killed: only a process that still
-        runs this very command line, never one that has since been given the same id."""
-        try:
-            pid = int(self.pidfile.read_text())
-            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")[:-1]
-        except (OSError, ValueError):
-            cmdline, pid = None, None
-        if cmdline == [str(part).encode() for part in self.command()]:
-            log(f"{self.name} from an earlier run is still up (pid {pid}): stopping it first")
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(pid, signal.SIGKILL)
-            wait_for(lambda: not Path(f"/proc/{pid}").exists(), 10)
-        self.pidfile.unlink(missing_ok=True)
-
-    def signal(self, signum):
-        if self.running():
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(self.process.pid, signum)
-
-    def kill(self):
-        """Gone at once, as when a machine dies: no graceful shutdown."""
-        self.signal(signal.SIGKILL)
-        self._reap(5)
-
-    def stop(self, timeout=15):
-        self.signal(signal.SIGTERM)
-        self._reap(timeout)
-
-    def _reap(self, timeout):
-        if self.process is not None:
-            try:
-                self.process.wait(timeout=timeout)
-            except subprocess.TimeoutExpired:
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait(timeout=5)
-        if self._handle is not None:
-            self._handle.close()
-            self._handle = None
-        self.pidfile.unlink(missing_ok=True)
 
 
 class Postgres:
@@ -453,26 +344,17 @@ class ManageCommand(Service):
         return self.running()
 
 
-def healthy(url):
-    try:
-        return requests.get(f"{url}/healthz", headers=HTTPS, timeout=2).status_code == 200
-    except requests.RequestException:
-        return False
-
-
 # --- the stack ------------------------------------------------------------------------------------
 
 
 class Stack:
     """Everything `make bench` runs. `app_servers` gunicorn masters listen on ports of their own; with a
     `front` (a callable taking the port and the app servers' URLs and returning a Service; by default
-    nginx from docs/deploy/nginx.conf), the load reaches them only through it on PORT, otherwise the single
+    nginx from deploy/nginx.conf), the load reaches them only through it on PORT, otherwise the single
     app server listens on PORT itself (`front=None`)."""
 
     def __init__(self, app_servers=APP_SERVERS, front="nginx", email_workers=EMAIL_WORKERS):
         if front == "nginx":
-            from bench import nginx
-
             front = nginx.front
         if app_servers > 1 and front is None:
             log(f"{app_servers} app servers and no front proxy: the load reaches only the first")
@@ -502,11 +384,8 @@ class Stack:
             "DISCLOSURE_ENCRYPTION_KEYS": base64.urlsafe_b64encode(secrets.token_bytes(32)).decode(),
             "ALLOWED_HOSTS": f"{HOST},localhost",
             # The client's address as docs/operations.md configures it behind the documented nginx: one
-            # trusted proxy, whose X-Forwarded-For carries the address nginx settled on. (Both spellings:
-            # TRUSTED_PROXY_COUNT, and RATELIMIT_IP_META_KEY for code from before it; nginx replaces the
-            # header, so its last entry is that address either way.)
+            # trusted proxy, whose X-Forwarded-For carries the address nginx settled on.
             "TRUSTED_PROXY_COUNT": "1",
-            "RATELIMIT_IP_META_KEY": "HTTP_X_FORWARDED_FOR",
             "DATABASE_URL": f"{self.postgres.url}/{DB_NAME}",
             "REDIS_URL": self.redis.url,
             "BENCH_EMAIL_DIR": str(self.mail_dir),

@@ -4,7 +4,7 @@ import json
 import re
 import subprocess
 
-from bench.stack import TMP
+from bench.services import TMP
 
 # Each request gets the next address of bench.addresses from `cfg.first` on, sent as X-Forwarded-For (wrk
 # connects from the edge range nginx believes, as a CDN would) and, for POSTs, its own tag in place of __N__

@@ -85,7 +85,7 @@ class SignatureForm(HoneypotForm):
         help_text=_("Optional. You can unsubscribe from any email."),
     )
 
-    def __init__(self, *args, privacy_url=None, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["name"].widget.attrs.update({"autocomplete": "name"})
         self.fields["name"].error_messages["max_length"] = gettext("Enter a name of at most 255 characters.")

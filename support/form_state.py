@@ -132,7 +132,7 @@ def forget_if_abandoned(session, now):
 
 def _tabs(session):
     value = session.get(SESSION_KEY)
-    if isinstance(value, str):  # a session from before tabs: its answers were given without a tab id
+    if isinstance(value, str):  # answers stored without a tab id: they belong to no tab in particular
         return {NO_TAB: value}
     return dict(value) if isinstance(value, dict) else {}
 

@@ -15,8 +15,11 @@ cleaning is idempotent), read by the file's content whatever its name says:
   old author's name may linger, go too.
 - an Office Open XML package (.docx, .xlsx, .pptx) or an OpenDocument one (.odt, .ods, .odp): the core,
   extended (app) and custom properties, or ODF's `meta.xml`, are written again empty, so the file still
-  opens; every picture in it goes through `photo_metadata.strip`; the zip entries' times and extra fields
-  (which say when the file was saved) are reset.
+  opens; the names, initials and times on comments and tracked changes (Word's `w:author` and `w:date`,
+  `word/people.xml`, Excel's comment authors, threaded comments and persons, PowerPoint's comment authors,
+  OpenDocument's `dc:creator` and `dc:date` on annotations and changes) become "Author", "A" and no time, or
+  a fixed one where the format requires a time; every picture in it goes through `photo_metadata.strip`;
+  the zip entries' times and extra fields (which say when the file was saved) are reset.
 
 What cannot be cleaned is refused rather than stored as it came: `UnreadableDocument` (a broken PDF or
 package, or a picture in it that cannot be decoded) and `ProtectedDocument` (password-protected: its
@@ -292,6 +295,8 @@ def _clean_package(data):
                 content = package.read(info)
                 clean = replacements.get(info.filename, content)
                 if clean is content:
+                    clean = _without_reviewers(info.filename, content)
+                if clean is content:
                     clean = photo_metadata.strip(content) or content
                 changed = changed or clean != content or _entry_says_more(info)
                 entries.append((info, clean))
@@ -344,6 +349,110 @@ def _ooxml_property_parts(package, names):
             if kind in parts and relationship.get("TargetMode") != "External":
                 parts[kind] = relationship.get("Target", "").lstrip("/")
     return parts
+
+
+# --- Who commented and who changed what, inside the content ---
+
+# What comments and tracked changes say of their writer is replaced, not removed, where the format requires
+# it (an author name, a time): by these, the same for everyone, as Word's and LibreOffice's own "remove
+# personal information" write.
+ANONYMOUS_AUTHOR = b"Author"
+ANONYMOUS_INITIALS = b"A"
+FIXED_TIME = b"1980-01-01T00:00:00"  # ZIP_EPOCH, as an XML date and time
+_VALUE = rb"""(?:"[^"]*"|'[^']*')"""
+_PREFIX = rb"(?:[A-Za-z_][\w.-]*:)?"
+
+
+def _attribute(names):
+    """An attribute with one of these local names (in any namespace), with the space before it."""
+    return re.compile(rb"\s" + _PREFIX + rb"(?:" + b"|".join(names) + rb")\s*=\s*" + _VALUE)
+
+
+def _element(names, prefix=_PREFIX):
+    """An element with one of these local names and its text, as 1: start tag, 2: end tag."""
+    local = prefix + rb"(?:" + b"|".join(names) + rb")"
+    return re.compile(rb"(<" + local + rb"(?:\s[^>]*)?>)[^<]*(</" + local + rb"\s*>)")
+
+
+def _set(names, value):
+    return (
+        _attribute(names),
+        lambda match: match.group(0)[: match.group(0).index(b"=") + 1] + b'"' + value + b'"',
+    )
+
+
+def _drop(names):
+    return (_attribute(names), b"")
+
+
+def _text(names, value, prefix=_PREFIX):
+    return (_element(names, prefix), lambda match: match.group(1) + value + match.group(2))
+
+
+# Word: every part under word/ (the document, comments, headers, footnotes, people.xml…) names its
+# reviewers on w:comment, w:ins, w:del, w:moveFrom, w:rPrChange and the like, and in people.xml, whose
+# presence information holds an account (an email address); the times there are all optional.
+WORD_REVIEWERS = (
+    _set([b"author"], ANONYMOUS_AUTHOR),
+    _set([b"initials"], ANONYMOUS_INITIALS),
+    _drop([b"date", b"dateUtc"]),
+    (
+        re.compile(
+            rb"<" + _PREFIX + rb"presenceInfo\b[^>]*?(?:/>|>.*?</" + _PREFIX + rb"presenceInfo\s*>)", re.S
+        ),
+        b"",
+    ),
+)
+# Where each kind of part names who commented or changed what, by the part's name.
+REVIEWERS = (
+    (re.compile(r"word/.+\.xml"), WORD_REVIEWERS),
+    # Excel: legacy comments list their authors; threaded comments point at persons, which carry a
+    # display name and an account, and carry their own time (optional).
+    (re.compile(r"xl/comments(?:[^/]*|/[^/]+)\.xml"), (_text([b"author"], ANONYMOUS_AUTHOR),)),
+    (re.compile(r"xl/threadedComments/[^/]+\.xml"), (_drop([b"dT"]),)),
+    (
+        re.compile(r"xl/persons/[^/]+\.xml"),
+        (_set([b"displayName"], ANONYMOUS_AUTHOR), _drop([b"userId", b"providerId"])),
+    ),
+    # Excel's shared-workbook change history: who saved each revision, and when (required).
+    (
+        re.compile(r"xl/revisions/[^/]+\.xml"),
+        (_set([b"userName"], ANONYMOUS_AUTHOR), _set([b"dateTime"], FIXED_TIME)),
+    ),
+    (re.compile(r"xl/revisions/userNames\.xml"), (_set([b"name"], ANONYMOUS_AUTHOR),)),
+    # PowerPoint: comment authors (legacy and modern) and the comments' times.
+    (
+        re.compile(r"ppt/(?:commentAuthors|authors)\.xml"),
+        (
+            _set([b"name"], ANONYMOUS_AUTHOR),
+            _set([b"initials"], ANONYMOUS_INITIALS),
+            _drop([b"userId", b"providerId"]),
+        ),
+    ),
+    (re.compile(r"ppt/comments/[^/]+\.xml"), (_drop([b"dt"]),)),
+    # OpenDocument: annotations and tracked changes (office:change-info) say who and when; a change's time
+    # is required, an annotation's is not, so both get the fixed one. By their usual prefixes: a
+    # `text:date` field is part of what the document shows and stays.
+    (
+        re.compile(r"(?:content|styles)\.xml"),
+        (
+            _text([b"creator"], ANONYMOUS_AUTHOR, prefix=b"dc:"),
+            _text([b"creator-initials"], ANONYMOUS_INITIALS, prefix=b"meta:"),
+            _text([b"date"], FIXED_TIME, prefix=b"dc:"),
+        ),
+    ),
+)
+
+
+def _without_reviewers(name, content):
+    """The part without the names and times of who commented on it or changed it; `content` itself if the
+    part says none (so a clean file comes back unchanged)."""
+    clean = content
+    for part, rules in REVIEWERS:
+        if part.fullmatch(name):
+            for pattern, replacement in rules:
+                clean = pattern.sub(replacement, clean)
+    return content if clean == content else clean
 
 
 def _entry_says_more(info):

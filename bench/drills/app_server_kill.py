@@ -7,7 +7,7 @@ import time
 
 from bench import journeys
 from bench.registry import Figure, measure
-from bench.stack import log, wait_for
+from bench.services import log, wait_for
 
 SECONDS, KILL_AFTER, THREADS = 20, 5, 8
 

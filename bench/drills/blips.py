@@ -25,7 +25,7 @@ import requests
 
 from bench import journeys
 from bench.registry import Figure
-from bench.stack import log
+from bench.services import log
 
 OUTAGE_SECONDS = int(os.environ.get("BENCH_OUTAGE_SECONDS", "10"))
 SLOWEST_GOAL_MS = 2000

@@ -6,7 +6,7 @@ import time
 
 from bench import journeys
 from bench.registry import Figure, measure
-from bench.stack import wait_for
+from bench.services import wait_for
 
 SECONDS, RESTART_AFTER, THREADS = 20, 5, 8
 

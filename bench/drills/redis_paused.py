@@ -4,7 +4,7 @@ again with the copies it held from before (bench/drills/blips.py)."""
 
 from bench.drills import blips
 from bench.registry import measure
-from bench.stack import wait_for
+from bench.services import wait_for
 
 # The cache's breaker keeps Redis skipped for REDIS_BREAKER_SECONDS (30) after the outage began: the checks
 # come after it has closed again, when the stale copies in Redis are read.

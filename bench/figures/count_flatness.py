@@ -11,7 +11,7 @@ import time
 
 from bench.harness import BARE, LOAD_SECONDS
 from bench.registry import Figure, measure
-from bench.stack import log
+from bench.services import log
 
 ROWS = int(os.environ.get("BENCH_SIGNATURES", "1000000"))
 CONNECTIONS = 4

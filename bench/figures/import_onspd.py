@@ -6,7 +6,7 @@ import time
 
 from bench import onspd
 from bench.registry import Figure, measure
-from bench.stack import TMP
+from bench.services import TMP
 
 TIMEOUT = int(os.environ.get("BENCH_IMPORT_TIMEOUT", "900"))
 

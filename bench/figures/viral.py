@@ -1,4 +1,4 @@
-"""The viral moment (issue 16): the petition page as a visitor from a shared link sees it, a surge of views
+"""The viral moment: the petition page as a visitor from a shared link sees it, a surge of views
 and signatures together, and what the page weighs when signatures come from every constituency."""
 
 import os
@@ -7,7 +7,7 @@ import time
 from bench import browser, journeys
 from bench.figures.signing import sign_form
 from bench.registry import Figure, latency, measure
-from bench.stack import log
+from bench.services import log
 
 SURGE_SECONDS = int(os.environ.get("BENCH_SURGE_SECONDS", "60"))
 VIEWS_PER_SIGNATURE = 30

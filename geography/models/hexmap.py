@@ -25,7 +25,7 @@ class ConstituencyHex(models.Model):
     matched_by = models.CharField(max_length=4, choices=Match.choices, default=Match.CODE)
 
     class Meta:
-        db_table = "campaign_constituencyhex"  # its name from before the model moved here: no row moved
+        db_table = "campaign_constituencyhex"  # the campaign app's table name: the rows stay in place
         ordering = ["-r", "q"]
         verbose_name = "constituency hexagon"
         constraints = [models.UniqueConstraint(fields=["q", "r"], name="one_hex_per_cell")]

@@ -27,7 +27,8 @@ class Signature(models.Model):
 
     class Reason(models.TextChoices):
         NONE = "", "—"
-        # No longer given (over a limit, nothing is stored and the signer is told); kept for older rows.
+        # Never given to a new row (over a limit, nothing is stored and the signer is told); stored rows
+        # may carry it.
         RATE_LIMITED = "rate_limited", "Rate-limited"
         BLOCKED_IP = "blocked_ip", "Blocked network"
         BLOCKED_DOMAIN = "blocked_domain", "Blocked email domain"

@@ -263,7 +263,7 @@ def test_the_bulk_insert_makes_verified_signatures_through_the_model(home):
     assert all(row.verified_at for row in rows)
 
 
-# --- the production topology: nginx from docs/deploy/nginx.conf ------------------------------------------
+# --- the production topology: nginx from deploy/nginx.conf ------------------------------------------
 
 
 def _rendered(tmp_path, edge=nginx.EDGE):

@@ -1,34 +1,12 @@
-"""Fixtures for the campaign tests: the shared sample data, a letter page and a known MP."""
-
-from pathlib import Path
+"""Fixtures for the campaign tests: a letter page, and geography's known MP and postcode."""
 
 import pytest
-from django.conf import settings
 from django.core.cache import cache
 
-from tests.campaign.factories import (
-    ConstituencyFactory,
-    LetterPageFactory,
-    MemberOfParliamentFactory,
-    PostcodeFactory,
-)
+from tests.campaign.factories import LetterPageFactory
 
-# The real ONS, Commons Library and hexmap samples live outside the repository, beside it
-# (settings.SHARED_DATA_DIR: ../shared/data unless WAYMARK_SHARED_DATA says otherwise).
-SHARED_DATA = settings.SHARED_DATA_DIR
-ONSPD_ABERDEEN = SHARED_DATA / "onspd" / "onspd_2024aug_extract_aberdeen.csv"
-ONSPD_AUG2024 = SHARED_DATA / "onspd" / "onspd_2024aug_schema_sample.csv"
-ONSPD_NOV2025 = SHARED_DATA / "onspd" / "onspd_2025nov_schema_sample.csv"
-GE2024_RESULTS = SHARED_DATA / "parliament" / "ge2024_results_by_constituency.csv"
-CONSTITUENCIES_2024 = SHARED_DATA / "parliament" / "constituencies_2024.json"
-HEXMAP_2024 = SHARED_DATA / "hexmaps" / "uk-constituencies-2024.hexjson"
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-
-
-def shared_file(path):
-    if not path.exists():
-        pytest.skip(f"Sample data not found at {path} (expected ../shared/data beside the repository)")
-    return path
+# The MP, postcode and four-hex map layout the letter tests share with geography's.
+from tests.geography.conftest import known_postcode, mp, small_map  # noqa: F401
 
 
 @pytest.fixture(autouse=True)
@@ -42,16 +20,3 @@ def fresh_cache():
 @pytest.fixture
 def letter_page(home):
     return LetterPageFactory(parent=home)
-
-
-@pytest.fixture
-def mp(db):
-    constituency = ConstituencyFactory(code="E14001085", name="Bermondsey and Old Southwark")
-    return MemberOfParliamentFactory(
-        constituency=constituency, name="Neil Coyle", party="Labour", email="neil.coyle@example.org"
-    )
-
-
-@pytest.fixture
-def known_postcode(mp):
-    return PostcodeFactory(postcode="SE1 2DL", constituency_code=mp.constituency_id)

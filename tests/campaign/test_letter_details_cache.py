@@ -15,7 +15,7 @@ from wagtail.models import PageViewRestriction
 from campaign import letter_details
 from geography import lookup
 from geography.models import MemberOfParliament
-from tests.campaign.factories import ConstituencyFactory, MemberOfParliamentFactory, PostcodeFactory
+from tests.geography.factories import ConstituencyFactory, MemberOfParliamentFactory, PostcodeFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -194,7 +194,7 @@ def test_postcode_lookup_messages_are_in_welsh(client, letter_page, mp, known_po
 
 def test_the_maps_say_what_they_count_in_the_visitors_language_from_one_cached_build(db):
     from geography import hexmap
-    from tests.campaign.factories import ConstituencyHexFactory
+    from tests.geography.factories import ConstituencyHexFactory
 
     ConstituencyHexFactory(code="W07000079", name="Cardiff East", q=0, r=0)
     ConstituencyHexFactory(code="W07000080", name="Cardiff West", q=1, r=0)

@@ -96,7 +96,7 @@ def test_a_bad_postcode_comes_back_with_a_kind_message(client, letter_page, type
 
 
 def test_a_jersey_postcode_points_to_the_states_assembly(client, letter_page, db):
-    from tests.campaign.factories import PostcodeFactory
+    from tests.geography.factories import PostcodeFactory
 
     PostcodeFactory(postcode="JE2 4WD", country_code="L93000001", constituency_code="L99999999")
     html = post_postcode(client, letter_page, "JE2 4WD").content.decode()
@@ -308,7 +308,7 @@ def test_an_empty_submission_names_each_missing_field(client, letter_page, mp):
 
 
 def test_a_web_address_in_a_message_is_a_link(client, letter_page, db):
-    from tests.campaign.factories import PostcodeFactory
+    from tests.geography.factories import PostcodeFactory
 
     PostcodeFactory(postcode="IM1 1AA", country_code="M83000003", constituency_code="M99999999")
     html = post_postcode(client, letter_page, "IM1 1AA").content.decode()

@@ -9,7 +9,7 @@ from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
 from geography.models import PostcodeImport
-from tests.campaign.factories import PostcodeFactory
+from tests.geography.factories import PostcodeFactory
 from tests.support.factories import HelplineFactory
 from tests.website.factories import StandardPageFactory, publish_safety_settings
 from website.models import SiteSettings

@@ -108,7 +108,7 @@ class TestPostcodeMustExistWhenDataIsLoaded:
         assert form.cleaned_data["postcode"] == "ZZ99 9ZZ"
 
     def test_with_postcode_data_an_unknown_postcode_is_refused_at_its_field(self):
-        from tests.campaign.factories import PostcodeFactory
+        from tests.geography.factories import PostcodeFactory
 
         PostcodeFactory(postcode="SW1A 1AA", constituency_code="E14001172")
         form = form_with(postcode="zz99 9zz")
@@ -122,7 +122,7 @@ class TestPostcodeMustExistWhenDataIsLoaded:
         from django.db import connection
         from django.test.utils import CaptureQueriesContext
 
-        from tests.campaign.factories import PostcodeFactory
+        from tests.geography.factories import PostcodeFactory
 
         PostcodeFactory(postcode="SW1A 1AA", constituency_code="E14001172")
         form = form_with(postcode="sw1a1aa")
@@ -132,7 +132,7 @@ class TestPostcodeMustExistWhenDataIsLoaded:
         assert form.cleaned_data["located"] == ("E14001172", "E92000001")
 
     def test_bfpo_numbers_need_no_postcode_data(self):
-        from tests.campaign.factories import PostcodeFactory
+        from tests.geography.factories import PostcodeFactory
 
         PostcodeFactory(postcode="SW1A 1AA")
         assert form_with(postcode="BFPO 123").is_valid()

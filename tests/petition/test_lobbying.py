@@ -11,7 +11,7 @@ from django.utils import timezone
 from campaign.models import LetterCount, LetterWeek
 from campaign.models.letter_counts import week_starting
 from petition import counting, lobbying
-from tests.campaign.factories import ConstituencyFactory, MemberOfParliamentFactory
+from tests.geography.factories import ConstituencyFactory, MemberOfParliamentFactory
 from tests.petition.factories import PetitionPageFactory, SignatureFactory
 from website.staff import ADMINISTRATORS, CAMPAIGN_MANAGERS, CASEWORKERS, EDITORS, MODERATORS
 

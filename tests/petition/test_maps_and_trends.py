@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from petition import counting, privacy
-from tests.campaign.factories import ConstituencyHexFactory
+from tests.geography.factories import ConstituencyHexFactory
 from tests.petition.factories import SignatureFactory
 
 pytestmark = pytest.mark.django_db

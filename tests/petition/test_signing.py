@@ -226,7 +226,7 @@ def test_signing_a_stopped_petition_goes_back_to_its_page_and_stores_nothing(pet
 
 
 def test_with_postcode_data_loaded_a_postcode_not_in_it_is_refused_and_nothing_is_stored(petition, sign):
-    from tests.campaign.factories import PostcodeFactory
+    from tests.geography.factories import PostcodeFactory
 
     PostcodeFactory(postcode="SW1A 1AA")
     response = sign(petition, postcode="ZZ99 9ZZ")

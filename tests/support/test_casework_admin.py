@@ -227,7 +227,7 @@ def test_administrators_read_the_audit_log_but_cannot_edit_it(client, wales_requ
 def test_a_superuser_sees_no_request_outside_their_teams(
     client, wales_request, triage_request, django_user_model
 ):
-    """Issue 11 reversed the old rule (superusers saw every team): being a superuser opens nothing."""
+    """Being a superuser opens no team's requests: access comes from team membership alone."""
     superuser = django_user_model.objects.create_superuser("root", "root@waymark.test", "a-long-password-1")
     client.force_login(superuser)
     content = client.get(QUEUE).content.decode()

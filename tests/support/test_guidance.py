@@ -115,7 +115,7 @@ class ReadingGuidanceTests(WagtailPageTestCase):
 
 
 def test_every_support_page_type_is_marked_as_a_support_page():
-    # The disclosure request page (support issue) joins in by using SupportPageMixin too.
+    # Other support pages (the disclosure request page) are marked the same way, by SupportPageMixin.
     for page_type in (GuidanceIndexPage, GuidancePage):
         assert issubclass(page_type, SupportPageMixin)
         assert page_type.is_support_page

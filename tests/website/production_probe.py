@@ -1,4 +1,4 @@
-"""Run one of issue 11's attacks against the real production settings, in a process of its own.
+"""Run one attack on staff access against the real production settings, in a process of its own.
 
 `python tests/website/production_probe.py ATTACK` with the production environment of
 tests/website/test_attacks_in_production.py (a migrated SQLite database). Prints one JSON object: what the

@@ -22,7 +22,7 @@ from gunicorn.config import Config
 from website.logging import RedactPersonalData
 
 ROOT = Path(__file__).resolve().parents[2]
-DEPLOY = ROOT / "docs" / "deploy"
+DEPLOY = ROOT / "deploy"
 TOKEN = "Zq3x9VfT0kLmNoPq-rS_tUvWxYz0123456789abcdE"
 # A password reset link: the account's id in base64, then a token of Django's shape.
 UID, RESET_TOKEN = "MTIzNDU2", "cz1k2x-0f3c9d8e7b6a5f4e3d2c1b0a9f8e7d6c"
@@ -45,7 +45,7 @@ SAMPLES = [
 
 
 def gunicorn_logger(tmp_path):
-    """The logger gunicorn builds from docs/deploy/gunicorn.conf.py, writing its access log to a file."""
+    """The logger gunicorn builds from deploy/gunicorn.conf.py, writing its access log to a file."""
     cfg = Config()
     for name, value in runpy.run_path(str(DEPLOY / "gunicorn.conf.py")).items():
         if name in cfg.settings:
@@ -163,7 +163,7 @@ def test_a_real_reset_link_reaches_no_log(client, home, tmp_path, django_log):
 
 
 def nginx_maps():
-    """Each `map` of docs/deploy/nginx.conf as (source variable, [(python regex, replacement)])."""
+    """Each `map` of deploy/nginx.conf as (source variable, [(python regex, replacement)])."""
     text = (DEPLOY / "nginx.conf").read_text()
     maps = {}
     for source, target, body in re.findall(r"map \$(\w+) \$(\w+) \{(.*?)\n\}", text, re.S):

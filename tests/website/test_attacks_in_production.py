@@ -1,7 +1,7 @@
-"""Issue 11's attacks on staff access, replayed against the production settings in a separate process.
+"""Attacks on staff access, replayed against the production settings in a separate process: each must fail.
 
-Each ran successfully before (see the issue); each must fail now. The database is SQLite, migrated once for
-this module; everything else is `website.settings.production` as deployed (2FA on, django-axes, SMTP).
+The database is SQLite, migrated once for this module; everything else is `website.settings.production` as
+deployed (2FA on, django-axes, SMTP).
 The other attacks do not depend on settings and are tested beside the code they concern.
 """
 

@@ -580,3 +580,264 @@ def test_a_picture_in_a_document_is_turned_upright_like_any_photo():
     with zipfile.ZipFile(io.BytesIO(stored_bytes(document))) as package:
         photo = package.read("word/media/image1.jpeg")
     assert Image.open(io.BytesIO(photo)).size == (40, 60)
+
+
+# --- Who commented and who changed what, inside the content ---
+
+REVIEWER = "Sam Reviewer"
+REVIEWER_INITIALS = "SRV"
+REVIEWER_ACCOUNT = "sam.reviewer@acacia.example"
+REVIEWED_AT = "2025-03-14T10:05:00Z"
+REVIEWER_SECRETS = [REVIEWER, REVIEWER_INITIALS, REVIEWER_ACCOUNT, "2025-03-14"]
+COMMENT_TEXT = "Check the address with the refuge"
+INSERTED_TEXT = "open every day"
+DELETED_TEXT = "closed on Sundays"
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W15 = "http://schemas.microsoft.com/office/word/2012/wordml"
+W16CEX = "http://schemas.microsoft.com/office/word/2018/wordml/cex"
+REVIEWED_WORD_DOCUMENT = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    f'<w:document xmlns:w="{W}"><w:body><w:p>'
+    '<w:commentRangeStart w:id="0"/>'
+    f"<w:r><w:t>{BODY_TEXT}</w:t></w:r>"
+    '<w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r>'
+    f'<w:ins w:id="1" w:author="{REVIEWER}" w:date="{REVIEWED_AT}">'
+    f"<w:r><w:t>{INSERTED_TEXT}</w:t></w:r></w:ins>"
+    f"<w:del w:id='2' w:author='{REVIEWER}' w:date='{REVIEWED_AT}'>"
+    f"<w:r><w:delText>{DELETED_TEXT}</w:delText></w:r></w:del>"
+    f'<w:r><w:rPr><w:b/><w:rPrChange w:id="3" w:author="{REVIEWER}" w:date="{REVIEWED_AT}"><w:rPr/>'
+    "</w:rPrChange></w:rPr><w:t>Call us</w:t></w:r>"
+    "</w:p></w:body></w:document>"
+)
+WORD_COMMENTS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    f'<w:comments xmlns:w="{W}">'
+    f'<w:comment w:id="0" w:author="{REVIEWER}" w:date="{REVIEWED_AT}" w:initials="{REVIEWER_INITIALS}">'
+    f"<w:p><w:r><w:t>{COMMENT_TEXT}</w:t></w:r></w:p></w:comment></w:comments>"
+)
+WORD_PEOPLE = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    f'<w15:people xmlns:w15="{W15}"><w15:person w15:author="{REVIEWER}">'
+    f'<w15:presenceInfo w15:providerId="AD" w15:userId="{REVIEWER_ACCOUNT}"/></w15:person></w15:people>'
+)
+WORD_COMMENTS_EXTENSIBLE = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    f'<w16cex:commentsExtensible xmlns:w16cex="{W16CEX}">'
+    f'<w16cex:commentExtensible w16cex:durableId="1A2B3C4D" w16cex:dateUtc="{REVIEWED_AT}"/>'
+    "</w16cex:commentsExtensible>"
+)
+
+
+def with_parts(data, parts):
+    """The package in `data` with these parts added (or written over), as its program would save them."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as package, zipfile.ZipFile(out, "w") as changed:
+        for info in package.infolist():
+            if info.filename not in parts:
+                changed.writestr(info, package.read(info))
+        for name, content in parts.items():
+            changed.writestr(zipfile.ZipInfo(name, date_time=SAVED_AT), content, zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+def assert_says_nothing_of_its_reviewers(data):
+    assert_says_nothing_of_its_maker(data)
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        for info in package.infolist():
+            content = package.read(info)
+            for secret in REVIEWER_SECRETS:
+                assert secret.encode() not in content, (info.filename, secret)
+
+
+def reviewed_docx():
+    """A Word document with a comment, tracked insertions, deletions and formatting changes, and the people
+    who made them, as Word saves them."""
+    return with_parts(
+        dirty_docx(),
+        {
+            "word/document.xml": REVIEWED_WORD_DOCUMENT,
+            "word/comments.xml": WORD_COMMENTS,
+            "word/people.xml": WORD_PEOPLE,
+            "word/commentsExtensible.xml": WORD_COMMENTS_EXTENSIBLE,
+        },
+    )
+
+
+def test_a_word_document_keeps_its_comments_and_tracked_changes_but_not_who_made_them_or_when(editor_client):
+    data = reviewed_docx()
+    assert REVIEWER.encode() in zipfile.ZipFile(io.BytesIO(data)).read("word/comments.xml")
+    response = upload(editor_client, "reviewed.docx", data)
+    assert response.status_code == 302, response.content
+    clean = served(editor_client, Document.objects.get().url)
+    assert_says_nothing_of_its_reviewers(clean)
+    parts = assert_package_still_opens(clean)
+    w = f"{{{W}}}"
+    document = ElementTree.fromstring(parts["word/document.xml"])
+    [inserted] = document.iter(f"{w}ins")
+    [deleted] = document.iter(f"{w}del")
+    [formatting] = document.iter(f"{w}rPrChange")
+    for change in (inserted, deleted, formatting):
+        assert change.get(f"{w}author") == "Author" and change.get(f"{w}date") is None
+    assert "".join(inserted.itertext()) == INSERTED_TEXT
+    assert "".join(deleted.itertext()) == DELETED_TEXT
+    assert BODY_TEXT in "".join(document.itertext())
+    [comment] = ElementTree.fromstring(parts["word/comments.xml"])
+    assert comment.get(f"{w}author") == "Author" and comment.get(f"{w}initials") == "A"
+    assert comment.get(f"{w}date") is None and comment.get(f"{w}id") == "0"
+    assert "".join(comment.itertext()) == COMMENT_TEXT
+    [person] = ElementTree.fromstring(parts["word/people.xml"])
+    assert person.get(f"{{{W15}}}author") == "Author" and len(person) == 0
+    [extensible] = ElementTree.fromstring(parts["word/commentsExtensible.xml"])
+    assert extensible.get(f"{{{W16CEX}}}durableId") == "1A2B3C4D"
+    assert extensible.get(f"{{{W16CEX}}}dateUtc") is None
+
+
+X = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+THREADED = "http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments"
+PERSON_ID = "{54EE7950-7262-4200-6969-000000000001}"
+EXCEL_THREADED_COMMENTS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    f'<ThreadedComments xmlns="{THREADED}">'
+    f'<threadedComment ref="A1" dT="{REVIEWED_AT}" personId="{PERSON_ID}"'
+    ' id="{00000000-0001-0000-0000-000000000000}">'
+    f"<text>{COMMENT_TEXT}</text></threadedComment></ThreadedComments>"
+)
+EXCEL_PERSONS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    f'<personList xmlns="{THREADED}">'
+    f'<person displayName="{REVIEWER}" id="{PERSON_ID}" userId="{REVIEWER_ACCOUNT}" providerId="AD"/>'
+    "</personList>"
+)
+
+
+def reviewed_xlsx():
+    """A spreadsheet with a comment signed by its author (openpyxl writes it as Excel does), and the
+    threaded comment and person Excel adds beside it."""
+    workbook = openpyxl.load_workbook(io.BytesIO(dirty_xlsx()))
+    workbook.active["A1"].comment = openpyxl.comments.Comment(COMMENT_TEXT, REVIEWER)
+    out = io.BytesIO()
+    workbook.save(out)
+    data = with_parts(
+        out.getvalue(),
+        {
+            "xl/threadedComments/threadedComment1.xml": EXCEL_THREADED_COMMENTS,
+            "xl/persons/person.xml": EXCEL_PERSONS,
+        },
+    )
+    [comments] = [n for n in zipfile.ZipFile(io.BytesIO(data)).namelist() if n.startswith("xl/comments")]
+    assert REVIEWER.encode() in zipfile.ZipFile(io.BytesIO(data)).read(comments)
+    return data
+
+
+def test_a_spreadsheet_keeps_its_comments_but_not_who_wrote_them(editor_client):
+    response = upload(editor_client, "reviewed.xlsx", reviewed_xlsx())
+    assert response.status_code == 302, response.content
+    clean = served(editor_client, Document.objects.get().url)
+    assert_says_nothing_of_its_reviewers(clean)
+    parts = assert_package_still_opens(clean)
+    workbook = openpyxl.load_workbook(io.BytesIO(clean))
+    comment = workbook.active["A1"].comment
+    assert comment.text == COMMENT_TEXT and comment.author == "Author"
+    assert workbook.active["A1"].value == BODY_TEXT
+    [threaded] = ElementTree.fromstring(parts["xl/threadedComments/threadedComment1.xml"])
+    assert threaded.get("personId") == PERSON_ID and threaded.get("dT") is None
+    assert "".join(threaded.itertext()) == COMMENT_TEXT
+    [person] = ElementTree.fromstring(parts["xl/persons/person.xml"])
+    assert person.get("displayName") == "Author" and person.get("id") == PERSON_ID
+    assert person.get("userId") is None and person.get("providerId") is None
+
+
+OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+DC = "http://purl.org/dc/elements/1.1/"
+META = "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
+FIELD_DATE = "14/03/2025"
+REVIEWED_ODF_CONTENT = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    f'<office:document-content xmlns:office="{OFFICE}" xmlns:text="{TEXT}" xmlns:dc="{DC}"'
+    f' xmlns:meta="{META}" office:version="1.3"><office:body><office:text>'
+    '<text:tracked-changes><text:changed-region xml:id="ct1" text:id="ct1"><text:insertion>'
+    f"<office:change-info><dc:creator>{REVIEWER}</dc:creator><dc:date>2025-03-14T10:05:00</dc:date>"
+    "</office:change-info></text:insertion></text:changed-region></text:tracked-changes>"
+    f"<text:p>{BODY_TEXT}"
+    f"<office:annotation><dc:creator>{REVIEWER}</dc:creator><dc:date>2025-03-14T10:05:00</dc:date>"
+    f"<meta:creator-initials>{REVIEWER_INITIALS}</meta:creator-initials>"
+    f"<text:p>{COMMENT_TEXT}</text:p></office:annotation>"
+    f'<text:change-start text:change-id="ct1"/>{INSERTED_TEXT}<text:change-end text:change-id="ct1"/>'
+    f'<text:date text:date-value="2025-03-14">{FIELD_DATE}</text:date>'
+    "</text:p></office:text></office:body></office:document-content>"
+)
+
+
+def test_an_opendocument_text_keeps_its_annotations_and_changes_but_not_who_made_them(editor_client):
+    data = with_parts(dirty_odt(), {"content.xml": REVIEWED_ODF_CONTENT})
+    response = upload(editor_client, "reviewed.odt", data)
+    assert response.status_code == 302, response.content
+    clean = served(editor_client, Document.objects.get().url)
+    with zipfile.ZipFile(io.BytesIO(clean)) as package:
+        content = package.read("content.xml")
+        assert package.infolist()[0].filename == "mimetype"
+    for secret in (REVIEWER, REVIEWER_INITIALS, "2025-03-14T10:05"):
+        assert secret.encode() not in content, secret
+    assert_package_still_opens(clean)
+    root = ElementTree.fromstring(content)
+    creators = [element.text for element in root.iter(f"{{{DC}}}creator")]
+    dates = [element.text for element in root.iter(f"{{{DC}}}date")]
+    assert creators == ["Author", "Author"] and dates == ["1980-01-01T00:00:00"] * 2
+    assert [element.text for element in root.iter(f"{{{META}}}creator-initials")] == ["A"]
+    text = "".join(root.itertext())
+    assert BODY_TEXT in text and COMMENT_TEXT in text and INSERTED_TEXT in text
+    [field] = root.iter(f"{{{TEXT}}}date")
+    assert field.text == FIELD_DATE and field.get(f"{{{TEXT}}}date-value") == "2025-03-14"
+
+
+def test_a_reviewed_document_cleaned_once_comes_back_the_same_when_cleaned_again():
+    for name, data in (("reviewed.docx", reviewed_docx()), ("reviewed.xlsx", reviewed_xlsx())):
+        document = Document.objects.create(title="Reviewed", file=ContentFile(data, name=name))
+        clean = stored_bytes(document)
+        assert_says_nothing_of_its_reviewers(clean)
+        again = Document.objects.create(title="Reviewed again", file=ContentFile(clean, name=name))
+        assert stored_bytes(again) == clean, name
+
+
+P188 = "http://schemas.microsoft.com/office/powerpoint/2018/8/main"
+PRESENTATION_AUTHORS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    f'<p188:authorLst xmlns:p188="{P188}"><p188:author id="{PERSON_ID}" name="{REVIEWER}"'
+    f' initials="{REVIEWER_INITIALS}" userId="{REVIEWER_ACCOUNT}" providerId="AD"/></p188:authorLst>'
+)
+PRESENTATION_COMMENT_AUTHORS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<p:cmAuthorLst xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main">'
+    f'<p:cmAuthor id="0" name="{REVIEWER}" initials="{REVIEWER_INITIALS}" lastIdx="1" clrIdx="0"/>'
+    "</p:cmAuthorLst>"
+)
+PRESENTATION_COMMENTS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<p:cmLst xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main">'
+    f'<p:cm authorId="0" dt="{REVIEWED_AT}" idx="1"><p:pos x="10" y="10"/><p:text>{COMMENT_TEXT}</p:text>'
+    "</p:cm></p:cmLst>"
+)
+
+
+def test_a_presentation_keeps_its_comments_but_not_who_wrote_them():
+    data = with_parts(
+        dirty_docx(),
+        {
+            "ppt/authors.xml": PRESENTATION_AUTHORS,
+            "ppt/commentAuthors.xml": PRESENTATION_COMMENT_AUTHORS,
+            "ppt/comments/comment1.xml": PRESENTATION_COMMENTS,
+        },
+    )
+    document = Document.objects.create(title="Slides", file=ContentFile(data, name="slides.pptx"))
+    clean = stored_bytes(document)
+    assert_says_nothing_of_its_reviewers(clean)
+    parts = assert_package_still_opens(clean)
+    [author] = ElementTree.fromstring(parts["ppt/authors.xml"])
+    assert (author.get("id"), author.get("name"), author.get("initials")) == (PERSON_ID, "Author", "A")
+    assert author.get("userId") is None and author.get("providerId") is None
+    [legacy] = ElementTree.fromstring(parts["ppt/commentAuthors.xml"])
+    assert (legacy.get("id"), legacy.get("name"), legacy.get("initials")) == ("0", "Author", "A")
+    [comment] = ElementTree.fromstring(parts["ppt/comments/comment1.xml"])
+    assert comment.get("authorId") == "0" and comment.get("dt") is None
+    assert "".join(comment.itertext()) == COMMENT_TEXT

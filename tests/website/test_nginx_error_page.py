@@ -16,8 +16,8 @@ from bench import nginx
 from support.demo import HELPLINES
 
 ROOT = Path(__file__).resolve().parents[2]
-CONFIG = ROOT / "docs" / "deploy" / "nginx.conf"
-PAGE = ROOT / "docs" / "deploy" / "errors" / "50x.html"
+CONFIG = ROOT / "deploy" / "nginx.conf"
+PAGE = ROOT / "deploy" / "errors" / "50x.html"
 NEUTRAL = "https://www.bbc.co.uk/weather"  # SiteSettings.quick_exit_url's default (website/models.py)
 
 

@@ -1,5 +1,4 @@
-"""Every user-facing string is translated: issue 15's "a test fails on any user-facing string left outside
-translation".
+"""Every user-facing string is translated: this fails on any user-facing string left outside translation.
 
 Four layers, each able to fail on its own:
 1. Templates: every public template (templates/ and each app's templates/) is read with Django's template
@@ -54,9 +53,8 @@ STAFF_ONLY = [
     "website/admin/*",
 ]
 
-# Public templates that other engineers of issue 15 are putting through translation on their own branches.
-# Expected to fail until their work is merged; strict, so a template that passes fails here until the lead
-# deletes it from this list (which must end up empty).
+# Public templates still being put through translation: expected to fail while listed; strict, so a
+# template that passes fails here until it is taken off the list (which stays empty otherwise).
 PENDING_ELSEWHERE = []
 
 # Text that is deliberately the same in every language, by template: the language switcher names itself in

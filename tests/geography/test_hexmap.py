@@ -1,4 +1,4 @@
-"""The constituency hexmap: importing the layout, the colour scale, the drawing, and the letters map."""
+"""The constituency hexmap: importing the layout, the colour scale and the drawing."""
 
 import io
 import json
@@ -10,11 +10,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from campaign.models import CampaignPage, LetterCount
 from geography import hexmap
 from geography.models import ConstituencyHex
-from tests.campaign.conftest import CONSTITUENCIES_2024, GE2024_RESULTS, HEXMAP_2024, shared_file
-from tests.campaign.factories import ConstituencyFactory, ConstituencyHexFactory, LetterPageFactory
+from tests.geography.conftest import CONSTITUENCIES_2024, GE2024_RESULTS, HEXMAP_2024, shared_file
+from tests.geography.factories import ConstituencyFactory, ConstituencyHexFactory
 from website.staff import CAMPAIGN_MANAGERS
 
 # The five Scottish hexes of the Open Innovations layout that still carry pre-2024 codes.
@@ -211,15 +210,6 @@ def test_the_legend_names_the_range_of_each_shade():
 # --- The drawing --------------------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def small_map(db):
-    """Four hexes: two on the southern row r=0, two on r=1 (odd, so shifted right), and one in Scotland."""
-    ConstituencyHexFactory(code="E14000001", name="Southam", q=0, r=0)
-    ConstituencyHexFactory(code="E14000002", name="Easton", q=1, r=0)
-    ConstituencyHexFactory(code="E14000003", name="Northby", q=0, r=1)
-    ConstituencyHexFactory(code="S14000001", name="Highland", q=1, r=3, region="S92000003")
-
-
 def centres(built):
     return {title.split(":")[0]: (x, y) for _shade, hexes in built.groups for x, y, title in hexes}
 
@@ -269,56 +259,6 @@ def test_building_a_map_reads_the_layout_once_whatever_the_counts(small_map):
 @pytest.mark.django_db
 def test_with_no_layout_loaded_there_is_no_map():
     assert not hexmap.build({"E14000001": 3})
-
-
-# --- The letters map on the campaign page ----------------------------------------------------------------
-
-
-@pytest.fixture
-def campaign_with_letters(home, mp, small_map):
-    ConstituencyHexFactory(code=mp.constituency_id, name=mp.constituency.name, q=1, r=1)
-    letter = LetterPageFactory(parent=home)
-    campaign = CampaignPage(
-        title="The campaign", slug="campaign", intro="Back the register.", letter_page=letter
-    )
-    home.add_child(instance=campaign)
-    return campaign
-
-
-def test_the_campaign_page_shows_letters_per_constituency_on_the_map(client, campaign_with_letters, mp):
-    for _ in range(3):
-        LetterCount.record(mp.constituency_id)
-    html = client.get(campaign_with_letters.url).content.decode()
-
-    assert "Where people are writing to their MP" in html
-    assert '<figcaption id="l-caption" class="hexmap__caption">Letters by constituency</figcaption>' in html
-    assert "<title>Bermondsey and Old Southwark: 3</title>" in html
-    assert "<title>Southam: 0</title>" in html
-    assert (
-        "1 of the 5 constituencies has at least one letter. Most: Bermondsey and Old Southwark (3 letters)."
-        in html
-    )
-    assert 'href="/campaign/letters/">Every constituency\'s letters as a table</a>' in html
-    assert 'aria-describedby="l-summary"' in html and "<script" in html and "js/hexmap.js" in html
-
-
-def test_the_letters_table_is_one_click_from_the_map(client, campaign_with_letters, mp):
-    other = ConstituencyFactory(code="S14000061", name="Aberdeen South")
-    for code in (mp.constituency_id, other.code, other.code):
-        LetterCount.record(code)
-    response = client.get("/campaign/letters/")
-    html = response.content.decode()
-
-    assert response.status_code == 200
-    assert "3 letters written through this site, in 2 constituencies." in html
-    rows = html.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
-    assert rows.index("Aberdeen South") < rows.index("Bermondsey and Old Southwark")
-    assert '<td class="numeric">2</td>' in rows
-
-
-def test_with_no_letters_yet_the_campaign_page_shows_no_map(client, campaign_with_letters):
-    html = client.get(campaign_with_letters.url).content.decode()
-    assert "Where people are writing" not in html and "hexmap" not in html
 
 
 # --- The demo -----------------------------------------------------------------------------------------------

@@ -7,8 +7,8 @@ from hypothesis import strategies as st
 
 from geography import lookup
 from geography.models.places import CHANNEL_ISLANDS, ENGLAND, ISLE_OF_MAN, SCOTLAND
-from tests.campaign.factories import ConstituencyFactory, MemberOfParliamentFactory, PostcodeFactory
-from tests.campaign.recorded import RecordedAdapter
+from tests.geography.factories import ConstituencyFactory, MemberOfParliamentFactory, PostcodeFactory
+from tests.geography.recorded import RecordedAdapter
 
 
 @pytest.mark.parametrize(

@@ -5,8 +5,8 @@ from django.core.management import CommandError, call_command
 
 from geography.models import Constituency, MemberOfParliament
 from geography.parliament import MembersApi, match_key, sync_members
-from tests.campaign.conftest import GE2024_RESULTS, shared_file
-from tests.campaign.recorded import recorded_session
+from tests.geography.conftest import GE2024_RESULTS, shared_file
+from tests.geography.recorded import recorded_session
 
 pytestmark = pytest.mark.django_db
 

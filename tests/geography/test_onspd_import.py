@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 from geography import lookup
 from geography.models import Postcode, PostcodeImport
 from geography.models.places import CHANNEL_ISLANDS, ISLE_OF_MAN, SCOTLAND
-from tests.campaign.conftest import GE2024_RESULTS, ONSPD_ABERDEEN, ONSPD_AUG2024, ONSPD_NOV2025, shared_file
+from tests.geography.conftest import GE2024_RESULTS, ONSPD_ABERDEEN, ONSPD_AUG2024, ONSPD_NOV2025, shared_file
 
 pytestmark = pytest.mark.django_db(transaction=False)
 

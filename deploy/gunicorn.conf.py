@@ -1,4 +1,4 @@
-"""gunicorn for Waymark's web process: `gunicorn -c docs/deploy/gunicorn.conf.py` (docs/operations.md).
+"""gunicorn for Waymark's web process: `gunicorn -c deploy/gunicorn.conf.py` (docs/operations.md).
 
 2 workers × 4 threads per 2 cores (docs/performance.md). The access log goes to stdout (journald), through
 `website.gunicorn_logging.RedactingLogger`: the petition's confirm/withdraw/unsubscribe tokens are masked
