@@ -1,4 +1,4 @@
-"""gunicorn's access log without secrets: `logger_class` in docs/deploy/gunicorn.conf.py.
+"""gunicorn's access log without secrets: `logger_class` in deploy/gunicorn.conf.py.
 
 Every value the access log format can print (request line, path, query, referrer, headers, environ) passes
 through `website.logging.redact_url`: the petition's emailed tokens and the staff password reset link's two

@@ -8,7 +8,7 @@ import re
 _QUERY = re.compile(r"(\"[A-Z]+ [^\"?]*)\?[^\" ]*")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 # Emailed links carry a secret in the path. The petition's: confirm/<token>/, withdraw/<id-hmac>/,
-# unsubscribe/<id-hmac>/. Whoever reads the log must not be able to use them. (docs/deploy/nginx.conf
+# unsubscribe/<id-hmac>/. Whoever reads the log must not be able to use them. (deploy/nginx.conf
 # masks the same paths with the same pattern.)
 TOKEN_PATH = re.compile(r"(/(?:confirm|withdraw|unsubscribe)/)[^/?#\s\"]+")
 TOKEN_MASK = r"\1[token]"  # noqa: S105 (a replacement pattern, not a secret)
