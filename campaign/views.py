@@ -16,8 +16,8 @@ from campaign import letter_details
 from campaign.forms import PostcodeForm
 from campaign.models.letters import LetterPage, lookups_exceeded, lookups_exceeded_and_read, private
 from geography import lookup
-from website import ratelimits
-from website.cross_origin import same_origin_posts
+from website.request_policy import ratelimits
+from website.request_policy.cross_origin import same_origin_posts
 
 
 @same_origin_posts  # reads only, like the JSON lookup: a post from another website is refused, token or not
@@ -28,8 +28,8 @@ def letter_postcode(request, page_id):
 
     The step changes nothing: it shows the MP for a postcode, as `/api/postcode-lookup/` does. So it skips
     Django's CSRF token check and refuses posts from other websites by the browser's own `Sec-Fetch-Site` /
-    `Origin` (website.cross_origin; docs/security.md). The details form it answers with carries this
-    visitor's CSRF token as ever, because the letter's own steps post to the page with Django's check.
+    `Origin` (website.request_policy.cross_origin; docs/security.md). The details form it answers with carries
+    this visitor's CSRF token as ever, because the letter's own steps post to the page with Django's check.
 
     A found postcode whose answer is already kept for this page and MP is answered from the kept copy
     (campaign.letter_details): one Redis round trip for the rate limit and the page cache's generation, and

@@ -16,7 +16,7 @@ from wagtail.models import Page, Site
 
 from website.logging import database_left_alone
 from website.models import SafetySettings
-from website.whole_numbers import whole_number
+from website.request_policy.whole_numbers import whole_number
 
 logger = logging.getLogger(__name__)
 

@@ -26,10 +26,10 @@ from campaign.forms import LETTER_LANGUAGES, LetterForm, PostcodeForm
 from campaign.mailto import mailto_link
 from geography import lookup
 from geography.models.places import PostcodeImport
-from website import ratelimits
-from website.fallbacks import untranslated_field
+from website.i18n.fallbacks import untranslated_field
 from website.models import BasePage
 from website.rendering import render_page
+from website.request_policy import ratelimits
 
 # Rate-limit groups: postcode lookups (the page and the JSON API share one), and finished letters and PDFs.
 LOOKUP_GROUP, LETTER_GROUP = "geography.lookup", "campaign.letter"
@@ -357,7 +357,7 @@ def lookups_exceeded(request, group=LOOKUP_GROUP):
 
 def lookups_exceeded_and_read(request, keys):
     """`lookups_exceeded` for the postcode step, with `keys` of the shared cache read in the same round trip
-    (website.ratelimits.exceeded_and_read): (over, {key: value})."""
+    (website.request_policy.ratelimits.exceeded_and_read): (over, {key: value})."""
     return ratelimits.exceeded_and_read(request, LOOKUP_GROUP, settings.LETTER_LOOKUP_RATE, keys)
 
 

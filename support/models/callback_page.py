@@ -24,9 +24,9 @@ from support.models.disclosure import DisclosureRequest
 from support.models.disclosure_page import DEFAULT_EMERGENCY
 from support.models.guidance import SupportPageMixin
 from support.services import submit_request
-from website import ratelimits
 from website.models import BasePage
 from website.rendering import render_page
+from website.request_policy import ratelimits
 
 DEFAULT_INTRO = gettext_noop(
     "<p>Tell us a safe number and when it is safe to ring, and one of our caseworkers will call you back. "

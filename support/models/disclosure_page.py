@@ -24,10 +24,10 @@ from support.forms import STEPS, ConsentForm
 from support.models.confirmation import SentConfirmationMixin
 from support.models.guidance import SupportPageMixin
 from support.services import submit_request
-from website import ratelimits
 from website.models import BasePage
 from website.rendering import render_page
-from website.whole_numbers import whole_number
+from website.request_policy import ratelimits
+from website.request_policy.whole_numbers import whole_number
 
 logger = logging.getLogger(__name__)
 
