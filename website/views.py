@@ -2,7 +2,6 @@
 
 import logging
 from functools import cache
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
@@ -16,6 +15,7 @@ from wagtail.models import Page, Site
 
 from website.logging import database_left_alone
 from website.models import SafetySettings
+from website.request_policy.cross_origin import came_from_this_site
 from website.request_policy.whole_numbers import whole_number
 
 logger = logging.getLogger(__name__)
@@ -39,7 +39,7 @@ def quick_exit(request):
     cookies are expired all the same, and the destination is the one this process read last, or the
     default.
     """
-    same_site = came_from_this_site(request)
+    same_site = came_from_this_site(request, same_site=True)
     forget = same_site or (same_site is None and not _signed_in(request))
     if forget:
         _forget_session(request)
@@ -103,19 +103,6 @@ def forget_cookies(request, response):
     domains[settings.CSRF_COOKIE_NAME] = settings.CSRF_COOKIE_DOMAIN
     for name in request.COOKIES:
         response.delete_cookie(name, domain=domains.get(name), samesite=settings.SESSION_COOKIE_SAMESITE)
-
-
-def came_from_this_site(request):
-    """Sec-Fetch-Site when the browser sends it ("none" is the person's own typing or bookmark); else the
-    host of Origin or Referer (our Referrer-Policy sends it on our own links). None when the request carries
-    no evidence either way."""
-    fetch_site = request.headers.get("Sec-Fetch-Site")
-    if fetch_site:
-        return fetch_site in {"same-origin", "same-site", "none"}
-    source = request.headers.get("Origin") or request.headers.get("Referer") or ""
-    if not source:
-        return None
-    return urlsplit(source).netloc == request.get_host()
 
 
 @require_http_methods(["GET", "POST"])
