@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from campaign import letter_details
 from campaign.forms import PostcodeForm
-from campaign.models.letters import LetterPage, lookups_exceeded, lookups_exceeded_and_read, private
+from campaign.models.letters import LetterPage, lookups_exceeded, lookups_exceeded_and_read
 from geography import lookup
 from website.request_policy import ratelimits
 from website.request_policy.cross_origin import same_origin_posts
@@ -44,10 +44,10 @@ def letter_postcode(request, page_id):
         return HttpResponseRedirect(page.url)
     over, found = lookups_exceeded_and_read(request, letter_details.READ_WITH_THE_LIMIT)
     if over:
-        return private(ratelimits.too_many_requests(request))
+        return ratelimits.too_many_requests(request)
     form = PostcodeForm(request.POST)
     if form.is_valid() and (kept := letter_details.stored(request, page_id, form.result, found)) is not None:
-        return private(kept)
+        return kept
     page = LetterPage.objects.live().filter(pk=page_id).first()
     if page is None:
         raise Http404
@@ -78,4 +78,4 @@ def postcode_lookup(request):
         }
     if result.ok:
         data["mp"] = {"name": result.mp_name, "party": result.mp_party}
-    return private(JsonResponse(data))
+    return JsonResponse(data)

@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.db import DatabaseError
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Page, Site
@@ -123,7 +124,7 @@ def search(request):
     context = {"query": query, "results": page, "paginator": paginator, "one_entry_history": True}
     response = render(request, "pages/search.html", context)
     # A search box is a place a survivor types: never keep what they searched for.
-    response["Cache-Control"] = "no-store"
+    patch_cache_control(response, no_store=True)
     return response
 
 

@@ -82,6 +82,7 @@ Has domestic abuse or stalking touched you, your family, your friends or your co
 What would you like your MP to do?"""
 
 
+# Personal details are on every step: no copy in any cache, browser or proxy; every route goes through serve.
 @method_decorator(never_cache, name="serve")
 class LetterPage(RoutablePageMixin, BasePage):
     one_entry_history = True  # its steps are forms
@@ -233,7 +234,7 @@ class LetterPage(RoutablePageMixin, BasePage):
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         if lookups_exceeded(request, LETTER_GROUP):
-            return private(ratelimits.too_many_requests(request))
+            return ratelimits.too_many_requests(request)
         form = LetterForm(request.POST, page=self)
         result = result_for(form)
         if not form.is_valid() or result is None:
@@ -251,7 +252,7 @@ class LetterPage(RoutablePageMixin, BasePage):
         response = HttpResponse(content, content_type="application/pdf")
         filename = PDF_FILENAMES.get(language, PDF_FILENAMES[LETTER_LANGUAGES[0][0]])
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return private(response)
+        return response
 
     @path("finished/")
     def finished(self, request):
@@ -259,9 +260,9 @@ class LetterPage(RoutablePageMixin, BasePage):
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         if request.POST.get("how") not in finished_letters.WAYS:
-            return private(HttpResponse(status=400))
+            return HttpResponse(status=400)
         self.count_finished(request.POST.get("letter"))
-        return private(HttpResponse(status=204))
+        return HttpResponse(status=204)
 
     def count_finished(self, token):
         code = finished_letters.claim(token)
@@ -273,7 +274,7 @@ class LetterPage(RoutablePageMixin, BasePage):
         # Asked only when the template's fragment (cached by the page cache's generation, which a postcode
         # import moves on) is rendered again.
         demo_data_only = SimpleLazyObject(PostcodeImport.only_demo_data)
-        return private(render_page(request, self, step=step, demo_data_only=demo_data_only, **context))
+        return render_page(request, self, step=step, demo_data_only=demo_data_only, **context)
 
     def postcode_step(self, request, form=None, *, share=False):
         """The lookup and its answer. `form`: the postcode form already counted and bound (the plain view's);
@@ -281,7 +282,7 @@ class LetterPage(RoutablePageMixin, BasePage):
         this MP (campaign.letter_details)."""
         if form is None:
             if lookups_exceeded(request):
-                return private(ratelimits.too_many_requests(request))
+                return ratelimits.too_many_requests(request)
             form = PostcodeForm(request.POST)
         if not form.is_valid():
             return self.render_step(request, "postcode", form=form, result=getattr(form, "result", None))
@@ -300,7 +301,7 @@ class LetterPage(RoutablePageMixin, BasePage):
 
     def letter_step(self, request):
         if lookups_exceeded(request, LETTER_GROUP):
-            return private(ratelimits.too_many_requests(request))
+            return ratelimits.too_many_requests(request)
         form = LetterForm(request.POST, page=self)
         result = result_for(form)
         if result is None:
@@ -375,12 +376,6 @@ def recipient(result, language=None):
     """The MP's name and address, as the letter is headed, in the letter's language."""
     with translation.override(language or translation.get_language()):
         return gettext("%(mp)s MP") % {"mp": result.mp_name} + "\n" + str(PARLIAMENT_ADDRESS)
-
-
-def private(response):
-    # Personal details are on these pages: no copy in any cache, browser or proxy.
-    response["Cache-Control"] = "no-store, max-age=0"
-    return response
 
 
 class LetterCount(models.Model):
