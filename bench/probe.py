@@ -265,7 +265,7 @@ def petition_counter(petition_id):
 
 
 def _client_key(value):
-    """What website.client_ip.key makes of an address: IPv4 as it is, IPv6 as its /64."""
+    """What website.request_policy.client_ip.key makes of an address: IPv4 as it is, IPv6 as its /64."""
     import ipaddress
 
     ip = ipaddress.ip_address(value)

@@ -10,7 +10,7 @@ class CampaignConfig(AppConfig):
 
         from campaign.consent import unpublish_withdrawn_story
         from campaign.models import StoryPage
-        from website.staff import CAMPAIGN_MANAGERS, extend_group_permissions
+        from website.staff.groups import CAMPAIGN_MANAGERS, extend_group_permissions
 
         # Whatever publishes a story whose consent is withdrawn, it comes straight down (campaign/consent.py).
         page_published.connect(unpublish_withdrawn_story, sender=StoryPage, dispatch_uid="withdrawn_story")

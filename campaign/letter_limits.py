@@ -3,7 +3,7 @@ step and the JSON lookup share it), another for making letters and PDFs."""
 
 from django.conf import settings
 
-from website import ratelimits
+from website.request_policy import ratelimits
 
 # Rate-limit groups: postcode lookups (the page and the JSON API share one), and finished letters and PDFs.
 LOOKUP_GROUP, LETTER_GROUP = "geography.lookup", "campaign.letter"
@@ -19,5 +19,5 @@ def lookups_exceeded(request, group=LOOKUP_GROUP):
 
 def lookups_exceeded_and_read(request, keys):
     """`lookups_exceeded` for the postcode step, with `keys` of the shared cache read in the same round trip
-    (website.ratelimits.exceeded_and_read): (over, {key: value})."""
+    (website.request_policy.ratelimits.exceeded_and_read): (over, {key: value})."""
     return ratelimits.exceeded_and_read(request, LOOKUP_GROUP, settings.LETTER_LOOKUP_RATE, keys)

@@ -15,10 +15,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 from campaign import letter_details
 from campaign.forms import PostcodeForm
 from campaign.letter_limits import lookups_exceeded, lookups_exceeded_and_read
-from campaign.models.letters import LetterPage, private
+from campaign.models.letters import LetterPage
 from geography import lookup
-from website import ratelimits
-from website.cross_origin import same_origin_posts
+from website.request_policy import ratelimits
+from website.request_policy.cross_origin import same_origin_posts
 from website.view_restrictions import refused_by_view_restrictions
 
 
@@ -30,8 +30,8 @@ def letter_postcode(request, page_id):
 
     The step changes nothing: it shows the MP for a postcode, as `/api/postcode-lookup/` does. So it skips
     Django's CSRF token check and refuses posts from other websites by the browser's own `Sec-Fetch-Site` /
-    `Origin` (website.cross_origin; docs/security.md). The details form it answers with carries this
-    visitor's CSRF token as ever, because the letter's own steps post to the page with Django's check.
+    `Origin` (website.request_policy.cross_origin; docs/security.md). The details form it answers with carries
+    this visitor's CSRF token as ever, because the letter's own steps post to the page with Django's check.
 
     A found postcode whose answer is already kept for this page and MP is answered from the kept copy
     (campaign.letter_details): one Redis round trip for the rate limit and the page cache's generation, and
@@ -46,10 +46,10 @@ def letter_postcode(request, page_id):
         return HttpResponseRedirect(page.url)
     over, found = lookups_exceeded_and_read(request, letter_details.READ_WITH_THE_LIMIT)
     if over:
-        return private(ratelimits.too_many_requests(request))
+        return ratelimits.too_many_requests(request)
     form = PostcodeForm(request.POST)
     if form.is_valid() and (kept := letter_details.stored(request, page_id, form.result, found)) is not None:
-        return private(kept)
+        return kept
     page = LetterPage.objects.live().filter(pk=page_id).first()
     if page is None:
         raise Http404
@@ -80,4 +80,4 @@ def postcode_lookup(request):
         }
     if result.ok:
         data["mp"] = {"name": result.mp_name, "party": result.mp_party}
-    return private(JsonResponse(data))
+    return JsonResponse(data)

@@ -6,7 +6,7 @@ class GeographyConfig(AppConfig):
     verbose_name = "Geography"
 
     def ready(self):
-        from website.staff import CAMPAIGN_MANAGERS, extend_group_permissions
+        from website.staff.groups import CAMPAIGN_MANAGERS, extend_group_permissions
 
         # Campaign managers correct MPs (by-elections, contact emails), read constituencies and the map.
         extend_group_permissions(

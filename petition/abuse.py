@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.cache import cache
 
-from website import client_ip
+from website.request_policy import client_ip
 
 CACHE_KEY = "petition:rules:v2"
 CACHE_SECONDS = 300
@@ -116,7 +116,7 @@ def ip_blocked(ip, rules=None):
 
 
 def hash_ip(address):
-    """The keyed hash stored instead of the address: of its key (`website.client_ip.group`), so every
-    address in one IPv6 /64 hashes alike, for the alerts as for the limits."""
+    """The keyed hash stored instead of the address: of its key (`website.request_policy.client_ip.group`), so
+    every address in one IPv6 /64 hashes alike, for the alerts as for the limits."""
     key = settings.SIGNATURE_IP_HMAC_KEY.encode()
     return hmac.new(key, client_ip.group(address or "").encode(), hashlib.sha256).hexdigest()

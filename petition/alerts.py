@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from petition.models import PetitionPage, PetitionSettings, Signature
 from petition.models.settings import DEFAULT_LIMITS
-from website.staff import CAMPAIGN_MANAGERS
+from website.staff.groups import CAMPAIGN_MANAGERS
 
 
 def check_signature_alerts(now=None):

@@ -13,7 +13,7 @@ class PetitionConfig(AppConfig):
         from petition.abuse import forget_rules
         from petition.models import BlockedDomain, BlockedNetwork, EmailDomainRule, PetitionSettings
         from petition.models.settings import forget_limits
-        from website.staff import CAMPAIGN_MANAGERS, extend_group_permissions
+        from website.staff.groups import CAMPAIGN_MANAGERS, extend_group_permissions
 
         for model in (BlockedDomain, BlockedNetwork, EmailDomainRule):
             post_save.connect(forget_rules, sender=model, dispatch_uid=f"rules-save-{model.__name__}")

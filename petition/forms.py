@@ -14,9 +14,9 @@ from django.utils.translation import gettext_lazy as _
 from geography import postcodes
 from petition import countries, places
 from petition.abuse import domain_block, split_email
-from website.honeypot import HoneypotForm, honeypot_layout
-from website.spreadsheets import starts_like_formula
-from website.text_direction import without_bidi_controls
+from website.request_policy.honeypot import HoneypotForm, honeypot_layout
+from website.request_policy.spreadsheets import starts_like_formula
+from website.request_policy.text_direction import without_bidi_controls
 
 UK = "UK"
 _URL = re.compile(

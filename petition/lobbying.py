@@ -22,8 +22,8 @@ from campaign.models import LetterCount, LetterWeek
 from campaign.models.letter_counts import week_starting
 from geography.models import Constituency
 from petition.models import AreaCount, PetitionPage, WeeklyConstituencyCount
-from website.spreadsheets import FormulaSafeExportMixin
-from website.whole_numbers import whole_number
+from website.request_policy.spreadsheets import FormulaSafeExportMixin
+from website.request_policy.whole_numbers import whole_number
 
 PERMISSION = "petition.view_lobbying_report"
 WEEK = timedelta(days=7)

@@ -2,8 +2,8 @@
 
 Included from website/urls.py inside i18n_patterns: English keeps `/petitions/<id>/sign/`; the Welsh page's
 form posts to `/cy/petitions/<id>/sign/`, so its messages, and the language kept for the signer's emails, are
-Welsh (the language comes from the URL alone: website/languages.py). A Welsh supporter's unsubscribe link is
-`/cy/updates/unsubscribe/<token>/`, so the page it opens is Welsh too.
+Welsh (the language comes from the URL alone: website/i18n/languages.py). A Welsh supporter's unsubscribe link
+is `/cy/updates/unsubscribe/<token>/`, so the page it opens is Welsh too.
 """
 
 from django.urls import path

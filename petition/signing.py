@@ -19,9 +19,11 @@ from petition.models.settings import DEFAULT_LIMITS, PetitionSettings
 from petition.models.signatures import Signature
 from petition.places import locate
 from petition.tasks import send_signature_email
-from website import client_ip, honeypot, ratelimits, task_rows
+from website import task_rows
 
 # What `sign` answers: the signature was taken (whatever happens next, the page says "check your email"), or
+from website.request_policy import client_ip, honeypot, ratelimits
+
 # the address or email domain is over its limit and nothing was stored (the form comes back: try again soon).
 ACCEPTED, BUSY = "accepted", "busy"
 

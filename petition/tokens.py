@@ -5,7 +5,7 @@ import secrets
 
 from django.utils.crypto import constant_time_compare, salted_hmac
 
-from website.whole_numbers import whole_number
+from website.request_policy.whole_numbers import whole_number
 
 MANAGE_SALT = "petition.signature.manage"
 SUPPORTER_SALT = "petition.supporter.unsubscribe"

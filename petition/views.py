@@ -3,7 +3,7 @@
 - the signing form's target, `/petitions/<id>/sign/`: one primary-key query finds the petition, instead of
   Wagtail's routing through the tree, so signing stays cheap under load. It takes no CSRF token, so the
   petition page carries none and any cache can share it; a post from another website is refused instead
-  (`website.cross_origin`, docs/security.md);
+  (`website.request_policy.cross_origin`, docs/security.md);
 - `<petition URL>count.json`: Wagtail's own URL pattern (path segments ending in a slash) cannot reach it,
   so it is handed to the petition page's count.json route;
 - `/updates/unsubscribe/<token>/`: the one-click unsubscribe of campaign updates (RFC 8058).
@@ -20,8 +20,8 @@ from wagtail.models import Site
 from petition import languages as signer_languages
 from petition import supporters, tokens
 from petition.models.pages import PetitionPage
-from website import languages
-from website.cross_origin import same_origin_posts
+from website.i18n import languages
+from website.request_policy.cross_origin import same_origin_posts
 from website.view_restrictions import refused_by_view_restrictions
 
 # The id of the signing form's heading on the petition page (templates/pages/petition_page.html).

@@ -7,7 +7,7 @@ class SupportConfig(AppConfig):
 
     def ready(self):
         from support import grants
-        from website.staff import ADMINISTRATORS, CASEWORKERS, extend_group_permissions
+        from website.staff.groups import ADMINISTRATORS, CASEWORKERS, extend_group_permissions
 
         grants.connect_signals()
 

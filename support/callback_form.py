@@ -14,7 +14,7 @@ from support import police_forces
 from support.deadlines import NATION_CHOICES
 from support.forms import NO_AUTOFILL, radios, text, textarea
 from support.models.disclosure import DisclosureRequest
-from website.honeypot import HoneypotForm, honeypot_layout
+from website.request_policy.honeypot import HoneypotForm, honeypot_layout
 
 FEW_WORDS_MAX_LENGTH = 500
 

@@ -13,7 +13,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from website.whole_numbers import digits_only, whole_number
+from website.request_policy.whole_numbers import digits_only, whole_number
 
 PARTS = ("day", "month", "year")
 # "March", "mar" and "Sept" are understood as well as 3.
@@ -121,7 +121,8 @@ class DateOfBirthField(forms.Field):
         missing = [name for name, part in zip(PARTS, (day, month, year), strict=True) if not part]
         if missing:
             raise forms.ValidationError(self.message(MISSING_MESSAGES[tuple(missing)]), code="incomplete")
-        # Digits are 0-9 only (website.whole_numbers): "²" and "٣" are not a real date, nor are 5,000 digits.
+        # Digits are 0-9 only (website.request_policy.whole_numbers): "²" and "٣" are not a real date, nor are
+        # 5,000 digits.
         if digits_only(year) and len(year) != 4:
             raise forms.ValidationError(
                 self.message(_("%(noun)s must have a year with 4 numbers, like 1985")), code="year"

@@ -15,7 +15,7 @@ from support.models.casework import team_for_area, team_for_force
 from support.models.disclosure import new_reference
 from website.demo import ensure_child
 from website.models import HomePage
-from website.staff import CASEWORKERS
+from website.staff.groups import CASEWORKERS
 
 DEV_CASEWORKER_USERNAME = "caseworker"
 DEV_CASEWORKER_PASSWORD = "waymark-dev-caseworker"  # noqa: S105 (development only, never in production)

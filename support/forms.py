@@ -13,8 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from support import police_forces
 from support.date_input import DateOfBirthField
 from support.models.disclosure import DisclosureRequest
-from website.honeypot import HoneypotForm, honeypot_layout
-from website.whole_numbers import WholeNumberField
+from website.request_policy.honeypot import HoneypotForm, honeypot_layout
+from website.request_policy.whole_numbers import WholeNumberField
 
 # Nothing about the person of concern should be remembered by the browser or offered to someone else.
 NO_AUTOFILL = {"autocomplete": "off", "autocapitalize": "off", "spellcheck": "false"}

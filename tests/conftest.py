@@ -20,8 +20,8 @@ def clean_cache():
 
 @pytest.fixture(autouse=True)
 def no_rate_limit_outage_carried_over():
-    """website.ratelimits logs an outage once per process: each test starts outside one."""
-    from website import ratelimits
+    """website.request_policy.ratelimits logs an outage once per process: each test starts outside one."""
+    from website.request_policy import ratelimits
 
     ratelimits.OUTAGE.cause = None
     yield
@@ -30,8 +30,8 @@ def no_rate_limit_outage_carried_over():
 
 @pytest.fixture(autouse=True)
 def english_between_tests(settings):
-    """A request to a /cy/ address leaves Welsh active in the test's thread (website.languages activates a
-    language per request and nothing deactivates it): every test starts and ends in English."""
+    """A request to a /cy/ address leaves Welsh active in the test's thread (website.i18n.languages activates
+    a language per request and nothing deactivates it): every test starts and ends in English."""
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)

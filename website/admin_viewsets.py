@@ -3,7 +3,7 @@
 from django.urls import path
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from website.spreadsheets import FormulaSafeIndexView
+from website.request_policy.spreadsheets import FormulaSafeIndexView
 
 
 class ReadOnlyViewSet(ModelViewSet):

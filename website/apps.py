@@ -1,6 +1,6 @@
 """The website app: registers our deploy checks and the `<id:…>` URL converter, keeps staff group permissions
-in sync after migrate, makes Wagtail's choosers render without inline scripts (website.admin_csp) and removes
-metadata from every image and document file stored (website.file_metadata)."""
+in sync after migrate, makes Wagtail's choosers render without inline scripts (website.staff.admin_csp) and
+removes metadata from every image and document file stored (website.file_metadata)."""
 
 from django.apps import AppConfig
 
@@ -14,15 +14,14 @@ class WebsiteConfig(AppConfig):
         from django.urls import register_converter
 
         from website import (
-            admin_csp,
             cdn,
             checks,  # noqa: F401  (registers the deploy checks)
-            enrolment,
             file_metadata,
             page_cache,
-            whole_numbers,
         )
-        from website.staff import sync_group_permissions
+        from website.request_policy import whole_numbers
+        from website.staff import admin_csp, enrolment
+        from website.staff.groups import sync_group_permissions
 
         # Before any URLconf is read (the admin's are built from wagtail_hooks as Wagtail's URLs import).
         register_converter(whole_numbers.WholeNumberConverter, "id")

@@ -14,8 +14,9 @@ small cache in the process's own memory that keeps nothing longer than that, so 
 settings the process has just made are not all made again for every request (without it a Redis outage
 multiplies the CPU a page costs). It is emptied when Redis answers again; `incr`/`decr` still count nothing
 (a count in one process is no limit). Code that talks to Redis itself
-(website.ratelimits' pipeline) runs inside `guarded(cache)`, which raises `CacheSkipped` while the breaker is
-open and opens it on an outage error, so such callers treat an open breaker as "the cache cannot count".
+(website.request_policy.ratelimits' pipeline) runs inside `guarded(cache)`, which raises `CacheSkipped` while
+the breaker is open and opens it on an outage error, so such callers treat an open breaker as "the cache
+cannot count".
 
 The state is per process and per Redis location, shared by the threads (Django makes one cache object per
 thread), so a gunicorn worker with four threads pays one timeout, not four.

@@ -9,8 +9,8 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import GroupPagePermission, Page, Site
 
-from website import staff
 from website.models import HomePage, SafetySettings, SiteSettings, StandardPage
+from website.staff import groups as staff_groups
 
 DEV_ADMIN_USERNAME = "admin"
 DEV_ADMIN_PASSWORD = "waymark-dev-admin"  # noqa: S105 (development only, never created in production)
@@ -48,8 +48,8 @@ def ensure_child(parent, model, slug, before=None, **fields):
 # moderation; only Moderators publish, through the "Moderators approval" workflow that
 # Wagtail's own migrations attach to the root of the tree.
 PAGE_PERMISSIONS = {
-    staff.EDITORS: ["add_page", "change_page"],
-    staff.MODERATORS: ["add_page", "change_page", "publish_page"],
+    staff_groups.EDITORS: ["add_page", "change_page"],
+    staff_groups.MODERATORS: ["add_page", "change_page", "publish_page"],
 }
 
 

@@ -24,8 +24,8 @@ from wagtail.models import (
 from wagtail.search import index
 
 from website.blocks import content_blocks
-from website.fallbacks import in_reader_language
-from website.languages import written_for_reader
+from website.i18n.fallbacks import in_reader_language
+from website.i18n.languages import written_for_reader
 
 
 def page_link(help_text):
@@ -259,7 +259,7 @@ class SafetySettings(
 class EnrolmentClock(models.Model):
     """When a member of staff's days to set up two-factor sign-in began, when that was not the day their
     account was opened: an administrator switched the account back on, or reset its authenticator.
-    (website/enrolment.py)"""
+    (website/staff/enrolment.py)"""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True, related_name="enrolment_clock"

@@ -90,8 +90,8 @@ def _key_for(request):
     except DisallowedHost:
         return None
     scheme = "https" if request.is_secure() else "http"
-    # The language comes from the URL alone (website/languages.py), and is named in the key all the same, so
-    # an English and a Welsh copy of a page can never be taken for each other.
+    # The language comes from the URL alone (website/i18n/languages.py), and is named in the key all the same,
+    # so an English and a Welsh copy of a page can never be taken for each other.
     language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
     return f"{KEY_PREFIX}{language}:{scheme}://{host}{request.path}"
 

@@ -2,7 +2,6 @@
 
 import logging
 from functools import cache
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
@@ -10,13 +9,15 @@ from django.core.paginator import Paginator
 from django.db import DatabaseError
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Page, Site
 
 from website.logging import database_left_alone
 from website.models import SafetySettings
-from website.whole_numbers import whole_number
+from website.request_policy.cross_origin import came_from_this_site
+from website.request_policy.whole_numbers import whole_number
 
 logger = logging.getLogger(__name__)
 
@@ -39,7 +40,7 @@ def quick_exit(request):
     cookies are expired all the same, and the destination is the one this process read last, or the
     default.
     """
-    same_site = came_from_this_site(request)
+    same_site = came_from_this_site(request, same_site=True)
     forget = same_site or (same_site is None and not _signed_in(request))
     if forget:
         _forget_session(request)
@@ -105,19 +106,6 @@ def forget_cookies(request, response):
         response.delete_cookie(name, domain=domains.get(name), samesite=settings.SESSION_COOKIE_SAMESITE)
 
 
-def came_from_this_site(request):
-    """Sec-Fetch-Site when the browser sends it ("none" is the person's own typing or bookmark); else the
-    host of Origin or Referer (our Referrer-Policy sends it on our own links). None when the request carries
-    no evidence either way."""
-    fetch_site = request.headers.get("Sec-Fetch-Site")
-    if fetch_site:
-        return fetch_site in {"same-origin", "same-site", "none"}
-    source = request.headers.get("Origin") or request.headers.get("Referer") or ""
-    if not source:
-        return None
-    return urlsplit(source).netloc == request.get_host()
-
-
 @require_http_methods(["GET", "POST"])
 def search(request):
     # Queries arrive by POST so they never appear in a URL, the Back history or a server log.
@@ -136,7 +124,7 @@ def search(request):
     context = {"query": query, "results": page, "paginator": paginator, "one_entry_history": True}
     response = render(request, "pages/search.html", context)
     # A search box is a place a survivor types: never keep what they searched for.
-    response["Cache-Control"] = "no-store"
+    patch_cache_control(response, no_store=True)
     return response
 
 

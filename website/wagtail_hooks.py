@@ -12,12 +12,13 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from website import page_cache, translation_workflow
+from website import page_cache
 from website.admin_viewsets import ReadOnlyViewSet
+from website.i18n import translation_workflow
 from website.models import SafetySettings
 
 hooks.register("on_serve_page", page_cache.mark_page_response)
-# A translation goes to moderation like any page (website/translation_workflow.py).
+# A translation goes to moderation like any page (website/i18n/translation_workflow.py).
 hooks.register("register_page_listing_more_buttons", translation_workflow.submit_button)
 hooks.register("register_page_header_buttons", translation_workflow.submit_button)
 
@@ -43,7 +44,8 @@ def translation_workflow_urls():
 
 @hooks.register("insert_global_admin_js")
 def start_widgets_without_inline_scripts():
-    # Starts the date pickers, choosers and inline panels whose inline scripts we removed (website.admin_csp).
+    # Starts the date pickers, choosers and inline panels whose inline scripts we removed
+    # (website.staff.admin_csp).
     return format_html('<script src="{}" defer></script>', static("js/admin-csp.js"))
 
 

@@ -34,12 +34,13 @@ from campaign.mailto import mailto_link
 from campaign.models.letter_counts import LetterCount
 from geography import lookup
 from geography.models.places import PostcodeImport
-from website import ratelimits
-from website.fallbacks import untranslated_field
+from website.i18n.fallbacks import untranslated_field
 from website.models import BasePage
 from website.rendering import render_page
+from website.request_policy import ratelimits
 
 
+# Personal details are on every step: no copy in any cache, browser or proxy; every route goes through serve.
 @method_decorator(never_cache, name="serve")
 class LetterPage(RoutablePageMixin, BasePage):
     one_entry_history = True  # its steps are forms
@@ -191,7 +192,7 @@ class LetterPage(RoutablePageMixin, BasePage):
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         if lookups_exceeded(request, LETTER_GROUP):
-            return private(ratelimits.too_many_requests(request))
+            return ratelimits.too_many_requests(request)
         form = LetterForm(request.POST, page=self)
         result = result_for(form)
         if not form.is_valid() or result is None:
@@ -209,7 +210,7 @@ class LetterPage(RoutablePageMixin, BasePage):
         response = HttpResponse(content, content_type="application/pdf")
         filename = PDF_FILENAMES.get(language, PDF_FILENAMES[LETTER_LANGUAGES[0][0]])
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return private(response)
+        return response
 
     @path("finished/")
     def finished(self, request):
@@ -217,9 +218,9 @@ class LetterPage(RoutablePageMixin, BasePage):
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         if request.POST.get("how") not in finished_letters.WAYS:
-            return private(HttpResponse(status=400))
+            return HttpResponse(status=400)
         self.count_finished(request.POST.get("letter"))
-        return private(HttpResponse(status=204))
+        return HttpResponse(status=204)
 
     def count_finished(self, token):
         code = finished_letters.claim(token)
@@ -231,7 +232,7 @@ class LetterPage(RoutablePageMixin, BasePage):
         # Asked only when the template's fragment (cached by the page cache's generation, which a postcode
         # import moves on) is rendered again.
         demo_data_only = SimpleLazyObject(PostcodeImport.only_demo_data)
-        return private(render_page(request, self, step=step, demo_data_only=demo_data_only, **context))
+        return render_page(request, self, step=step, demo_data_only=demo_data_only, **context)
 
     def postcode_step(self, request, form=None, *, share=False):
         """The lookup and its answer. `form`: the postcode form already counted and bound (the plain view's);
@@ -239,7 +240,7 @@ class LetterPage(RoutablePageMixin, BasePage):
         this MP (campaign.letter_details)."""
         if form is None:
             if lookups_exceeded(request):
-                return private(ratelimits.too_many_requests(request))
+                return ratelimits.too_many_requests(request)
             form = PostcodeForm(request.POST)
         if not form.is_valid():
             return self.render_step(request, "postcode", form=form, result=getattr(form, "result", None))
@@ -258,7 +259,7 @@ class LetterPage(RoutablePageMixin, BasePage):
 
     def letter_step(self, request):
         if lookups_exceeded(request, LETTER_GROUP):
-            return private(ratelimits.too_many_requests(request))
+            return ratelimits.too_many_requests(request)
         form = LetterForm(request.POST, page=self)
         result = result_for(form)
         if result is None:
@@ -315,7 +316,3 @@ def result_for(form):
     return result if result.ok else None
 
 
-def private(response):
-    # Personal details are on these pages: no copy in any cache, browser or proxy.
-    response["Cache-Control"] = "no-store, max-age=0"
-    return response

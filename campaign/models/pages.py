@@ -11,7 +11,7 @@ from wagtail.search import index
 from campaign.models.letter_counts import LetterCount
 from geography import hexmap
 from website.blocks import content_blocks
-from website.fallbacks import in_reader_language
+from website.i18n.fallbacks import in_reader_language
 from website.models import BasePage, page_link
 from website.rendering import render_page
 

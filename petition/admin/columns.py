@@ -6,7 +6,7 @@ from wagtail.admin.filters import DateRangePickerWidget
 from wagtail.admin.ui.tables import Column
 
 from geography.models.places import Constituency
-from website.text_direction import without_bidi_controls
+from website.request_policy.text_direction import without_bidi_controls
 
 
 def date_range(label):

@@ -8,7 +8,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from geography.models.places import Constituency
 from petition.admin.columns import CONSTITUENCY_COLUMN, constituency_filter, date_range, signer_name
 from petition.models import Signature
-from website.spreadsheets import FormulaSafeIndexView
+from website.request_policy.spreadsheets import FormulaSafeIndexView
 
 
 class SignatureFilterSet(WagtailFilterSet):

@@ -14,7 +14,7 @@ from petition.admin.columns import (
     signer_name,
 )
 from petition.models import Signature
-from website.spreadsheets import FormulaSafeIndexView
+from website.request_policy.spreadsheets import FormulaSafeIndexView
 
 
 class SupporterFilterSet(WagtailFilterSet):

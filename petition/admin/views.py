@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from petition import counting, tasks, updates
 from petition.models import CampaignUpdate, PetitionPage, Signature
-from website.whole_numbers import WholeNumberField
+from website.request_policy.whole_numbers import WholeNumberField
 
 
 class InvalidationFilterForm(forms.Form):

@@ -5,7 +5,7 @@ import ipaddress
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from website.client_ip import IPV6_PREFIX_LENGTH
+from website.request_policy.client_ip import IPV6_PREFIX_LENGTH
 
 
 def normalise_domain(value):

@@ -1,5 +1,5 @@
 /* Wagtail admin: starts the widgets whose inline <script>s our Content Security Policy would block
-   (website/admin_csp.py). Each carries what its script would have run as data:
+   (website/staff/admin_csp.py). Each carries what its script would have run as data:
    - date, time and date-time pickers: data-waymark-picker="date|time|datetime" + data-waymark-picker-config;
    - choosers: <script type="application/json" data-waymark-chooser>{"construct": "PageChooser", "args": […]};
    - inline panels: data-waymark-panel="InlinePanel|MultipleChooserPanel" + data-waymark-panel-options.

@@ -6,7 +6,7 @@
   var SVG = "http://www.w3.org/2000/svg";
   var KEYS = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
 
-  // The page's language from the catalog (website/i18n.py) once it has loaded; English otherwise.
+  // The page's language from the catalog (website/i18n/javascript_catalog.py) once it has loaded; English otherwise.
   function gettext(text) {
     var catalog = window.django;
     return catalog && catalog.gettext ? catalog.gettext(text) : text;

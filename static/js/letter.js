@@ -5,7 +5,7 @@
   var print = document.querySelector("[data-print-letter]");
   var status = document.querySelector("[data-copy-status]");
 
-  // The page's language from the catalog (website/i18n.py) once it has loaded; English otherwise.
+  // The page's language from the catalog (website/i18n/javascript_catalog.py) once it has loaded; English otherwise.
   function gettext(text) {
     var catalog = window.django;
     return catalog && catalog.gettext ? catalog.gettext(text) : text;

@@ -1,5 +1,5 @@
 // wagtail-localize's admin screens under the admin's Content Security Policy, which runs no inline script
-// (website/admin_csp.py). Localize's templates carry two; our overrides in templates/wagtail_localize/admin/
+// (website/staff/admin_csp.py). Localize's templates carry two; our overrides in templates/wagtail_localize/admin/
 // load this file instead:
 // - the translation editor reads window.chooserUrls, passed here as JSON data;
 // - "Translate this page" has a "select all" box for the languages.

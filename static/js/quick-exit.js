@@ -12,7 +12,7 @@
   document.documentElement.classList.remove("no-js");
   document.documentElement.classList.add("js");
 
-  // The words of the page's language come from the catalog (website/i18n.py), which loads after this script
+  // The words of the page's language come from the catalog (website/i18n/javascript_catalog.py), which loads after this script
   // and may never load: looked up at the moment of speaking, English when it is not there. The exit itself
   // never waits for it.
   function ngettext(singular, plural, count) {

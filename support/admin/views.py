@@ -34,7 +34,7 @@ from support.models import (
     ContactAttempt,
     DisclosureRequest,
 )
-from website.spreadsheets import FormulaSafeExportMixin
+from website.request_policy.spreadsheets import FormulaSafeExportMixin
 
 Action = AuditEntry.Action
 

@@ -16,8 +16,9 @@ from support.callback_form import CallbackForm
 from support.models.disclosure import DisclosureRequest
 from support.models.form_page import SupportFormPage
 from support.services import submit_request
-from website import ratelimits
+from website.request_policy import ratelimits
 from website.rendering import render_page
+from website.request_policy import ratelimits
 
 DEFAULT_INTRO = gettext_noop(
     "<p>Tell us a safe number and when it is safe to ring, and one of our caseworkers will call you back. "

@@ -17,8 +17,8 @@ from support import check_answers, form_state
 from support.forms import STEPS, ConsentForm
 from support.models.form_page import SupportFormPage
 from support.services import submit_request
-from website import ratelimits
-from website.whole_numbers import whole_number
+from website.request_policy import ratelimits
+from website.request_policy.whole_numbers import whole_number
 
 logger = logging.getLogger(__name__)
 

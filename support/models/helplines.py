@@ -13,7 +13,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import DraftStateMixin, LockableMixin, PreviewableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
-from website.languages import written_for_reader
+from website.i18n.languages import written_for_reader
 
 
 class HelplineQuerySet(models.QuerySet):

@@ -432,7 +432,7 @@ def test_the_bench_urlconf_serves_the_bare_view_and_the_site_in_every_language(c
     clear_url_caches()
     try:
         assert client.get("/__bench__/bare").content == b"ok"
-        with translation.override("cy"):  # as website.languages' middleware does for a /cy/ address
+        with translation.override("cy"):  # as website.i18n.languages' middleware does for a /cy/ address
             assert resolve("/cy/search/").url_name == "search"
         assert resolve("/petitions/1/sign/").url_name == "petition_sign"
     finally:

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from campaign.models import LetterCount
-from website.staff import CAMPAIGN_MANAGERS
+from website.staff.groups import CAMPAIGN_MANAGERS
 
 
 @pytest.fixture
@@ -31,7 +31,7 @@ def test_staff_can_edit_the_letter_page(admin_client, letter_page):
 
 
 def test_campaign_managers_may_read_counts_and_correct_mps(db):
-    from website.staff import sync_group_permissions
+    from website.staff.groups import sync_group_permissions
 
     sync_group_permissions()
     codenames = set(Group.objects.get(name=CAMPAIGN_MANAGERS).permissions.values_list("codename", flat=True))

@@ -59,7 +59,7 @@ def test_with_the_cache_down_a_letter_is_still_written(
     caches, limits_cache = outage
     with (
         override_settings(CACHES=caches, RATELIMIT_USE_CACHE=limits_cache, LETTER_LOOKUP_RATE="1/m"),
-        caplog.at_level(logging.ERROR, "website.ratelimits"),
+        caplog.at_level(logging.ERROR, "website.request_policy.ratelimits"),
     ):
         assert client.get(letter_page.url).status_code == 200
         looked_up, written, pdf = write_a_letter(client, letter_page, mp)

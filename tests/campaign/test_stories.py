@@ -23,7 +23,8 @@ from tests.page_types import (
     preview_data,
 )
 from tests.website.factories import make_site
-from website import demo, staff
+from website import demo
+from website.staff import groups as staff_groups
 
 
 class StoryPageTypeTests(WagtailPageTestCase):
@@ -165,7 +166,7 @@ class WithdrawnConsentTests(WagtailPageTestCase):
     def test_an_editor_without_publish_permission_can_still_take_a_story_down(self):
         demo.ensure_page_permissions(self.home)
         editor = get_user_model().objects.create_user("eddie", "eddie@waymark.example", "x")
-        editor.groups.add(Group.objects.get(name=staff.EDITORS))
+        editor.groups.add(Group.objects.get(name=staff_groups.EDITORS))
         self.client.force_login(editor)
         response = self.client.post(self.edit_url, self.edit_data(consent_withdrawn="on"))
         assert response.status_code == 302
@@ -230,9 +231,9 @@ class ModerationTests(WagtailPageTestCase):
         cls.index = StoryIndexPageFactory(parent=cls.home)
         users = get_user_model().objects
         cls.editor = users.create_user("eddie", "eddie@waymark.example", "x")
-        cls.editor.groups.add(Group.objects.get(name=staff.EDITORS))
+        cls.editor.groups.add(Group.objects.get(name=staff_groups.EDITORS))
         cls.moderator = users.create_user("mo", "mo@waymark.example", "x")
-        cls.moderator.groups.add(Group.objects.get(name=staff.MODERATORS))
+        cls.moderator.groups.add(Group.objects.get(name=staff_groups.MODERATORS))
 
     def create_story_as(self, user, action):
         self.client.force_login(user)
@@ -321,7 +322,7 @@ class ConsentReviewTests(WagtailPageTestCase):
 
     def test_staff_who_cannot_edit_stories_do_not_see_the_list(self):
         caseworker = get_user_model().objects.create_user("case", "case@waymark.example", "x")
-        caseworker.groups.add(Group.objects.get(name=staff.CASEWORKERS))
+        caseworker.groups.add(Group.objects.get(name=staff_groups.CASEWORKERS))
         self.client.force_login(caseworker)
         response = self.client.get(reverse("wagtailadmin_home"))
         assert response.status_code == 200

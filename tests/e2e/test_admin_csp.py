@@ -1,7 +1,7 @@
 """The Wagtail admin under the site's strict Content Security Policy (no 'unsafe-inline').
 
 Staff must be able to edit and preview pages, and the browser must report no violation while they do
-(website/admin_csp.py; every other admin screen is walked in test_admin_screens_csp.py).
+(website/staff/admin_csp.py; every other admin screen is walked in test_admin_screens_csp.py).
 """
 
 import re

@@ -25,7 +25,7 @@ from support.models import CaseworkTeam, Helpline
 from tests.e2e.conftest import PASSWORD
 from tests.support.factories import DisclosureRequestFactory
 from website.models import SafetySettings
-from website.staff import CASEWORKERS
+from website.staff.groups import CASEWORKERS
 
 
 class _Silent:

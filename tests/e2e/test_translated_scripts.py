@@ -1,5 +1,5 @@
-"""The scripts speak the page's language from the catalog (website/i18n.py) and never depend on it: the
-quick exit counts and leaves the same whether the catalog is Welsh, late or missing."""
+"""The scripts speak the page's language from the catalog (website/i18n/javascript_catalog.py) and never
+depend on it: the quick exit counts and leaves the same whether the catalog is Welsh, late or missing."""
 
 from django.urls import reverse
 from playwright.sync_api import expect

@@ -1,7 +1,8 @@
 """Welsh and Urdu copies of pages for the browser tests, served under /cy/ and /ur/ as the site serves them.
 
 A translation is made the way an editor makes one, with Wagtail's `copy_for_translation`, then published; its
-URL is `page.url`, with the language prefix the site's own URLs carry (website/urls.py, website/languages.py).
+URL is `page.url`, with the language prefix the site's own URLs carry (website/urls.py,
+website/i18n/languages.py).
 """
 
 import pytest

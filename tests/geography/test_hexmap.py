@@ -14,7 +14,7 @@ from geography import hexmap
 from geography.models import ConstituencyHex
 from tests.geography.conftest import CONSTITUENCIES_2024, GE2024_RESULTS, HEXMAP_2024, shared_file
 from tests.geography.factories import ConstituencyFactory, ConstituencyHexFactory
-from website.staff import CAMPAIGN_MANAGERS
+from website.staff.groups import CAMPAIGN_MANAGERS
 
 # The five Scottish hexes of the Open Innovations layout that still carry pre-2024 codes.
 RENAMED = {
@@ -306,7 +306,7 @@ def test_staff_see_which_hexes_were_matched_by_name(client, django_user_model, t
 
 
 def test_campaign_managers_may_read_the_map_layout_but_not_change_it(db):
-    from website.staff import sync_group_permissions
+    from website.staff.groups import sync_group_permissions
 
     sync_group_permissions()
     codenames = set(Group.objects.get(name=CAMPAIGN_MANAGERS).permissions.values_list("codename", flat=True))

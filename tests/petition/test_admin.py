@@ -8,7 +8,7 @@ from django.utils import timezone
 from petition import counting
 from petition.models import PetitionCount, PetitionPage, Signature
 from tests.petition.factories import SignatureFactory
-from website.staff import CAMPAIGN_MANAGERS
+from website.staff.groups import CAMPAIGN_MANAGERS
 
 pytestmark = pytest.mark.django_db
 

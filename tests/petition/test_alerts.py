@@ -7,7 +7,7 @@ from django.core import mail
 from petition.alerts import check_signature_alerts
 from petition.models import PetitionSettings
 from tests.petition.factories import SignatureFactory
-from website.staff import CAMPAIGN_MANAGERS
+from website.staff.groups import CAMPAIGN_MANAGERS
 
 pytestmark = pytest.mark.django_db
 

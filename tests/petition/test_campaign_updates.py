@@ -15,7 +15,7 @@ from petition import retention, supporters, tasks, tokens, updates
 from petition.models import CampaignUpdate, PetitionPage, Signature, Supporter, UpdateDelivery
 from tests.petition.conftest import confirm_link, link_containing
 from tests.petition.factories import SignatureFactory
-from website.staff import CAMPAIGN_MANAGERS
+from website.staff.groups import CAMPAIGN_MANAGERS
 
 pytestmark = pytest.mark.django_db
 

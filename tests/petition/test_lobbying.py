@@ -13,7 +13,7 @@ from campaign.models.letter_counts import week_starting
 from petition import counting, lobbying
 from tests.geography.factories import ConstituencyFactory, MemberOfParliamentFactory
 from tests.petition.factories import PetitionPageFactory, SignatureFactory
-from website.staff import ADMINISTRATORS, CAMPAIGN_MANAGERS, CASEWORKERS, EDITORS, MODERATORS
+from website.staff.groups import ADMINISTRATORS, CAMPAIGN_MANAGERS, CASEWORKERS, EDITORS, MODERATORS
 
 pytestmark = pytest.mark.django_db
 REPORT = "petition_lobbying:index"
@@ -178,7 +178,7 @@ def test_the_menu_shows_the_report_only_to_those_who_may_see_it(petition, client
 
 
 def test_the_campaign_managers_group_holds_the_permission(db):
-    from website.staff import sync_group_permissions
+    from website.staff.groups import sync_group_permissions
 
     sync_group_permissions()
     for group, expected in [(CAMPAIGN_MANAGERS, True), (EDITORS, False), (CASEWORKERS, False)]:

@@ -18,7 +18,7 @@ from django.core.cache import cache
 from django.test import RequestFactory
 from petition.models.settings import PetitionLimits
 from petition.signing import limit_checks
-from website import ratelimits
+from website.request_policy import ratelimits
 request = RequestFactory().post("/", REMOTE_ADDR="192.0.2.44")
 one_unconfirmed = PetitionLimits(unconfirmed_per_address=1)
 checks = limit_checks(int(sys.argv[1]), "hash-of-192.0.2.44", "example.org", one_unconfirmed)

@@ -8,7 +8,7 @@ from wagtail.models import Site
 
 from petition.models import PetitionSettings, Signature
 from petition.models.settings import DEFAULT_LIMITS
-from website.staff import CAMPAIGN_MANAGERS
+from website.staff.groups import CAMPAIGN_MANAGERS
 
 pytestmark = pytest.mark.django_db
 

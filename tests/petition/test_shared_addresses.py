@@ -120,7 +120,7 @@ def test_with_the_cache_down_signing_still_works_and_logs_the_skipped_limits(pet
     caches, limits_cache = outage
     with (
         override_settings(CACHES=caches, RATELIMIT_USE_CACHE=limits_cache),
-        caplog.at_level(logging.ERROR, "website.ratelimits"),
+        caplog.at_level(logging.ERROR, "website.request_policy.ratelimits"),
     ):
         for n in range(3):
             assert sign(petition, ip=CARRIER_NAT, email=f"person{n}@example.org").status_code == 303

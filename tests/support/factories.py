@@ -17,7 +17,7 @@ from support.models import (
     RoutingRule,
 )
 from tests.website.factories import paragraphs
-from website.staff import CASEWORKERS
+from website.staff.groups import CASEWORKERS
 
 
 class DisclosureRequestPageFactory(wagtail_factories.PageFactory):

@@ -9,7 +9,7 @@ from wagtail.log_actions import LogContext
 
 from support.models import AuditEntry, CaseworkTeam
 from tests.support.factories import CaseworkerFactory, DisclosureRequestFactory, UserFactory
-from website.staff import ADMINISTRATORS, CASEWORKERS
+from website.staff.groups import ADMINISTRATORS, CASEWORKERS
 
 pytestmark = pytest.mark.django_db
 

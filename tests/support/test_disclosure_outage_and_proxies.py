@@ -52,7 +52,7 @@ def test_with_the_cache_down_a_survivor_still_sends_a_request(
     caches, limits_cache = outage
     with (
         override_settings(CACHES=caches, RATELIMIT_USE_CACHE=limits_cache, DISCLOSURE_STEP_RATE="1/h"),
-        caplog.at_level(logging.ERROR, "website.ratelimits"),
+        caplog.at_level(logging.ERROR, "website.request_policy.ratelimits"),
     ):
         assert client.get(request_page.url).status_code == 200
         response = fill_in_from(client, request_page.url)
@@ -65,7 +65,7 @@ def test_with_the_cache_down_a_survivor_still_sends_a_request(
 def test_fifty_posts_during_an_outage_log_it_once_and_its_end_once(client, request_page, wales_team, caplog):
     caches, limits_cache = OUTAGES["redis-down"]
     step = {"step": 0, "action": "continue", **VALID_STEPS[0]}
-    with caplog.at_level(logging.INFO, "website.ratelimits"):
+    with caplog.at_level(logging.INFO, "website.request_policy.ratelimits"):
         with override_settings(CACHES=caches, RATELIMIT_USE_CACHE=limits_cache):
             for _ in range(50):
                 assert client.post(request_page.url, step).status_code == 302
@@ -73,6 +73,6 @@ def test_fifty_posts_during_an_outage_log_it_once_and_its_end_once(client, reque
         assert "counted again" not in caplog.text
         for _ in range(3):  # the cache is back
             assert client.post(request_page.url, step).status_code == 302
-    lines = [record for record in caplog.records if record.name == "website.ratelimits"]
+    lines = [record for record in caplog.records if record.name == "website.request_policy.ratelimits"]
     assert [record.levelname for record in lines] == ["ERROR", "WARNING"]
     assert "counted again" in lines[1].getMessage()

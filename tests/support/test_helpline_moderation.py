@@ -15,8 +15,8 @@ from wagtail.models import ModelLogEntry, Revision, WorkflowState
 from support.models import Helpline
 from tests.page_types import admin_form_data
 from tests.support.factories import GuidanceIndexPageFactory, GuidancePageFactory, HelplineFactory
-from website import staff
 from website.models import SiteSettings
+from website.staff import groups as staff_groups
 
 pytestmark = pytest.mark.django_db
 
@@ -32,12 +32,12 @@ def member_of(group_name, username):
 
 @pytest.fixture
 def editor():
-    return member_of(staff.EDITORS, "eddie")
+    return member_of(staff_groups.EDITORS, "eddie")
 
 
 @pytest.fixture
 def moderator():
-    return member_of(staff.MODERATORS, "mo")
+    return member_of(staff_groups.MODERATORS, "mo")
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ def fixed_windows(monkeypatch):
     the clock (a window ending mid-test would reset a count the test is building up)."""
     from django.core.cache import cache
 
-    monkeypatch.setattr("website.ratelimits._get_window", lambda value, period: 1)
+    monkeypatch.setattr("website.request_policy.ratelimits._get_window", lambda value, period: 1)
     cache.clear()
     yield
     cache.clear()

@@ -7,7 +7,7 @@ from django.core.management.base import SystemCheckError
 from django.test import RequestFactory, override_settings
 from django_ratelimit.core import _get_ip
 
-from website import client_ip
+from website.request_policy import client_ip
 
 NGINX = "127.0.0.1"
 PROXIES = ["10.0.0.0/8", "2001:db8:ffff::/48"]
@@ -210,7 +210,7 @@ def test_group_is_the_key_of_any_address():
 
 def test_a_forwarded_request_without_configuration_is_reported_once(caplog, monkeypatch):
     monkeypatch.setattr(client_ip, "_warned", False)
-    with caplog.at_level("WARNING", "website.client_ip"):
+    with caplog.at_level("WARNING", "website.request_policy.client_ip"):
         client_ip.address(request(forwarded="198.51.100.1"))
         client_ip.address(request(forwarded="198.51.100.2"))
     assert caplog.text.count("TRUSTED_PROXY_COUNT and TRUSTED_PROXY_NETWORKS are unset") == 1

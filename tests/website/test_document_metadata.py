@@ -31,7 +31,7 @@ from tests.website.test_photo_metadata import (
     served,
     stored_bytes,
 )
-from website import staff
+from website.staff import groups as staff_groups
 
 pytestmark = pytest.mark.django_db
 
@@ -56,7 +56,7 @@ def media(settings, tmp_path):
 @pytest.fixture
 def editor_client(client):
     editor = get_user_model().objects.create_user("eddie", "eddie@waymark.example", "x")
-    editor.groups.add(Group.objects.get(name=staff.EDITORS))
+    editor.groups.add(Group.objects.get(name=staff_groups.EDITORS))
     client.force_login(editor)
     return client
 

@@ -35,7 +35,7 @@ def test_the_500_page_keeps_the_quick_exit_and_the_helplines_without_touching_th
 
 @pytest.mark.django_db
 def test_the_429_page_keeps_the_quick_exit(client, home):
-    from website.ratelimits import too_many_requests
+    from website.request_policy.ratelimits import too_many_requests
 
     response = too_many_requests(RequestFactory().get("/"))
     assert response.status_code == 429

@@ -8,7 +8,7 @@ from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, TranslationSource
 
 from tests.conftest import _Silent
-from website import fallbacks, languages
+from website.i18n import fallbacks, languages
 from website.models import StandardPage
 from website.translation_demo import translate
 
@@ -89,7 +89,7 @@ def test_the_welsh_home_pages_cards_lead_to_the_welsh_petition_and_letter(client
     assert 'href="/cy/stories/"' in html and 'href="/cy/support/"' in html
 
 
-# The switcher's "not available in that language" logic (website/languages.py).
+# The switcher's "not available in that language" logic (website/i18n/languages.py).
 
 
 def switcher_links(rf, page, path):

@@ -10,7 +10,8 @@ from django.contrib.sessions.backends.cached_db import KEY_PREFIX
 from django.core.cache import caches
 from django.test import Client, override_settings
 
-from website import cache_breaker, ratelimits
+from website import cache_breaker
+from website.request_policy import ratelimits
 
 pytestmark = pytest.mark.django_db
 
@@ -93,7 +94,7 @@ def test_with_the_breaker_open_rate_limits_cannot_count_and_say_so(rf, hanging_r
     request = rf.post("/", REMOTE_ADDR="192.0.2.7")
     with (
         override_settings(CACHES=hanging_redis.caches()),
-        caplog.at_level(logging.ERROR, "website.ratelimits"),
+        caplog.at_level(logging.ERROR, "website.request_policy.ratelimits"),
     ):
         assert ratelimits.exceeded(request, "test-hang", "1/h") is False  # the pipeline times out
         assert caches["default"].breaker.is_open

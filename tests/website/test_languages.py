@@ -15,8 +15,10 @@ from wagtail_localize.models import Translation, TranslationSource
 
 from tests.conftest import _Silent
 from tests.website.factories import publish_safety_settings
-from website import demo, languages, page_cache, staff
+from website import demo, page_cache
+from website.i18n import languages
 from website.models import SiteSettings, StandardPage
+from website.staff import groups as staff_groups
 from website.translation_demo import translate
 
 WELSH = {
@@ -236,9 +238,9 @@ class TestTranslationModeration:
         demo.ensure_page_permissions(home)
         users = get_user_model().objects
         editor = users.create_user("eddie", "eddie@waymark.example", "x")
-        editor.groups.add(Group.objects.get(name=staff.EDITORS))
+        editor.groups.add(Group.objects.get(name=staff_groups.EDITORS))
         moderator = users.create_user("mo", "mo@waymark.example", "x")
-        moderator.groups.add(Group.objects.get(name=staff.MODERATORS))
+        moderator.groups.add(Group.objects.get(name=staff_groups.MODERATORS))
         return editor, moderator
 
     @pytest.fixture
@@ -420,7 +422,7 @@ class TestTranslatorsCannotPublish:
     def editor(self, client, home):
         demo.ensure_page_permissions(home)
         editor = get_user_model().objects.create_user("eddie", "eddie@waymark.example", "x")
-        editor.groups.add(Group.objects.get(name=staff.EDITORS))
+        editor.groups.add(Group.objects.get(name=staff_groups.EDITORS))
         client.force_login(editor)
         return editor
 

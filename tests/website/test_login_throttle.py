@@ -11,7 +11,7 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
 
-from website import staff
+from website.staff import groups as staff_groups
 
 PASSWORD = "a long staff password 4 tests"
 LOGIN = "/admin/login/"
@@ -20,7 +20,7 @@ LOGIN = "/admin/login/"
 @pytest.fixture
 def editor(db):
     user = get_user_model().objects.create_user("editor", "editor@waymark.example", PASSWORD)
-    user.groups.add(Group.objects.get(name=staff.EDITORS))
+    user.groups.add(Group.objects.get(name=staff_groups.EDITORS))
     return user
 
 
@@ -103,11 +103,11 @@ def administrators(db):
     """Who is told of an attack: an Administrator and a superuser, each once; never an inactive one."""
     users = get_user_model().objects
     admin = users.create_user("admin", "admin@waymark.example", PASSWORD)
-    admin.groups.add(Group.objects.get(name=staff.ADMINISTRATORS))
+    admin.groups.add(Group.objects.get(name=staff_groups.ADMINISTRATORS))
     root = users.create_superuser("root", "root@waymark.example", PASSWORD)
-    root.groups.add(Group.objects.get(name=staff.ADMINISTRATORS))
+    root.groups.add(Group.objects.get(name=staff_groups.ADMINISTRATORS))
     gone = users.create_user("gone", "gone@waymark.example", PASSWORD, is_active=False)
-    gone.groups.add(Group.objects.get(name=staff.ADMINISTRATORS))
+    gone.groups.add(Group.objects.get(name=staff_groups.ADMINISTRATORS))
     return ["admin@waymark.example", "root@waymark.example"]
 
 
@@ -175,7 +175,7 @@ def test_administrators_see_lockouts_in_the_admin_and_editors_do_not(client, edi
     for number in range(5):
         attempt(client, f"guess {number}")
     admin = get_user_model().objects.create_user("admin", "admin@waymark.example", PASSWORD)
-    admin.groups.add(Group.objects.get(name=staff.ADMINISTRATORS))
+    admin.groups.add(Group.objects.get(name=staff_groups.ADMINISTRATORS))
     client.force_login(admin)
     response = client.get("/admin/sign_in_failures/?locked_out=true")
     assert response.status_code == 200

@@ -20,7 +20,12 @@ from support.date_input import DateOfBirthField
 from support.forms import STEPS, PersonForm
 from tests.support.conftest import VALID_STEPS, fill_in
 from tests.support.factories import CaseworkTeamFactory, DisclosureRequestPageFactory
-from website.whole_numbers import MAX_DIGITS, WholeNumberConverter, WholeNumberField, whole_number
+from website.request_policy.whole_numbers import (
+    MAX_DIGITS,
+    WholeNumberConverter,
+    WholeNumberField,
+    whole_number,
+)
 
 # Superscript, Arabic-Indic and fullwidth digits pass str.isdigit(); the first fails int(), the others
 # convert. 5,000 digits pass isdigit() and fail int() (Python's 4,300-digit limit); 20 digits overflow bigint.
@@ -153,8 +158,8 @@ PUBLIC_FORMS = [*STEPS, CallbackForm, SignatureForm, PostcodeForm, LetterForm]
 
 
 def test_every_whole_number_a_public_form_asks_for_reads_ascii_digits_only():
-    """A numeric field added to a public form must read its text with website.whole_numbers (and be added
-    to the fuzzing below)."""
+    """A numeric field added to a public form must read its text with website.request_policy.whole_numbers
+    (and be added to the fuzzing below)."""
     numeric = {}
     for form_class in PUBLIC_FORMS:
         for name, field in form_class.base_fields.items():

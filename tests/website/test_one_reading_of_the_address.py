@@ -1,5 +1,5 @@
-"""Every use of the client's address goes through website.client_ip, every limit through website.ratelimits:
-no module reads an address header or calls django-ratelimit on its own."""
+"""Every use of the client's address goes through website.request_policy.client_ip, every limit through
+website.request_policy.ratelimits: no module reads an address header or calls django-ratelimit on its own."""
 
 import re
 from pathlib import Path
@@ -8,8 +8,8 @@ ROOT = Path(__file__).resolve().parents[2]
 APPS = ["website", "campaign", "support", "petition"]
 # The one reader of the address, the one home of the limits, and the settings that configure them.
 ALLOWED = {
-    "REMOTE_ADDR|HTTP_X_|X-Forwarded-For|X-Real-IP": {"website/client_ip.py"},
-    "django_ratelimit|is_ratelimited|@ratelimit": {"website/ratelimits.py"},
+    "REMOTE_ADDR|HTTP_X_|X-Forwarded-For|X-Real-IP": {"website/request_policy/client_ip.py"},
+    "django_ratelimit|is_ratelimited|@ratelimit": {"website/request_policy/ratelimits.py"},
 }
 
 

@@ -14,7 +14,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from website import staff
+from website.staff import groups as staff_groups
 
 PASSWORD = "a long staff password 4 tests"
 NEW_PASSWORD = "a brand new staff password 4 tests"
@@ -34,7 +34,7 @@ def frozen(time_machine):
 
 def make_staff(username, enrolled):
     user = get_user_model().objects.create_user(username, f"{username}@waymark.example", PASSWORD)
-    user.groups.add(Group.objects.get(name=staff.CASEWORKERS))
+    user.groups.add(Group.objects.get(name=staff_groups.CASEWORKERS))
     if enrolled:
         TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
     return user

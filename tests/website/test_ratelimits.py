@@ -11,7 +11,7 @@ from django_ratelimit import ALL
 from django_ratelimit.core import get_usage
 
 from tests.website.outages import RAISING, REDIS_DOWN
-from website import ratelimits
+from website.request_policy import ratelimits
 
 needs_redis = pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="needs REDIS_URL")
 
@@ -88,7 +88,7 @@ def test_on_redis_it_is_one_pipelined_round_trip_with_an_expiry(request_, monkey
 def test_with_the_cache_down_limits_are_skipped_and_an_error_is_logged(request_, caplog, settings, down):
     with (
         override_settings(CACHES={**settings.CACHES, "down": down}, RATELIMIT_USE_CACHE="down"),
-        caplog.at_level(logging.ERROR, "website.ratelimits"),
+        caplog.at_level(logging.ERROR, "website.request_policy.ratelimits"),
     ):
         group = _group()
         assert [ratelimits.hit(request_, [(group, "v", "1/m")]) for _ in range(3)] == [False, False, False]

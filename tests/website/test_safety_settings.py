@@ -15,8 +15,8 @@ from wagtail.test.utils.form_data import rich_text
 
 from tests.page_types import admin_form_data
 from tests.website.factories import publish_safety_settings
-from website import staff
 from website.models import SafetySettings, StandardPage
+from website.staff import groups as staff_groups
 from website.translation_demo import translate
 
 OLD_EXIT, NEW_EXIT = "https://www.bbc.co.uk/weather", "https://abuser.example.net/where-are-you"
@@ -33,12 +33,12 @@ def member_of(group_name, username):
 
 @pytest.fixture
 def editor(db):
-    return member_of(staff.EDITORS, "eddie")
+    return member_of(staff_groups.EDITORS, "eddie")
 
 
 @pytest.fixture
 def moderator(db):
-    return member_of(staff.MODERATORS, "mo")
+    return member_of(staff_groups.MODERATORS, "mo")
 
 
 @pytest.fixture

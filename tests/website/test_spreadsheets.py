@@ -2,7 +2,7 @@
 
 import pytest
 
-from website.spreadsheets import spreadsheet_safe, starts_like_formula
+from website.request_policy.spreadsheets import spreadsheet_safe, starts_like_formula
 
 
 @pytest.mark.parametrize("text", ["=1+1", "+44 20", "-2", "@SUM(A1)", "\tx", "\rx", "\nx"])

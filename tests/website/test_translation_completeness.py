@@ -10,7 +10,8 @@ Four layers, each able to fail on its own:
    markup as the English, under Welsh plural forms. Each committed .mo says what its .po says
    (`make messages` rebuilds them).
 3. Rendering: the main public pages, shown in Welsh, say the interface in Welsh and not in English.
-4. The scripts' catalog (website/i18n.py) is served from this site, cacheable, and holds the Welsh.
+4. The scripts' catalog (website/i18n/javascript_catalog.py) is served from this site, cacheable, and holds
+the Welsh.
 
 Staff-only templates are listed in STAFF_ONLY; the lead extends it (never with a page the public sees).
 """
@@ -32,7 +33,7 @@ from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.translation import templatize
 
-from website import catalogs
+from website.i18n import catalogs
 
 BASE_DIR = Path(settings.BASE_DIR)
 TEMPLATE_ROOTS = [BASE_DIR / "templates", *sorted(BASE_DIR.glob("*/templates"))]
@@ -495,7 +496,8 @@ ENGLISH_INTERFACE = [
 
 
 def in_welsh(client, path, data=None):
-    """The page at its Welsh address (/cy/…: the language comes from the address, website/languages.py)."""
+    """The page at its Welsh address (/cy/…: the language comes from the address,
+    website/i18n/languages.py)."""
     path = translate_url(path, "cy")
     response = client.get(path) if data is None else client.post(path, data)
     assert response.status_code == 200, path

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from website import staff
+from website.staff import groups as staff_groups
 
 PASSWORD = "a long staff password 4 tests"
 
@@ -28,7 +28,7 @@ def current_code(device):
 @pytest.fixture
 def editor(db):
     user = get_user_model().objects.create_user("editor", "editor@waymark.example", PASSWORD)
-    user.groups.add(Group.objects.get(name=staff.EDITORS))
+    user.groups.add(Group.objects.get(name=staff_groups.EDITORS))
     return user
 
 
@@ -297,7 +297,7 @@ def restricted_page(home, restriction_type, **extra):
     page = StandardPageFactory(parent=home, title="Staff only", slug=f"staff-only-{restriction_type}")
     restriction = PageViewRestriction.objects.create(page=page, restriction_type=restriction_type, **extra)
     if "groups" in restriction_type:
-        restriction.groups.add(Group.objects.get(name=staff.EDITORS))
+        restriction.groups.add(Group.objects.get(name=staff_groups.EDITORS))
     return page
 
 
@@ -368,7 +368,8 @@ def make_staff(username, days_ago, enrolled=False):
 @pytest.mark.django_db
 @override_settings(WAYMARK_REQUIRE_2FA=True)
 def test_accounts_that_never_enrol_are_switched_off_and_told_why():
-    from website import enrolment, tasks
+    from website import tasks
+    from website.staff import enrolment
 
     late = make_staff("late", enrolment.ENROL_WITHIN_DAYS + 1)
     new = make_staff("new", enrolment.ENROL_WITHIN_DAYS - 1)
@@ -387,7 +388,7 @@ def test_accounts_that_never_enrol_are_switched_off_and_told_why():
 @pytest.mark.django_db
 @override_settings(WAYMARK_REQUIRE_2FA=True)
 def test_switching_an_account_back_on_gives_it_another_full_period(client):
-    from website import enrolment
+    from website.staff import enrolment
 
     late = make_staff("late", enrolment.ENROL_WITHIN_DAYS + 1)
     enrolment.disable_overdue()
@@ -409,7 +410,7 @@ def test_switching_an_account_back_on_gives_it_another_full_period(client):
 def test_resetting_an_authenticator_restarts_the_days_to_enrol(editor):
     from django.core.management import call_command
 
-    from website import enrolment
+    from website.staff import enrolment
 
     editor.date_joined = timezone.now() - timedelta(days=200)
     editor.save()
@@ -421,7 +422,7 @@ def test_resetting_an_authenticator_restarts_the_days_to_enrol(editor):
 @pytest.mark.django_db
 @override_settings(WAYMARK_REQUIRE_2FA=False)
 def test_development_never_switches_accounts_off():
-    from website import enrolment
+    from website.staff import enrolment
 
     make_staff("late", 100)
     assert enrolment.disable_overdue() == 0

@@ -1,4 +1,4 @@
-"""Create the staff groups. Their permissions are synced after migrate (website.staff)."""
+"""Create the staff groups. Their permissions are synced after migrate (website.staff.groups)."""
 
 from django.db import migrations
 

@@ -80,20 +80,20 @@ MIDDLEWARE = [
     # gzip carries the "Heal the BREACH" length mitigation. Outside the page cache, which stores plain copies.
     "django.middleware.gzip.GZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # django-csp's, plus what the Wagtail admin needs on /admin/ only (website/admin_csp.py).
-    "website.admin_csp.AdminCSPMiddleware",
+    # django-csp's, plus what the Wagtail admin needs on /admin/ only (website/staff/admin_csp.py).
+    "website.staff.admin_csp.AdminCSPMiddleware",
     # Inside the header middleware above, outside sessions and CSRF: see website/page_cache.py.
     "website.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    # The language comes from the URL alone (/cy/…), never Accept-Language or a cookie (website/languages.py).
-    # Inside the page cache, which keys on the URL's language itself; before CommonMiddleware, which
-    # resolves URLs for APPEND_SLASH.
-    "website.languages.LanguageFromURLMiddleware",
+    # The language comes from the URL alone (/cy/…), never Accept-Language or a cookie
+    # (website/i18n/languages.py). Inside the page cache, which keys on the URL's language itself; before
+    # CommonMiddleware, which resolves URLs for APPEND_SLASH.
+    "website.i18n.languages.LanguageFromURLMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "website.middleware.StaffTwoFactorMiddleware",
+    "website.staff.require_two_factor.StaffTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -201,14 +201,14 @@ LOGIN_URL = "wagtailadmin_login"
 # Restricted pages and private documents sign in through the admin's login, so the second factor follows.
 WAGTAIL_FRONTEND_LOGIN_URL = "/admin/login/"
 AUTHENTICATION_BACKENDS = [
-    "website.login_throttle.LoginThrottleBackend",
+    "website.staff.login_throttle.LoginThrottleBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Sign-in throttling (django-axes, website/login_throttle.py): 5 failures for one username from one address
-# pause that username from that address for 30 minutes, so a stranger cannot lock a colleague out of their
-# own network; 20 failures from one address, whatever usernames, pause the address. Failures during the pause
-# are refused without extending it; every lockout is recorded.
-AXES_HANDLER = "website.login_throttle.LoginThrottleHandler"
+# Sign-in throttling (django-axes, website/staff/login_throttle.py): 5 failures for one username from one
+# address pause that username from that address for 30 minutes, so a stranger cannot lock a colleague out of
+# their own network; 20 failures from one address, whatever usernames, pause the address. Failures during the
+# pause are refused without extending it; every lockout is recorded.
+AXES_HANDLER = "website.staff.login_throttle.LoginThrottleHandler"
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=30)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -217,18 +217,19 @@ WAYMARK_SIGN_IN_FAILURES_PER_ADDRESS = 20
 WAYMARK_SIGN_IN_ALERT_ADDRESSES = 5
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "website.client_ip.key"
-AXES_LOCKOUT_CALLABLE = "website.login_throttle.locked_out"
+AXES_CLIENT_IP_CALLABLE = "website.request_policy.client_ip.key"
+AXES_LOCKOUT_CALLABLE = "website.staff.login_throttle.locked_out"
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 # The Django admin is not installed; the records are shown in Wagtail's (website/wagtail_hooks.py).
 AXES_ENABLE_ADMIN = False
-# Password reset by email (website/password_reset.py): limited per address and per account, the same answer
-# whatever happened, and refused for an account with no authenticator yet.
-WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "website.password_reset.PasswordResetForm"  # noqa: S105 (a form)
+# Password reset by email (website/staff/password_reset.py): limited per address and per account, the same
+# answer whatever happened, and refused for an account with no authenticator yet.
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "website.staff.password_reset.PasswordResetForm"  # noqa: S105 (a form)
 # Every staff member proves a second factor (TOTP) before reaching the admin.
 WAYMARK_REQUIRE_2FA = env_bool("WAYMARK_REQUIRE_2FA", True)
 OTP_TOTP_ISSUER = "Waymark"
-# Enrolling an authenticator first needs a code sent to the staff member's email (website/two_factor.py).
+# Enrolling an authenticator first needs a code sent to the staff member's email
+# (website/staff/two_factor.py).
 OTP_EMAIL_SUBJECT = "Your Waymark code to set up two-factor sign-in"
 OTP_EMAIL_BODY_TEMPLATE_PATH = "emails/two_factor/enrolment_code.txt"
 OTP_EMAIL_TOKEN_VALIDITY = 10 * 60
@@ -248,7 +249,7 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # "Translate this page" makes a draft, never a live copy of the English: a translation is published through
-# moderation like any page (website/translation_workflow.py).
+# moderation like any page (website/i18n/translation_workflow.py).
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 TIME_ZONE = "Europe/London"
 
@@ -283,7 +284,7 @@ PERIODIC_TASKS = [
     ("support.tasks.forget_abandoned_form_answers", 60 * 10),
     ("support.tasks.delete_expired_disclosure_data", 60 * 60 * 6),
     ("support.tasks.remind_teams_of_overdue_requests", 60 * 60),
-    # Staff who never set up two-factor sign-in are switched off (website/enrolment.py).
+    # Staff who never set up two-factor sign-in are switched off (website/staff/enrolment.py).
     ("website.tasks.disable_unenrolled_staff", 60 * 60),
 ]
 
@@ -292,13 +293,14 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 CRISPY_FAIL_SILENTLY = False
 
-# The client's address (website/client_ip.py; docs/operations.md, "Behind a proxy"). Unset: REMOTE_ADDR only.
-# TRUSTED_PROXY_COUNT: how many proxies of ours stand in front of the app (nginx alone: 1).
+# The client's address (website/request_policy/client_ip.py; docs/operations.md, "Behind a proxy"). Unset:
+# REMOTE_ADDR only. TRUSTED_PROXY_COUNT: how many proxies of ours stand in front of the app (nginx alone: 1).
 # TRUSTED_PROXY_NETWORKS: comma-separated CIDRs of our proxies; X-Forwarded-For is read only from them.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0") or 0)
 TRUSTED_PROXY_NETWORKS = env_list("TRUSTED_PROXY_NETWORKS")
-# Rate limits (website/ratelimits.py). django-ratelimit's own `key="ip"` reads the address the same way.
-RATELIMIT_IP_META_KEY = "website.client_ip.address"
+# Rate limits (website/request_policy/ratelimits.py). django-ratelimit's own `key="ip"` reads the address the
+# same way.
+RATELIMIT_IP_META_KEY = "website.request_policy.client_ip.address"
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Waymark"

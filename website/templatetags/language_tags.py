@@ -1,10 +1,10 @@
-"""The language switcher and the hreflang alternates (website/languages.py), and the marks on text a
-translated page still shows in English (website/fallbacks.py)."""
+"""The language switcher and the hreflang alternates (website/i18n/languages.py), and the marks on text a
+translated page still shows in English (website/i18n/fallbacks.py)."""
 
 from django import template
 from django.utils.html import format_html
 
-from website import fallbacks, languages
+from website.i18n import fallbacks, languages
 
 register = template.Library()
 
@@ -30,7 +30,7 @@ def absolute_url(context, path):
     return context["request"].build_absolute_uri(path)
 
 
-# Text still in the default language on a translated page says so (website/fallbacks.py).
+# Text still in the default language on a translated page says so (website/i18n/fallbacks.py).
 
 
 @register.simple_tag

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from website import catalogs
+from website.i18n import catalogs
 
 
 class Command(BaseCommand):

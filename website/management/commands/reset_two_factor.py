@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django_otp.plugins.otp_email.models import EmailDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from website import enrolment
+from website.staff import enrolment
 
 
 class Command(BaseCommand):

@@ -18,9 +18,11 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_email.models import EmailDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from website import enrolment, ratelimits
+from website.request_policy import ratelimits
 
 # Codes a staff member may try, whatever address they come from: six digits do not survive guessing for long.
+from website.staff import enrolment
+
 GROUP, RATE = "two-factor", "10/5m"
 # How long a proven email address lets the person finish enrolling, in this session only.
 EMAIL_PROOF_SECONDS = 30 * 60

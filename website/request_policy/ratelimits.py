@@ -11,8 +11,8 @@ breaker is open (website/cache_breaker.py: Redis stopped answering) cannot count
 per outage in each process, an error when the first request finds the limits uncountable and a warning when
 one is counted again, as the cache breaker does: a busy form during an outage must not write a line a post.
 
-Who a request comes from is `website.client_ip.key` unless the caller counts something else (a user, an
-email domain).
+Who a request comes from is `website.request_policy.client_ip.key` unless the caller counts something else (a
+user, an email domain).
 """
 
 import logging
@@ -29,7 +29,8 @@ from django_ratelimit.core import (
     _split_rate,
 )
 
-from website import cache_breaker, client_ip
+from website import cache_breaker
+from website.request_policy import client_ip
 
 logger = logging.getLogger(__name__)
 

@@ -1,9 +1,9 @@
 """Formula-safe exports: a cell that starts like a formula is exported as text, never run, and no cell holds a
-direction control (website.text_direction)."""
+direction control (website.request_policy.text_direction)."""
 
 from wagtail.admin.views.generic import IndexView
 
-from website.text_direction import without_bidi_controls
+from website.request_policy.text_direction import without_bidi_controls
 
 # Spreadsheets run a cell starting with one of these as a formula (tab and line breaks too, after trimming).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")

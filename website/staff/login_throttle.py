@@ -1,9 +1,9 @@
 """Staff sign-in throttling (django-axes): failures counted per username and address, lockouts recorded.
 
 Every sign-in form that calls `authenticate(request, …)` (the admin's, and Wagtail's front-end login for
-restricted pages) passes through `LoginThrottleBackend` first. The address is `website.client_ip.key`
-(AXES_CLIENT_IP_CALLABLE: an IPv6 address counts as its /64), so it follows the deployment's proxy
-configuration like every other limit.
+restricted pages) passes through `LoginThrottleBackend` first. The address is
+`website.request_policy.client_ip.key` (AXES_CLIENT_IP_CALLABLE: an IPv6 address counts as its /64), so it
+follows the deployment's proxy configuration like every other limit.
 
 What locks (`LoginThrottleHandler`, AXES_HANDLER):
 - a username *from one address* after AXES_FAILURE_LIMIT failures, so a stranger failing a colleague's
@@ -30,11 +30,12 @@ from django.db.models import Sum
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy
 
-from website import ratelimits, tasks
+from website import tasks
+from website.request_policy import ratelimits
 
 logger = logging.getLogger(__name__)
 
-# One alert per username per cool-off period (website.ratelimits counts them).
+# One alert per username per cool-off period (website.request_policy.ratelimits counts them).
 ALERT_GROUP = "sign-in-alert"
 
 # Said on the login page, whoever is asking: it does not confirm that the username exists.

@@ -1,4 +1,5 @@
-"""Refusing cross-site form posts without a CSRF token, for forms on pages any cache may share.
+"""Where a request comes from, as the browser tells it: the one same-site check. It refuses cross-site form
+posts without a CSRF token (forms on pages any cache may share); the quick exit reads it (website/views.py).
 
 A page with a CSRF token cannot be cached for everyone, so a form that must sit on such a page (the petition)
 posts to a CSRF-exempt view protected by this instead. Browsers say where a request comes from, and a web page
@@ -8,7 +9,8 @@ for years). The same rules as Go's `net/http.CrossOriginProtection`:
 - `Sec-Fetch-Site: same-origin` or `none` (typed, bookmarked) is allowed; any other value is refused unless
   the `Origin` is one of `CSRF_TRUSTED_ORIGINS`;
 - without `Sec-Fetch-Site`, an `Origin` must be this site (scheme and host) or a trusted origin;
-- with neither header the request did not come from a browser page (a script, curl): CSRF needs a victim's
+- without either, a `Referer` is read as its origin (our Referrer-Policy sends it on our own links);
+- with none of them the request did not come from a browser page (a script, curl): CSRF needs a victim's
   browser, so there is no victim, and the form's other defences (rate limits, honeypot, email
   confirmation) apply as to anyone.
 
@@ -16,6 +18,7 @@ docs/security.md ("Forms on shared-cached pages") says why this is enough for th
 """
 
 from functools import wraps
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.urls import get_callable
@@ -26,16 +29,28 @@ ALLOWED_FETCH_SITES = {"same-origin", "none"}
 REFUSED = "Cross-site form submission refused: please use the form on our own page."
 
 
-def is_cross_origin(request):
-    """True when a browser says another website sent this request."""
+def came_from_this_site(request, *, same_site=False):
+    """True when the browser says this site sent the request (a page of ours, or the person's own typing or
+    bookmark: `Sec-Fetch-Site: none`), False when it says another website did, None when it says nothing.
+
+    With `same_site`, the site's other subdomains count as this site (`Sec-Fetch-Site: same-site`)."""
     origin = request.headers.get("Origin")
     fetch_site = request.headers.get("Sec-Fetch-Site")
     if fetch_site is not None:
-        return fetch_site.lower() not in ALLOWED_FETCH_SITES and not _trusted(origin)
-    if origin is None:
-        return False
+        allowed = ALLOWED_FETCH_SITES | ({"same-site"} if same_site else set())
+        return fetch_site.lower() in allowed or _trusted(origin)
+    source = origin or request.headers.get("Referer")
+    if not source:
+        return None
+    parts = urlsplit(source)
+    source = f"{parts.scheme}://{parts.netloc}".lower()
     own = f"{'https' if request.is_secure() else 'http'}://{request.get_host()}"
-    return origin.lower() != own.lower() and not _trusted(origin)
+    return source == own.lower() or _trusted(source)
+
+
+def is_cross_origin(request):
+    """True when a browser says another website sent this request."""
+    return came_from_this_site(request) is False
 
 
 def _trusted(origin):

@@ -2,9 +2,9 @@
 alone for an account that has not set up its second factor.
 
 - `PasswordResetForm` (WAGTAILADMIN_USER_PASSWORD_RESET_FORM) counts every request against the client's
-  address and against the email address asked for (website/ratelimits.py); over either, it sends nothing.
-  Wagtail's view then answers as it always does (a redirect to "done"), so nobody can tell a limited request,
-  an unknown address and a sent link apart.
+  address and against the email address asked for (website/request_policy/ratelimits.py); over either, it
+  sends nothing. Wagtail's view then answers as it always does (a redirect to "done"), so nobody can tell a
+  limited request, an unknown address and a sent link apart.
 - With WAYMARK_REQUIRE_2FA on, an account with no confirmed authenticator gets no reset link: whoever holds
   its mailbox would otherwise choose its password and then enrol their own authenticator with a code emailed
   to that same mailbox. Its owner is emailed that an administrator must set a new password instead.
@@ -20,7 +20,8 @@ from django.template.loader import render_to_string
 from wagtail.admin.forms.auth import PasswordResetForm as WagtailPasswordResetForm
 from wagtail.admin.views import account
 
-from website import client_ip, enrolment, ratelimits
+from website.request_policy import client_ip, ratelimits
+from website.staff import enrolment
 
 logger = logging.getLogger(__name__)
 
