@@ -40,7 +40,7 @@ def quick_exit(request):
     cookies are expired all the same, and the destination is the one this process read last, or the
     default.
     """
-    same_site = came_from_this_site(request, same_site=True)
+    same_site = came_from_this_site(request, same_site=True, referer=True)
     forget = same_site or (same_site is None and not _signed_in(request))
     if forget:
         _forget_session(request)

@@ -9,8 +9,7 @@ for years). The same rules as Go's `net/http.CrossOriginProtection`:
 - `Sec-Fetch-Site: same-origin` or `none` (typed, bookmarked) is allowed; any other value is refused unless
   the `Origin` is one of `CSRF_TRUSTED_ORIGINS`;
 - without `Sec-Fetch-Site`, an `Origin` must be this site (scheme and host) or a trusted origin;
-- without either, a `Referer` is read as its origin (our Referrer-Policy sends it on our own links);
-- with none of them the request did not come from a browser page (a script, curl): CSRF needs a victim's
+- with neither the request did not come from a browser page (a script, curl): CSRF needs a victim's
   browser, so there is no victim, and the form's other defences (rate limits, honeypot, email
   confirmation) apply as to anyone.
 
@@ -29,17 +28,19 @@ ALLOWED_FETCH_SITES = {"same-origin", "none"}
 REFUSED = "Cross-site form submission refused: please use the form on our own page."
 
 
-def came_from_this_site(request, *, same_site=False):
+def came_from_this_site(request, *, same_site=False, referer=False):
     """True when the browser says this site sent the request (a page of ours, or the person's own typing or
     bookmark: `Sec-Fetch-Site: none`), False when it says another website did, None when it says nothing.
 
-    With `same_site`, the site's other subdomains count as this site (`Sec-Fetch-Site: same-site`)."""
+    With `same_site`, the site's other subdomains count as this site (`Sec-Fetch-Site: same-site`). With
+    `referer`, a `Referer` stands in for a missing `Origin`: evidence enough for the quick exit to forget the
+    session, never a reason to refuse a form (a proxy or a host alias can change it)."""
     origin = request.headers.get("Origin")
     fetch_site = request.headers.get("Sec-Fetch-Site")
     if fetch_site is not None:
         allowed = ALLOWED_FETCH_SITES | ({"same-site"} if same_site else set())
         return fetch_site.lower() in allowed or _trusted(origin)
-    source = origin or request.headers.get("Referer")
+    source = origin or (request.headers.get("Referer") if referer else None)
     if not source:
         return None
     parts = urlsplit(source)
