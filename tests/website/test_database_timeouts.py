@@ -96,7 +96,7 @@ def test_the_cache_has_short_socket_timeouts_and_a_breaker(tmp_path):
     assert cache["BACKEND"] == "website.cache_breaker.CircuitBreakerRedisCache"
     assert cache["OPTIONS"] == {
         "SOCKET_CONNECT_TIMEOUT": 0.25,
-        "SOCKET_TIMEOUT": 0.5,
+        "SOCKET_TIMEOUT": 0.25,
         "BREAKER_SECONDS": 30.0,
     }
 
