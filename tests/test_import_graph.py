@@ -8,7 +8,7 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ("website", "geography", "campaign", "support", "petition")
+PACKAGES = ("website", "geography", "campaign", "support", "petition", "demo")
 
 
 def module_name(path):
@@ -112,7 +112,8 @@ def test_the_cycle_finder_names_a_cycle_and_reads_imports_inside_functions(tmp_p
 
 
 # What each package may import of the others. Geography is keyed by postcode and shared by the apps: it
-# depends on none of them (the project package only, for the staff groups).
+# depends on none of them (the project package only, for the staff groups). The demo may import any app; no
+# app imports the demo (production does not install it), which the test after this one checks.
 MAY_IMPORT = {"geography": {"geography", "website"}}
 
 
@@ -125,3 +126,14 @@ def test_each_package_imports_only_what_the_layering_allows():
         if target.split(".")[0] not in MAY_IMPORT[name.split(".")[0]]
     )
     assert not broken, "Imports against the layering:\n" + "\n".join(broken)
+
+
+def test_only_the_demo_itself_imports_the_demo():
+    importers = sorted(
+        f"{name} → {target}"
+        for name, targets in import_graph().items()
+        if name.split(".")[0] != "demo"
+        for target in targets
+        if target.split(".")[0] == "demo"
+    )
+    assert not importers, "Imports of the demo package:\n" + "\n".join(importers)

@@ -13,11 +13,11 @@ from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
+from demo.translations import translate
 from tests.conftest import _Silent
 from tests.website.factories import publish_safety_settings
-from website import demo, languages, page_cache, staff
+from website import languages, page_cache, staff
 from website.models import SiteSettings, StandardPage
-from website.translation_demo import translate
 
 WELSH = {
     "Waymark": "Waymark",
@@ -233,7 +233,7 @@ class TestTranslationModeration:
 
     @pytest.fixture
     def people(self, home):
-        demo.ensure_page_permissions(home)
+        staff.grant_page_permissions(home)
         users = get_user_model().objects
         editor = users.create_user("eddie", "eddie@waymark.example", "x")
         editor.groups.add(Group.objects.get(name=staff.EDITORS))
@@ -418,7 +418,7 @@ class TestTranslatorsCannotPublish:
 
     @pytest.fixture
     def editor(self, client, home):
-        demo.ensure_page_permissions(home)
+        staff.grant_page_permissions(home)
         editor = get_user_model().objects.create_user("eddie", "eddie@waymark.example", "x")
         editor.groups.add(Group.objects.get(name=staff.EDITORS))
         client.force_login(editor)

@@ -2,9 +2,9 @@
 
 from wagtail.models import Site
 
-from support.disclosure_demo import ensure_request_page
+from demo.disclosure import ensure_request_page
+from demo.site import ensure_child
 from support.models import CallbackRequestPage, GuidanceIndexPage, GuidancePage, Helpline, HelplinesPage
-from website.demo import ensure_child
 from website.models import HomePage, SiteSettings
 
 HELPLINES = [

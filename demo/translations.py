@@ -16,8 +16,8 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.strings import StringValue
 
-from website.demo_urdu import URDU
-from website.demo_welsh import WELSH
+from demo.urdu import URDU
+from demo.welsh import WELSH
 from website.models import HomePage
 
 # (path under the English home, languages). The home page comes first: the others hang from it. Every page the

@@ -9,11 +9,11 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from demo.site import ensure_child
 from support import police_forces
 from support.models import CaseworkTeam, DisclosureRequest, DisclosureRequestPage, RoutingRule
 from support.models.casework import team_for_area, team_for_force
 from support.models.disclosure import new_reference
-from website.demo import ensure_child
 from website.models import HomePage
 from website.staff import CASEWORKERS
 
@@ -64,7 +64,7 @@ def is_development():
 
 
 def ensure_request_page(home):
-    """The request form, once (support.demo links the Clare's Law guidance to it)."""
+    """The request form, once (demo.support links the Clare's Law guidance to it)."""
     return ensure_child(
         home,
         DisclosureRequestPage,

@@ -5,8 +5,8 @@ import datetime
 from django.utils import timezone
 
 from campaign.models import CampaignPage, StoryIndexPage, StoryPage
+from demo.site import ensure_child
 from support.models import GuidanceIndexPage
-from website.demo import ensure_child
 from website.models import HomePage
 
 

@@ -5,9 +5,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
-from django.contrib.contenttypes.models import ContentType
-from wagtail.models import GroupPagePermission, Page, Site
+from wagtail.models import Page, Site
 
 from website import staff
 from website.models import HomePage, SafetySettings, SiteSettings, StandardPage
@@ -42,24 +40,6 @@ def ensure_child(parent, model, slug, before=None, **fields):
         page.move(before, pos="left")
         page = model.objects.get(pk=page.pk)
     return page
-
-
-# Page permissions on the home page (and so on the whole site). Editors draft and submit for
-# moderation; only Moderators publish, through the "Moderators approval" workflow that
-# Wagtail's own migrations attach to the root of the tree.
-PAGE_PERMISSIONS = {
-    staff.EDITORS: ["add_page", "change_page"],
-    staff.MODERATORS: ["add_page", "change_page", "publish_page"],
-}
-
-
-def ensure_page_permissions(home):
-    page_type = ContentType.objects.get_for_model(Page)
-    for group_name, codenames in PAGE_PERMISSIONS.items():
-        group = Group.objects.get(name=group_name)
-        for codename in codenames:
-            permission = Permission.objects.get(content_type=page_type, codename=codename)
-            GroupPagePermission.objects.get_or_create(group=group, page=home, permission=permission)
 
 
 def run(stdout):
@@ -183,7 +163,7 @@ def run(stdout):
 
     fill_footer_settings(contact, privacy, accessibility)
     ensure_safety_settings(Site.objects.get(is_default_site=True))
-    ensure_page_permissions(home)
+    staff.grant_page_permissions(home)
     stdout.write("Demo site: home, about, contact, privacy notice and accessibility statement.")
 
 
