@@ -6,7 +6,7 @@ overwritten, so staff edits survive a second run.
 """
 
 from campaign.models import CampaignPage, LetterPage
-from demo.site import ensure_child, link_from_home
+from demo.pages import ensure_child, link_from_home
 from geography.models import Constituency, MemberOfParliament, Postcode, PostcodeImport
 from website.models import HomePage
 

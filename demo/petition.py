@@ -3,7 +3,7 @@
 from wagtail.models import Page
 
 from campaign.models import CampaignPage
-from demo.site import ensure_child, link_from_home, rich
+from demo.pages import ensure_child, link_from_home, rich
 from petition.models import PetitionPage
 from website.models import HomePage
 
