@@ -9,6 +9,15 @@ from wagtail.models import Site
 from tests.website.factories import ensure_tree_root, make_site_with_standard_pages
 
 
+@pytest.fixture(scope="session", autouse=True)
+def urls_as_the_test_settings_build_them():
+    """website/urls.py adds routes under DEBUG and is imported once per process: import it before any test
+    switches DEBUG on (the demo's dev_logins tests do, and seed_demo reverses URLs), whatever the order."""
+    from django.urls import get_resolver
+
+    assert get_resolver().url_patterns
+
+
 @pytest.fixture(autouse=True)
 def clean_cache():
     """Rate-limit counters, cached rules and cached pages live in the cache, which outlives each test's

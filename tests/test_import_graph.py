@@ -160,3 +160,14 @@ def test_the_layering_rules_catch_an_app_in_website_geography_reaching_an_app_an
         "geography.lookup → petition.models",
         "website.urls → campaign.views",
     ]
+
+
+def test_only_the_demo_itself_imports_the_demo():
+    importers = sorted(
+        f"{name} → {target}"
+        for name, targets in import_graph().items()
+        if name.split(".")[0] != "demo"
+        for target in targets
+        if target.split(".")[0] == "demo"
+    )
+    assert not importers, "Imports of the demo package:\n" + "\n".join(importers)

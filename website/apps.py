@@ -1,6 +1,7 @@
-"""The website app: registers our deploy checks and the `<id:…>` URL converter, keeps staff group permissions
-in sync after migrate, makes Wagtail's choosers render without inline scripts (website.staff.admin_csp) and
-removes metadata from every image and document file stored (website.file_metadata)."""
+"""The website app: registers our deploy checks and the `<id:…>` URL converter, keeps staff groups' model and
+page permissions in sync after migrate, makes Wagtail's choosers render without inline scripts
+(website.staff.admin_csp) and removes metadata from every image and document file stored
+(website.file_metadata)."""
 
 from django.apps import AppConfig
 

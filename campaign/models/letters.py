@@ -314,5 +314,3 @@ def result_for(form):
         return None
     result = lookup.result_for_constituency(code)
     return result if result.ok else None
-
-

@@ -16,7 +16,6 @@ from support.callback_form import CallbackForm
 from support.models.disclosure import DisclosureRequest
 from support.models.form_page import SupportFormPage
 from support.services import submit_request
-from website.request_policy import ratelimits
 from website.rendering import render_page
 from website.request_policy import ratelimits
 

@@ -13,10 +13,10 @@ from wagtail.models import Locale, Site
 from campaign import pdf
 from campaign.forms import LetterForm
 from campaign.letter_texts import DEFAULT_TEMPLATE, DEFAULT_TEMPLATE_CY
+from demo.translations import translate
 from geography import lookup
 from tests.campaign.test_letter_page import PARAGRAPH, letter_data, post_postcode
 from website.models import HomePage
-from website.translation_demo import translate
 
 pytestmark = pytest.mark.django_db
 

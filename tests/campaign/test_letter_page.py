@@ -264,7 +264,7 @@ def test_going_back_to_change_the_words_keeps_what_was_typed(client, letter_page
 
 
 def test_the_demo_links_an_existing_campaign_page_to_the_new_letter_page(home):
-    from campaign import letter_demo
+    from demo import letters as letter_demo
 
     campaign = CampaignPageFactory(
         parent=home, title="The campaign", slug="campaign", intro="Back the register."

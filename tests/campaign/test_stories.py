@@ -23,7 +23,6 @@ from tests.page_types import (
     preview_data,
 )
 from tests.website.factories import make_site
-from website import demo
 from website.staff import groups as staff_groups
 
 
@@ -164,7 +163,7 @@ class WithdrawnConsentTests(WagtailPageTestCase):
         self.assert_not_on_the_site()
 
     def test_an_editor_without_publish_permission_can_still_take_a_story_down(self):
-        demo.ensure_page_permissions(self.home)
+        staff_groups.grant_page_permissions(self.home)
         editor = get_user_model().objects.create_user("eddie", "eddie@waymark.example", "x")
         editor.groups.add(Group.objects.get(name=staff_groups.EDITORS))
         self.client.force_login(editor)
@@ -227,7 +226,7 @@ class ModerationTests(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
         cls.home = make_site()
-        demo.ensure_page_permissions(cls.home)
+        staff_groups.grant_page_permissions(cls.home)
         cls.index = StoryIndexPageFactory(parent=cls.home)
         users = get_user_model().objects
         cls.editor = users.create_user("eddie", "eddie@waymark.example", "x")

@@ -12,7 +12,7 @@ from tests.e2e.axe_audit import describe_violations, serious_violations
 
 expect = pytest.importorskip("playwright.sync_api").expect
 
-# Demo constituencies (campaign.letter_demo) and their letters.
+# Demo constituencies (demo.letters) and their letters.
 LETTERS = {"S14000061": 4, "E14001085": 2, "S14000111": 1}
 
 

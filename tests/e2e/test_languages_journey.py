@@ -1,6 +1,6 @@
 """The demo site in Welsh and Urdu, as a reader walks it: home → petition → letter → stories and support stay
 in their language, no link the language switcher offers is a 404, and any English on a Welsh or Urdu page
-says so (lang="en-GB"). Built by the real seed_demo with its translations (website/translation_demo.py)."""
+says so (lang="en-GB"). Built by the real seed_demo with its translations (demo/translations.py)."""
 
 import pytest
 from django.core.management import call_command

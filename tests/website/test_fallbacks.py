@@ -7,10 +7,10 @@ from django.utils import translation
 from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, TranslationSource
 
+from demo.translations import translate
 from tests.conftest import _Silent
 from website.i18n import fallbacks, languages
 from website.models import StandardPage
-from website.translation_demo import translate
 
 pytestmark = pytest.mark.django_db
 

@@ -13,13 +13,13 @@ from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
+from demo.translations import translate
 from tests.conftest import _Silent
 from tests.website.factories import publish_safety_settings
-from website import demo, page_cache
+from website import page_cache
 from website.i18n import languages
 from website.models import SiteSettings, StandardPage
 from website.staff import groups as staff_groups
-from website.translation_demo import translate
 
 WELSH = {
     "Waymark": "Waymark",
@@ -235,7 +235,7 @@ class TestTranslationModeration:
 
     @pytest.fixture
     def people(self, home):
-        demo.ensure_page_permissions(home)
+        staff_groups.grant_page_permissions(home)
         users = get_user_model().objects
         editor = users.create_user("eddie", "eddie@waymark.example", "x")
         editor.groups.add(Group.objects.get(name=staff_groups.EDITORS))
@@ -420,7 +420,7 @@ class TestTranslatorsCannotPublish:
 
     @pytest.fixture
     def editor(self, client, home):
-        demo.ensure_page_permissions(home)
+        staff_groups.grant_page_permissions(home)
         editor = get_user_model().objects.create_user("eddie", "eddie@waymark.example", "x")
         editor.groups.add(Group.objects.get(name=staff_groups.EDITORS))
         client.force_login(editor)

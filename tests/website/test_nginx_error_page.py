@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from bench import nginx
-from support.demo import HELPLINES
+from demo.content.support import HELPLINES
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "deploy" / "nginx.conf"

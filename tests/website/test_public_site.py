@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.test import override_settings
 from django.utils import timezone
 from wagtail.test.utils import WagtailPageTestCase
 
@@ -158,18 +157,6 @@ class TestHelplinesPageType(WagtailPageTestCase):
 )
 def test_weblinks_escapes_first_then_links_web_addresses_only(text, html):
     assert weblinks(text) == html
-
-
-@pytest.mark.django_db
-def test_dev_logins_prints_the_logins_at_the_address_being_served(db):
-    out = io.StringIO()
-    with override_settings(DEBUG=True, WAGTAILADMIN_BASE_URL="http://127.0.0.1:8101"):
-        call_command("seed_demo", stdout=io.StringIO())
-        call_command("dev_logins", stdout=out)
-    lines = out.getvalue().splitlines()
-    assert lines[0] == "Development-only logins for http://127.0.0.1:8101/admin/"
-    assert len([line for line in lines[1:] if "username" in line]) == 2, lines
-    assert ":8000" not in out.getvalue()
 
 
 @pytest.mark.django_db

@@ -13,11 +13,11 @@ from django.urls import reverse
 from wagtail.models import Locale, ModelLogEntry, Site, WorkflowState
 from wagtail.test.utils.form_data import rich_text
 
+from demo.translations import translate
 from tests.page_types import admin_form_data
 from tests.website.factories import publish_safety_settings
 from website.models import SafetySettings, StandardPage
 from website.staff import groups as staff_groups
-from website.translation_demo import translate
 
 OLD_EXIT, NEW_EXIT = "https://www.bbc.co.uk/weather", "https://abuser.example.net/where-are-you"
 OLD_MESSAGE = "<p>In danger now? Call <b>999</b>.</p>"

@@ -9,6 +9,8 @@ import os
 from .base import *  # noqa: F403
 
 DEBUG = True
+# The demo content and its commands (seed_demo, dev_logins): development and tests only, never production.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
 SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-not-for-production")
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", *ALLOWED_HOSTS]
 SESSION_COOKIE_SECURE = False

@@ -1,11 +1,14 @@
 """Staff groups and the permissions each holds (least privilege), kept in sync after every migrate.
 
 The groups themselves are created by a data migration; permissions are attached here because
-Django only creates permission rows after all migrations have run.
+Django only creates permission rows after all migrations have run. Page permissions are granted on the
+root of the page tree (so on every site and every language's tree) after every migrate, and again on a
+page by `grant_page_permissions` (the demo's home page).
 """
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 
 EDITORS = "Editors"
@@ -16,8 +19,7 @@ ADMINISTRATORS = "Administrators"
 
 ALL_GROUPS = [EDITORS, MODERATORS, CAMPAIGN_MANAGERS, CASEWORKERS, ADMINISTRATORS]
 
-# "app_label.codename" for every model permission a group holds. Page permissions
-# (edit, publish) are granted on the page tree in seed_demo and by staff in the admin.
+# "app_label.codename" for every model permission a group holds. Page permissions are PAGE_PERMISSIONS below.
 # Helplines and safety settings (quick exit, emergency message) are what survivors act on: Editors and
 # Administrators draft and submit them, only Moderators publish (docs/security.md).
 SURVIVOR_FACTS_DRAFTED = [
@@ -89,6 +91,16 @@ GROUP_PERMISSIONS = {
 }
 
 
+# Page permissions, on the root of the tree and so on the whole site. Editors draft and submit for moderation;
+# only Moderators publish, through the "Moderators approval" workflow that Wagtail's own migrations attach to
+# the root of the tree. Staff may grant more in the admin; a permission listed here is added back after a
+# migrate, as the model permissions above are.
+PAGE_PERMISSIONS = {
+    EDITORS: ["add_page", "change_page"],
+    MODERATORS: ["add_page", "change_page", "publish_page"],
+}
+
+
 def administrators():
     """Active accounts that run the site: members of Administrators, and superusers."""
     return (
@@ -127,3 +139,25 @@ def sync_group_permissions(using="default", **kwargs):
             if permission:
                 wanted.append(permission)
         group.permissions.add(*wanted)
+    sync_page_permissions()
+
+
+def grant_page_permissions(page):
+    """Give the groups in PAGE_PERMISSIONS their page permissions on `page` and the pages under it."""
+    from wagtail.models import GroupPagePermission, Page
+
+    page_type = ContentType.objects.get_for_model(Page)
+    for group_name, codenames in PAGE_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=group_name)
+        for codename in codenames:
+            permission = Permission.objects.get(content_type=page_type, codename=codename)
+            GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+
+
+def sync_page_permissions():
+    """The page permissions on the root of the page tree, once Wagtail's migrations have made it."""
+    from wagtail.models import Page
+
+    root = Page.get_first_root_node()
+    if root is not None:
+        grant_page_permissions(root)

@@ -6,8 +6,8 @@ overwritten, so staff edits survive a second run.
 """
 
 from campaign.models import CampaignPage, LetterPage
+from demo.pages import ensure_child, link_from_home
 from geography.models import Constituency, MemberOfParliament, Postcode, PostcodeImport
-from website.demo import ensure_child, link_from_home
 from website.models import HomePage
 
 # (postcode, constituency, country, police force area, terminated YYYYMM)

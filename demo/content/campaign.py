@@ -1,13 +1,8 @@
-"""Demo content for the campaign: the register proposal and survivors' stories (part of `seed_demo`)."""
-
-import datetime
-
-from django.utils import timezone
+"""The demo's campaign content (demo.campaign loads it): the register proposal, the stories index and three
+survivors' stories, and the home page's signposts."""
 
 from campaign.models import CampaignPage, StoryIndexPage, StoryPage
-from support.models import GuidanceIndexPage
-from website.demo import ensure_child
-from website.models import HomePage
+from demo.pages import Ref
 
 
 def paragraph(*paragraphs):
@@ -19,7 +14,7 @@ def heading(text):
 
 
 def cta(title, text, page, button_label):
-    return ("call_to_action", {"title": title, "text": text, "page": page, "button_label": button_label})
+    return ("call_to_action", {"title": title, "text": text, "page": Ref(page), "button_label": button_label})
 
 
 def facts(title, *items):
@@ -131,77 +126,52 @@ STORIES = [
 ]
 
 
-def run(stdout):
-    home = HomePage.objects.first()  # the English home: the Welsh one comes later in the tree
-    support = GuidanceIndexPage.objects.child_of(home).filter(slug="support").first()
-    first_run = not CampaignPage.objects.child_of(home).exists()
+# Short titles: they are the menu labels in the header, which must fit a small screen.
+PAGES = [
+    {
+        "type": CampaignPage,
+        "parent": "home",
+        "slug": "campaign",
+        "title": "Campaign",
+        "show_in_menus": True,
+        "before": "support",
+        "intro": "Serial domestic abusers and stalkers move from one victim to the next while each case is "
+        "handled as if it were the first. We are calling for a register that identifies them and "
+        "manages them: a new Category 4 of MAPPA, with duties to tell the police about their lives.",
+        "summary": "Our proposal: register serial domestic abuse and stalking perpetrators under MAPPA.",
+        "body": PROPOSAL,
+    },
+    {
+        "type": StoryIndexPage,
+        "parent": "home",
+        "slug": "stories",
+        "title": "Stories",
+        "show_in_menus": True,
+        "before": "support",
+        "intro": "Survivors share their experiences to show why a register matters. Every story is "
+        "published with the writer's consent, and names and details are changed to keep them safe.",
+        "summary": "Survivors' stories, shared with their consent.",
+    },
+]
 
-    # Short titles: they are the menu labels in the header, which must fit a small screen.
-    campaign = ensure_child(
-        home,
-        CampaignPage,
+# The home page's signposts, set once, on the first run, while the home page has no body.
+HOME_SIGNPOSTS = [
+    cta(
+        "The register we are asking for",
+        "Who counts as a serial perpetrator, and what changes.",
         "campaign",
-        title="Campaign",
-        show_in_menus=True,
-        before=support,
-        intro=(
-            "Serial domestic abusers and stalkers move from one victim to the next while each case is "
-            "handled as if it were the first. We are calling for a register that identifies them and "
-            "manages them: a new Category 4 of MAPPA, with duties to tell the police about their lives."
-        ),
-        summary="Our proposal: register serial domestic abuse and stalking perpetrators under MAPPA.",
-        body=PROPOSAL,
-    )
-    stories = ensure_child(
-        home,
-        StoryIndexPage,
+        "Read the proposal",
+    ),
+    cta(
+        "Survivors' stories",
+        "Why a register matters, in survivors' own words.",
         "stories",
-        title="Stories",
-        show_in_menus=True,
-        before=support,
-        intro=(
-            "Survivors share their experiences to show why a register matters. Every story is "
-            "published with the writer's consent, and names and details are changed to keep them safe."
-        ),
-        summary="Survivors' stories, shared with their consent.",
-    )
-
-    today = timezone.localdate()
-    for story in STORIES:
-        ensure_child(
-            stories,
-            StoryPage,
-            story["slug"],
-            title=story["title"],
-            display_name=story["display_name"],
-            summary=story["summary"],
-            content_warning=story["content_warning"],
-            body=[paragraph(*story["paragraphs"])],
-            consent_given_on=today - datetime.timedelta(days=30),
-            consent_method=story["method"],
-            consent_review_by=today + datetime.timedelta(days=335),
-        )
-    if first_run and not home.body:
-        # The home page's signposts, once: later runs leave whatever staff have made of it.
-        home.body = [
-            cta(
-                "The register we are asking for",
-                "Who counts as a serial perpetrator, and what changes.",
-                campaign,
-                "Read the proposal",
-            ),
-            cta(
-                "Survivors' stories",
-                "Why a register matters, in survivors' own words.",
-                stories,
-                "Read the stories",
-            ),
-            cta(
-                "Help and guidance",
-                "Helplines, your right to ask under Clare's Law, and staying safe online.",
-                support,
-                "Get support",
-            ),
-        ]
-        home.save_revision().publish()
-    stdout.write("Campaign: the register proposal and three survivors' stories.")
+        "Read the stories",
+    ),
+    cta(
+        "Help and guidance",
+        "Helplines, your right to ask under Clare's Law, and staying safe online.",
+        "support",
+        "Get support",
+    ),
+]

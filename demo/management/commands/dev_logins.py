@@ -10,8 +10,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
-from website.demo import admin_url
-from website.management.commands.seed_demo import DEMO_MODULES
+from demo.management.commands.seed_demo import DEMO_MODULES
+from demo.site import admin_url
 
 
 def dev_logins():

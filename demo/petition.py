@@ -3,8 +3,8 @@
 from wagtail.models import Page
 
 from campaign.models import CampaignPage
+from demo.pages import ensure_child, link_from_home, rich
 from petition.models import PetitionPage
-from website.demo import ensure_child, link_from_home, rich
 from website.models import HomePage
 
 

@@ -2,7 +2,7 @@
 """Demo translations (part of `seed_demo`, after every app's English pages): Welsh and, when Urdu is enabled
 (development), machine-drafted Urdu versions of the home, campaign, petition, letter, stories, support index,
 Clare's Law and cover-your-tracks guidance, disclosure request, call-back and privacy pages (`PAGES`). The strings
-are in website/demo_welsh.py and website/demo_urdu.py.
+are in demo/welsh.py and demo/urdu.py.
 
 Made the way a translator's work is stored: wagtail-localize's TranslationSource (the English page's strings),
 a Translation for the target locale, a StringTranslation for each string, then `save_target` publishes the
@@ -16,8 +16,8 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.strings import StringValue
 
-from website.demo_urdu import URDU
-from website.demo_welsh import WELSH
+from demo.urdu import URDU
+from demo.welsh import WELSH
 from website.models import HomePage
 
 # (path under the English home, languages). The home page comes first: the others hang from it. Every page the

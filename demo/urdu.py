@@ -1,5 +1,5 @@
 # ruff: noqa: E501 (prose: a string per sentence pair reads better than strings cut to fit)
-"""The Urdu of the demo pages' strings, for website/translation_demo.py: English segment → Urdu. Machine-drafted
+"""The Urdu of the demo pages' strings, for demo/translations.py: English segment → Urdu. Machine-drafted
 and awaiting review (docs/translation.md).
 """
 

@@ -1,11 +1,14 @@
-"""Demo content for support: the helplines and the guidance pages (part of `seed_demo`)."""
+"""The demo's support content (demo.support and demo.disclosure load it): the helplines, the guidance pages
+under /support/, the helplines, call-back and disclosure request pages."""
 
-from wagtail.models import Site
-
-from support.disclosure_demo import ensure_request_page
-from support.models import CallbackRequestPage, GuidanceIndexPage, GuidancePage, Helpline, HelplinesPage
-from website.demo import ensure_child
-from website.models import HomePage, SiteSettings
+from demo.pages import FIRST_CHILD, Ref, paragraphs
+from support.models import (
+    CallbackRequestPage,
+    DisclosureRequestPage,
+    GuidanceIndexPage,
+    GuidancePage,
+    HelplinesPage,
+)
 
 HELPLINES = [
     {
@@ -68,83 +71,56 @@ HELPLINES = [
 ]
 
 
-WELSH_FIELDS = ("name_cy", "hours_cy", "description_cy")
-
-
-def ensure_helplines():
-    """Create and publish each helpline once, by name, with a first revision as if staff had published it;
-    staff edits to an existing one are kept, published or waiting for moderation. The Welsh texts are filled
-    in (and published) where a helpline has none yet and no draft waits for a Moderator, whose draft
-    publishing them would leave behind (a database seeded before they existed)."""
-    helplines = {}
-    for fields in HELPLINES:
-        values = dict(fields)
-        name = values.pop("name")
-        helpline = Helpline.objects.filter(name=name).first()
-        if helpline is None:
-            helpline = Helpline(name=name, live=False, **values)
-            helpline.save()
-            helpline.save_revision().publish()
-        else:
-            missing = [f for f in WELSH_FIELDS if not getattr(helpline, f) and values.get(f)]
-            if missing and not helpline.has_unpublished_changes:
-                for field in missing:
-                    setattr(helpline, field, values[field])
-                helpline.save_revision().publish()
-        helplines[name] = helpline
-    return helplines
-
-
 def callout(helpline, note=""):
-    return ("helpline", {"helpline": helpline, "note": note})
+    """A helpline block, naming the helpline by its name in HELPLINES."""
+    return ("helpline", {"helpline": Ref(helpline), "note": note})
 
 
-def qa(question, *paragraphs):
-    return ("question_answer", {"question": question, "answer": "".join(f"<p>{p}</p>" for p in paragraphs)})
+def qa(question, *answer):
+    return ("question_answer", {"question": question, "answer": "".join(f"<p>{p}</p>" for p in answer)})
 
 
 def section(title, *content):
     return ("section", {"title": title, "content": list(content)})
 
 
-def paragraph(*paragraphs):
-    return ("paragraph", "".join(f"<p>{p}</p>" for p in paragraphs))
+# The request form (demo.disclosure makes it too, for a tree without the guidance).
+REQUEST_PAGE = {
+    "type": DisclosureRequestPage,
+    "parent": "home",
+    "slug": "ask-the-police",
+    "title": "Ask the police about someone's past",
+    "summary": "Clare's Law: ask the police whether a partner has a history of abuse. We can help you ask.",
+    "show_in_menus": True,
+}
 
-
-def run(stdout):
-    home = HomePage.objects.first()  # the English home: the Welsh one comes later in the tree
-    helplines = ensure_helplines()
-    emergency = helplines["Emergency: police"]
-    domestic_abuse = helplines["National Domestic Abuse Helpline"]
-    stalking = helplines["National Stalking Helpline"]
-
-    index = ensure_child(
-        home,
-        GuidanceIndexPage,
-        "support",
-        title="Support",
-        show_in_menus=True,
-        before=home.get_first_child(),  # the menu reads Campaign, Stories, Support, About
-        intro="Plain guidance on abuse and stalking, your rights, and where to get help. "
+PAGES = [
+    {
+        "type": GuidanceIndexPage,
+        "parent": "home",
+        "slug": "support",
+        "title": "Support",
+        "show_in_menus": True,
+        "before": FIRST_CHILD,  # the menu reads Campaign, Stories, Support, About
+        "intro": "Plain guidance on abuse and stalking, your rights, and where to get help. "
         "Every page lists the helplines, and the Exit this page button is always at the top.",
-        summary="Guidance and helplines for people experiencing domestic abuse or stalking.",
-    )
-
-    ensure_child(
-        index,
-        GuidancePage,
-        "coercive-control",
-        title="What coercive control is",
-        summary="Abuse is not only violence. Coercive control is a pattern that takes away your freedom.",
-        body=[
-            paragraph(
+        "summary": "Guidance and helplines for people experiencing domestic abuse or stalking.",
+    },
+    {
+        "type": GuidancePage,
+        "parent": "support",
+        "slug": "coercive-control",
+        "title": "What coercive control is",
+        "summary": "Abuse is not only violence. Coercive control is a pattern that takes away your freedom.",
+        "body": [
+            paragraphs(
                 "Coercive control is a pattern of behaviour that isolates, frightens and controls you. "
                 "It can happen with or without physical violence, and it is a crime in England and "
                 "Wales when it is repeated or continuous in an intimate or family relationship."
             ),
             section(
                 "Signs to look for",
-                paragraph(
+                paragraphs(
                     "<ul><li>Checking your phone, messages or where you go</li>"
                     "<li>Cutting you off from friends and family</li>"
                     "<li>Controlling your money, food, medication or sleep</li>"
@@ -165,25 +141,24 @@ def run(stdout):
                     "safer where you are. You decide what happens.",
                 ),
             ),
-            callout(domestic_abuse, "Free, confidential and open all day and night."),
+            callout("National Domestic Abuse Helpline", "Free, confidential and open all day and night."),
         ],
-    )
-
-    ensure_child(
-        index,
-        GuidancePage,
-        "stalking",
-        title="What stalking is",
-        summary="Unwanted, repeated behaviour that makes you feel watched, followed or afraid.",
-        body=[
-            paragraph(
+    },
+    {
+        "type": GuidancePage,
+        "parent": "support",
+        "slug": "stalking",
+        "title": "What stalking is",
+        "summary": "Unwanted, repeated behaviour that makes you feel watched, followed or afraid.",
+        "body": [
+            paragraphs(
                 "Stalking is a pattern of fixated, obsessive and unwanted behaviour: following you, "
                 "turning up where you are, watching you, contacting you again and again, or tracking "
                 "you online. Many stalkers are former partners, and many have stalked before."
             ),
             section(
                 "Keeping a record",
-                paragraph(
+                paragraphs(
                     "Write down each incident with the date, time, place and what happened. Keep "
                     "messages, screenshots and call logs somewhere the stalker cannot reach. A record "
                     "helps the police see the pattern and can support a Stalking Protection Order."
@@ -201,19 +176,18 @@ def run(stdout):
                     "Yes. Report it to the police on 101, or 999 if you are in danger now.",
                 ),
             ),
-            callout(stalking, "Advisers can help you plan how to report and stay safe."),
+            callout("National Stalking Helpline", "Advisers can help you plan how to report and stay safe."),
         ],
-    )
-
-    request_page = ensure_request_page(home)
-    ensure_child(
-        index,
-        GuidancePage,
-        "clares-law",
-        title="Clare's Law: your right to ask",
-        summary="You can ask the police whether a partner has a record of abuse or violence.",
-        body=[
-            paragraph(
+    },
+    REQUEST_PAGE,  # before the Clare's Law guidance, which links to it
+    {
+        "type": GuidancePage,
+        "parent": "support",
+        "slug": "clares-law",
+        "title": "Clare's Law: your right to ask",
+        "summary": "You can ask the police whether a partner has a record of abuse or violence.",
+        "body": [
+            paragraphs(
                 "The Domestic Violence Disclosure Scheme, known as Clare's Law, lets you ask the police "
                 "whether your partner, or a friend's or relative's partner, has a history of abuse or "
                 "violence. This is the right to ask. The police can also decide to tell you on their "
@@ -221,7 +195,7 @@ def run(stdout):
             ),
             section(
                 "How asking works",
-                paragraph(
+                paragraphs(
                     "You can ask at a police station, by phone on 101, or online through your police "
                     "force. The police check their records and, if there is a risk to you, a trained "
                     "officer tells you in person and talks you through a safety plan."
@@ -243,29 +217,28 @@ def run(stdout):
                     "title": "We can help you ask",
                     "text": "Tell us what worries you, and a caseworker helps you apply to the right "
                     "police force, contacting you only in the way you say is safe.",
-                    "page": request_page,
+                    "page": Ref("ask-the-police"),
                     "button_label": "Ask the police with our help",
                 },
             ),
-            callout(emergency, "If you are in danger while you wait, call 999."),
+            callout("Emergency: police", "If you are in danger while you wait, call 999."),
         ],
-    )
-
-    tracks = ensure_child(
-        index,
-        GuidancePage,
-        "cover-your-tracks",
-        title="Cover your tracks online",
-        summary="How to look for help without leaving a trail on a shared or monitored device.",
-        body=[
-            paragraph(
+    },
+    {
+        "type": GuidancePage,
+        "parent": "support",
+        "slug": "cover-your-tracks",
+        "title": "Cover your tracks online",
+        "summary": "How to look for help without leaving a trail on a shared or monitored device.",
+        "body": [
+            paragraphs(
                 "If someone else uses or checks your phone or computer, they may be able to see the "
                 "websites you have visited. These steps lower the risk. No step is perfect, so use "
                 "a device they cannot reach, such as a friend's phone or a library computer, when you can."
             ),
             section(
                 "Private browsing",
-                paragraph(
+                paragraphs(
                     "A private or incognito window does not keep history, cookies or searches once you "
                     "close it. Open one from your browser's menu before you visit support sites. It "
                     "does not hide what you do from your internet provider or from monitoring apps."
@@ -273,7 +246,7 @@ def run(stdout):
             ),
             section(
                 "Deleting history",
-                paragraph(
+                paragraphs(
                     "Every browser lets you delete history from its settings. Deleting only some pages "
                     "is safer than clearing everything, which can itself look suspicious. Check the "
                     "browser's recently closed tabs, and any other devices signed in to the same account."
@@ -281,7 +254,7 @@ def run(stdout):
             ),
             section(
                 "What the Exit this page button can and cannot do",
-                paragraph(
+                paragraphs(
                     "The button at the top of every page (or, on a computer, pressing Shift three times) "
                     "hides this site at once, replaces it with a weather page and forgets your visit on "
                     "our side, including anything typed into our forms. It cannot delete your browser "
@@ -299,30 +272,29 @@ def run(stdout):
                     "who installed it, so talk to a helpline adviser before you do.",
                 ),
             ),
-            callout(domestic_abuse, "Advisers can talk you through staying safe online."),
+            callout("National Domestic Abuse Helpline", "Advisers can talk you through staying safe online."),
         ],
-    )
-
-    ensure_child(
-        index,
-        GuidancePage,
-        "getting-help",
-        title="Getting help",
-        summary="Who to call, what happens when you do, and what to do in an emergency.",
-        body=[
+    },
+    {
+        "type": GuidancePage,
+        "parent": "support",
+        "slug": "getting-help",
+        "title": "Getting help",
+        "summary": "Who to call, what happens when you do, and what to do in an emergency.",
+        "body": [
             section(
                 "In an emergency",
-                callout(emergency, "Press 55 if you cannot speak."),
+                callout("Emergency: police", "Press 55 if you cannot speak."),
             ),
             section(
                 "Talking to someone",
-                paragraph(
+                paragraphs(
                     "You can call a helpline before you are sure what is happening, and you do not have "
                     "to give your name. Advisers can help you make a safety plan, find a refuge, or "
                     "contact a local specialist service."
                 ),
-                callout(domestic_abuse),
-                callout(stalking),
+                callout("National Domestic Abuse Helpline"),
+                callout("National Stalking Helpline"),
             ),
             section(
                 "Questions people ask",
@@ -332,34 +304,22 @@ def run(stdout):
                 ),
             ),
         ],
-    )
-
-    ensure_child(
-        home,
-        HelplinesPage,
-        "helplines",
-        title="Helplines",
-        summary="Free, confidential helplines for domestic abuse and stalking, and what to do in danger.",
-        intro="You do not have to give your name, and you do not have to be sure what is happening. "
+    },
+    {
+        "type": HelplinesPage,
+        "parent": "home",
+        "slug": "helplines",
+        "title": "Helplines",
+        "summary": "Free, confidential helplines for domestic abuse and stalking, and what to do in danger.",
+        "intro": "You do not have to give your name, and you do not have to be sure what is happening. "
         "Advisers listen, help you make a safety plan and tell you what your options are.",
-    )
-
+    },
     # The safe call-back request: linked from every support page (the helplines aside), not from the menu.
-    ensure_child(
-        home,
-        CallbackRequestPage,
-        "call-back",
-        title="Ask us to call you back",
-        summary="Give us a safe number and a safe time, and a caseworker will ring you.",
-    )
-
-    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
-    # First run only: once staff have chosen footer helplines or a cover-your-tracks page, keep them.
-    if settings.cover_your_tracks_page_id is None:
-        settings.cover_your_tracks_page = tracks
-        settings.save(update_fields=["cover_your_tracks_page"])
-    if not settings.footer_helplines.exists():
-        settings.footer_helplines.set(helplines.values())
-    stdout.write(
-        "Support: helplines, the helplines page, five guidance pages and the call-back request page."
-    )
+    {
+        "type": CallbackRequestPage,
+        "parent": "home",
+        "slug": "call-back",
+        "title": "Ask us to call you back",
+        "summary": "Give us a safe number and a safe time, and a caseworker will ring you.",
+    },
+]

@@ -1,5 +1,5 @@
 # ruff: noqa: E501 (prose: a string per sentence pair reads better than strings cut to fit)
-"""The Welsh of the demo pages' strings, for website/translation_demo.py: English segment → Welsh."""
+"""The Welsh of the demo pages' strings, for demo/translations.py: English segment → Welsh."""
 
 # English string → Welsh, for the strings of the pages below (their segments, as Localize splits them).
 WELSH = {
