@@ -232,7 +232,7 @@ def _load_postgresql(rows, counts):
             "police_force_code text, terminated text)"
         )
         staged = 0
-        with cursor.cursor.copy(f"COPY {staging} ({_COLUMNS}) FROM STDIN") as copy:  # noqa: S608
+        with cursor.cursor.copy(f"COPY {staging} ({_COLUMNS}) FROM STDIN") as copy:
             write = copy.write_row
             for row in rows:
                 write(row)

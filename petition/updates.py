@@ -161,7 +161,7 @@ def send_batch(update_id):
                 "Campaign update %s paused: the mail provider is unreachable (%s)", update.pk, error
             )
             return {"sent": sent, "failed": failed, "more": True}
-        except Exception as error:  # recorded, never retried: the provider may have sent it
+        except Exception as error:  # noqa: BLE001 (recorded, never retried: the provider may have sent it)
             UpdateDelivery.objects.filter(pk=delivery.pk).update(
                 state=UpdateDelivery.State.FAILED, error=type(error).__name__[:100]
             )

@@ -83,7 +83,7 @@ def test_with_every_app_server_down_a_visitor_gets_the_page_with_a_502(tmp_path)
         body = status = None
         for _ in range(50):
             try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/petition/", timeout=10)  # noqa: S310
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/petition/", timeout=10)
             except urllib.error.HTTPError as error:
                 status, body = error.code, error.read().decode()
                 break

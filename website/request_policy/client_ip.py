@@ -59,7 +59,7 @@ _warned = False
 
 def _warn_unconfigured():
     """Once per process: behind a proxy without configuration, every visitor shares the proxy's address."""
-    global _warned  # noqa: PLW0603 (a once-per-process flag)
+    global _warned  # a once-per-process flag
     _warned = True
     logger.warning(
         "X-Forwarded-For arrived but TRUSTED_PROXY_COUNT and TRUSTED_PROXY_NETWORKS are unset: using "

@@ -10,11 +10,11 @@
 
 import os
 
-from .production import *  # noqa: F403
+from .production import *
 
 ROOT_URLCONF = "bench.urls"
 # The bench loads the demo content (seed_demo) to measure it.
-INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]
 EMAIL_BACKEND = "bench.email_backend.FlakyFileBackend"
 EMAIL_FILE_PATH = os.environ.get("BENCH_EMAIL_DIR", str(BASE_DIR / "bench" / "tmp" / "mail"))
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8731")

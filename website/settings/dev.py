@@ -6,11 +6,11 @@ test.py starts from these settings too.
 import copy
 import os
 
-from .base import *  # noqa: F403
+from .base import *
 
 DEBUG = True
 # The demo content and its commands (seed_demo, dev_logins): development and tests only, never production.
-INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]
 SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-not-for-production")
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", *ALLOWED_HOSTS]
 SESSION_COOKIE_SECURE = False
@@ -27,7 +27,7 @@ SIGNATURE_IP_HMAC_KEY = os.environ.get("SIGNATURE_IP_HMAC_KEY", "dev-only-ip-hma
 # The address being served (`make run HOST=… PORT=…` passes it): links in emails (website/absolute_urls.py)
 # and the logins seed_demo prints point there, whatever the demo Site record says.
 # The demo serves the drafted Urdu too, so the right-to-left layout can be seen and reviewed.
-LANGUAGES = [(code, AVAILABLE_LANGUAGES[code]) for code in env_list("WAYMARK_LANGUAGES", "en-gb,cy,ur")]  # noqa: F405
+LANGUAGES = [(code, AVAILABLE_LANGUAGES[code]) for code in env_list("WAYMARK_LANGUAGES", "en-gb,cy,ur")]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAYMARK_BASE_URL = os.environ.get("WAYMARK_BASE_URL", "").rstrip("/")
 if WAYMARK_BASE_URL:

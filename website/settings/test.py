@@ -3,7 +3,7 @@
 SQLite unless DATABASE_URL is set; the cache is Redis when REDIS_URL is set (see base.py).
 """
 
-from .dev import *  # noqa: F403
+from .dev import *
 
 DEBUG = False
 SECRET_KEY = "test-only-key-not-secret"  # noqa: S105

@@ -59,7 +59,7 @@ def csp_safe_chooser_render(self, name, value, attrs=None, renderer=None):
     value_data = self.get_value_data(value)
     widget_html = self.render_html(name, value_data, attrs)
     call = json_data(chooser_call(self, id_, name, value_data))
-    return mark_safe(f'{widget_html}<script type="application/json" data-waymark-chooser>{call}</script>')  # noqa: S308
+    return mark_safe(f'{widget_html}<script type="application/json" data-waymark-chooser>{call}</script>')
 
 
 def use_csp_safe_choosers():
