@@ -14,6 +14,7 @@ from support import police_forces
 from support.deadlines import NATION_CHOICES
 from support.forms import NO_AUTOFILL, radios, text, textarea
 from support.models.disclosure import DisclosureRequest
+from website.i18n.widgets import MarkedSelect
 from website.request_policy.honeypot import HoneypotForm, honeypot_layout
 
 FEW_WORDS_MAX_LENGTH = 500
@@ -58,6 +59,7 @@ class CallbackForm(HoneypotForm):
         label=_("Your police force area (optional)"),
         required=False,
         choices=[("", _("I don't know")), *police_forces.CHOICES],
+        widget=MarkedSelect,
     )
     concerns = textarea(
         _("Anything you want us to know before we call (optional)"),

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from support import police_forces
 from support.date_input import DateOfBirthField
 from support.models.disclosure import DisclosureRequest
+from website.i18n.widgets import MarkedSelect
 from website.request_policy.honeypot import HoneypotForm, honeypot_layout
 from website.request_policy.whole_numbers import WholeNumberField
 
@@ -297,6 +298,7 @@ class ConcernsForm(StepForm):
         label=_("Police force area"),
         required=False,
         choices=[("", _("Choose a police force")), *police_forces.CHOICES],
+        widget=MarkedSelect,
         help_text=_("The police force where you, or the person at risk, live."),
     )
 

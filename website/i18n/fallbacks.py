@@ -19,9 +19,30 @@ from wagtail.models import Page
 
 def language_attributes(language_code):
     """` lang="…" dir="…"`, for an element whose text is in `language_code` inside a page in another."""
+    attributes = language_attribute_values(language_code)
+    return format_html(' lang="{}" dir="{}"', attributes["lang"], attributes["dir"])
+
+
+def language_attribute_values(language_code):
+    """{"lang": …, "dir": …} for `language_code`, as a widget's attrs take them."""
     info = translation.get_language_info(language_code)
     tag = language_code[:3] + language_code[3:].upper()  # en-gb → en-GB, as <html lang> is written
-    return format_html(' lang="{}" dir="{}"', tag, "rtl" if info["bidi"] else "ltr")
+    return {"lang": tag, "dir": "rtl" if info["bidi"] else "ltr"}
+
+
+def attributes_if_untranslated(text):
+    """The default language's attributes for a translatable text (a choice's label) that reads the same in
+    the reader's language as in the default one: the catalog has no translation of it yet, or the
+    translation keeps the name as it is. Either way it is read with the default language's rules. {} when
+    the reader has the default language, or the text is translated."""
+    reader = translation.get_language()
+    if reader is None or translation.get_supported_language_variant(reader) == settings.LANGUAGE_CODE:
+        return {}
+    with translation.override(settings.LANGUAGE_CODE):
+        in_default_language = str(text)
+    if not in_default_language.strip() or str(text) != in_default_language:
+        return {}
+    return language_attribute_values(settings.LANGUAGE_CODE)
 
 
 def attributes_if_other_language(page):
