@@ -1,5 +1,5 @@
-"""Anonymous letter counts: letters per constituency, in all and per week. Nothing else about a letter is
-kept."""
+"""Anonymous letter counts: letters per constituency, in all and per week, and letters per representative
+other than an MP. Nothing else about a letter is kept."""
 
 from datetime import UTC, timedelta
 
@@ -62,6 +62,25 @@ class LetterWeek(models.Model):
 
     def __str__(self):
         return f"{self.constituency_id} week of {self.week}: {self.letters}"
+
+
+class RepresentativeLetterCount(models.Model):
+    """How many letters were written to a representative other than an MP (MPs' are by constituency)."""
+
+    representative = models.OneToOneField(
+        "geography.Representative", primary_key=True, on_delete=models.CASCADE, related_name="letter_count"
+    )
+    letters = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "letters to a representative"
+
+    def __str__(self):
+        return f"{self.representative}: {self.letters}"
+
+    @classmethod
+    def record(cls, representative_id):
+        _add_one(cls.objects.filter(pk=representative_id), representative_id=representative_id)
 
 
 def week_starting(moment=None):
