@@ -39,3 +39,19 @@ def test_with_the_database_down_and_nothing_read_yet_the_exit_goes_to_the_defaul
         response = client.get("/exit/")
     assert response.status_code == 302
     assert response["Location"] == SafetySettings.DEFAULT_QUICK_EXIT_URL
+
+
+def test_with_staff_two_factor_required_the_exit_still_leaves_when_the_session_cannot_be_read(
+    client, home, settings
+):
+    settings.WAYMARK_REQUIRE_2FA = True
+    publish_safety_settings(Site.objects.get(is_default_site=True), quick_exit_url=EXIT)
+    assert client.get("/exit/")["Location"] == EXIT
+    session = client.session
+    session["disclosure_request"] = "answers so far"  # kept in the database, read on every request
+    session.save()
+    with connection.execute_wrapper(database_down):
+        response = client.get("/exit/", HTTP_REFERER="http://testserver/ask-the-police/")
+    assert response.status_code == 302
+    assert response["Location"] == EXIT
+    assert response.cookies["sessionid"].value == ""

@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
+from django.db import DatabaseError
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -39,8 +40,14 @@ class StaffTwoFactorMiddleware:
 
     @staticmethod
     def _password_only(request):
+        """Whether a password but no code signed this session in. Not, when the session cannot be read: the
+        view then meets the same error wherever it reads the user, and the quick exit, which reads it
+        guarded, still leaves."""
         user = getattr(request, "user", None)
-        return bool(user and user.is_authenticated and not user.is_verified())
+        try:
+            return bool(user and user.is_authenticated and not user.is_verified())
+        except DatabaseError:
+            return False
 
     @staticmethod
     def _verify_url(request, target):
