@@ -126,7 +126,8 @@ class Form:
                 continue
             kind = (tag.get("type") or ("submit" if tag.name == "button" else "text")).lower()
             if tag.name == "button" or kind == "submit":
-                if not submitted_button:
+                # The button that goes forward: not a "Change" beside an answer, nor "Back".
+                if not submitted_button and not _goes_back(tag):
                     data[name] = tag.get("value", "")
                     submitted_button = True
                 continue
@@ -153,6 +154,12 @@ class Form:
             else:
                 data[name] = tag.get("value", "")
         return data
+
+
+def _goes_back(button):
+    return (
+        button.get("name") == "change" or button.get("value") == "back" or button.has_attr("formnovalidate")
+    )
 
 
 def _is_honeypot(tag):
