@@ -1,10 +1,17 @@
-"""The campaign's menu group: letter counts, beside geography's constituencies, MPs and map layout."""
+"""The campaign's menu group: letter counts, beside geography's constituencies, MPs, the other
+representatives and their areas, and the map layout."""
 
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from campaign.models import LetterCount
-from geography.admin.viewsets import ConstituencyHexViewSet, ConstituencyViewSet, MemberOfParliamentViewSet
+from geography.admin.viewsets import (
+    AreaViewSet,
+    ConstituencyHexViewSet,
+    ConstituencyViewSet,
+    MemberOfParliamentViewSet,
+    RepresentativeViewSet,
+)
 
 
 class LetterCountViewSet(SnippetViewSet):
@@ -24,4 +31,11 @@ class CampaignGroup(ViewSetGroup):
     menu_label = "Campaign"
     menu_icon = "pick"
     menu_order = 200
-    items = (MemberOfParliamentViewSet, ConstituencyViewSet, LetterCountViewSet, ConstituencyHexViewSet)
+    items = (
+        MemberOfParliamentViewSet,
+        ConstituencyViewSet,
+        RepresentativeViewSet,
+        AreaViewSet,
+        LetterCountViewSet,
+        ConstituencyHexViewSet,
+    )
