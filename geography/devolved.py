@@ -119,6 +119,7 @@ class PostcodeCounts:
     loaded: int = 0
     deleted: int = 0
     skipped: Counter = field(default_factory=Counter)
+    split_across_constituencies: set = field(default_factory=set)
 
     def summary(self):
         skipped = sum(self.skipped.values())
@@ -130,6 +131,15 @@ class PostcodeCounts:
                 "directory, kept so old addresses still find their constituency).",
                 f"Skipped {skipped:,} rows" + (f": {reasons}." if skipped else "."),
             ]
+            + (
+                [
+                    f"{len(self.split_across_constituencies):,} split postcodes have addresses in more than "
+                    "one constituency; each keeps its first part's: "
+                    + ", ".join(sorted(self.split_across_constituencies)[:10])
+                ]
+                if self.split_across_constituencies
+                else []
+            )
         )
 
 
@@ -144,9 +154,8 @@ def load_scottish_postcodes(path):
     best = {}  # postcode → (constituency code, is current)
     for row in rows:
         counts.read += 1
-        raw = _get(row, found, "postcode")
-        postcode = postcodes.normalise(raw)
-        if not postcode or not postcodes.is_valid(postcode):
+        postcode, split = _spd_postcode(_get(row, found, "postcode"))
+        if not postcode:
             counts.skipped["malformed postcodes"] += 1
             continue
         code = _get(row, found, "constituency_code")
@@ -157,8 +166,12 @@ def load_scottish_postcodes(path):
         previous = best.get(postcode)
         if previous is None or (current and not previous[1]):
             best[postcode] = (code, current)
+        elif split and previous[0] != code:
+            # One postcode, addresses in two constituencies: the table holds one, the first part's.
+            counts.split_across_constituencies.add(postcode)
+            counts.skipped["parts of split postcodes"] += 1
         else:
-            counts.skipped["repeated postcodes"] += 1
+            counts.skipped["parts of split postcodes" if split else "repeated postcodes"] += 1
     if not best:
         raise DevolvedDataError("No usable postcode rows: the Scottish postcode table was left as it was.")
     with transaction.atomic():
@@ -173,6 +186,20 @@ def load_scottish_postcodes(path):
     counts.loaded = len(best)
     counts.deleted = sum(1 for _, current in best.values() if not current)
     return counts
+
+
+def _spd_postcode(raw):
+    """(postcode, is a split part): NRS marks the parts of a postcode that crosses a boundary with a
+    trailing letter ('PA31 8UAA', 'PA31 8UAB')."""
+    postcode = postcodes.normalise(raw)
+    if postcodes.is_valid(postcode):
+        return postcode, False
+    compact = "".join(raw.split()).upper()
+    if len(compact) > 5 and compact[-1] in "ABCDEFGH":
+        postcode = postcodes.normalise(compact[:-1])
+        if postcodes.is_valid(postcode):
+            return postcode, True
+    return "", False
 
 
 # --- Areas ---------------------------------------------------------------------------------------------
