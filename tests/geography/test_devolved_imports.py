@@ -130,8 +130,8 @@ def test_a_senedd_constituency_is_found_from_a_westminster_code():
     assert (area.body, area.kind, area.name) == (Body.SENEDD, Area.Kind.CONSTITUENCY, "Caerdydd Ffynnon Taf")
     assert set(area.parts.values_list("westminster_code", flat=True)) == {"W07000089", "W07000090"}
     assert area.code == "W07000089+W07000090"
-    assert Area.objects.filter(body=Body.SENEDD).count() == 6
-    assert AreaPart.objects.filter(area__body=Body.SENEDD).count() == 12
+    assert Area.objects.filter(body=Body.SENEDD).count() == 9
+    assert AreaPart.objects.filter(area__body=Body.SENEDD).count() == 18
 
 
 def test_a_senedd_constituency_gets_the_code_the_file_gives(tmp_path):
