@@ -14,6 +14,7 @@ DEMO_MODULES = [
     "demo.disclosure",
     "demo.campaign",
     "demo.letters",
+    "demo.representatives",
     "demo.hexmap",
     "demo.petition",
     # Last: the Welsh (and, in development, Urdu) versions of pages the modules above made.
