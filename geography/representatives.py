@@ -10,6 +10,7 @@ letter journey carries (campaign.forms: never the postcode).
 from dataclasses import dataclass, field
 
 from django.db.models import Q, Subquery
+from django.utils import translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -86,12 +87,13 @@ class Recipient:
         return self.key == MP
 
     def area(self, language=None):
-        welsh = (language or "").split("-")[0] == "cy"
+        welsh = _welsh(language)
         return (self.area_name_cy if welsh else "") or self.area_name
 
     def office(self, language=None):
-        """The office, as the letter is addressed (e.g. "Police and Crime Commissioner for Gwent")."""
-        welsh = (language or "").split("-")[0] == "cy"
+        """The office, as the letter is addressed (e.g. "Police and Crime Commissioner for Gwent"), in
+        `language` (default: the active one)."""
+        welsh = _welsh(language)
         title = (self.office_title_cy if welsh else "") or self.office_title
         if title:
             return title
@@ -142,8 +144,12 @@ class BodyEntry:
         return MISSING.get(self.body, "")
 
     def oversight_text(self, language=None):
-        welsh = (language or "").split("-")[0] == "cy"
+        welsh = _welsh(language)
         return (self.oversight_cy if welsh else "") or self.oversight
+
+
+def _welsh(language):
+    return (language or translation.get_language() or "").split("-")[0] == "cy"
 
 
 def mp_recipient(result):
