@@ -307,3 +307,21 @@ def test_a_follow_up_on_a_letter_to_the_mp_points_at_the_mp(client, letter_page,
     write(client, letter_page, ref, "mp", follow_up="on", follow_up_email="sam@example.org")
     (follow_up,) = LetterFollowUp.objects.all()
     assert (follow_up.mp, follow_up.representative, follow_up.name) == (mp, None, "Neil Coyle")
+
+
+def test_the_listing_reads_every_stand_at_once(letter_page, msp, django_assert_num_queries):
+    from campaign import recipients
+    from geography import lookup
+
+    for rep in Representative.objects.all():
+        Stance.objects.create(
+            representative=rep, name=rep.name, position=Position.NO_REPLY, stated_on=date(2026, 1, 1)
+        )
+    RepresentativeFactory.create_batch(
+        4, area=Area.objects.get(kind=Area.Kind.REGION), role=Role.REGIONAL_MEMBER
+    )
+    result = lookup.lookup("AB10 1AB")
+    with django_assert_num_queries(3):  # the areas, their representatives, every stand
+        listing = recipients.for_postcode(result)
+    stands = [choice.stance for body in listing.bodies for choice in body.choices if choice.stance]
+    assert len(stands) == 2
