@@ -169,6 +169,7 @@ def test_a_representative_outside_the_postcodes_areas_cannot_be_chosen(client, l
 def test_a_letter_to_an_msp_in_english(client, letter_page, msp):
     html, ref = details(client, letter_page, "AB10 1AB")
     assert "Kevin Stewart" in html and "Liam Kerr" in html and "Scottish Police Authority" in html
+    assert "Serial Priority Perpetrator Caseworker" not in html  # no commissioner in Scotland to ask
     data, response = write(client, letter_page, ref, str(msp.pk))
     html = response.content.decode()
     assert "Dear Kevin Stewart," in html
