@@ -1,9 +1,10 @@
 """When a letter counts: once, when its writer copies, emails, prints or downloads it — not when it is shown.
 
-Showing a letter issues a signed token naming its constituency and a random letter id (nothing about the
-writer). The page's `finished/` route (a same-origin POST beacon from static/js/letter-finished.js) and the
-PDF download hand the token back; `claim` answers the constituency the first time a token is seen, and None
-after that or for a bad or expired token, so a letter copied, printed and downloaded still counts once.
+Showing a letter issues a signed token naming its constituency, the representative it went to when that is
+not the MP, and a random letter id (nothing about the writer). The page's `finished/` route (a same-origin
+POST beacon from static/js/letter-finished.js) and the PDF download hand the token back; `claim` answers whom
+the letter went to the first time a token is seen, and None after that or for a bad or expired token, so a
+letter copied, printed and downloaded still counts once.
 
 A claim is a row in the database (FinishedLetter, keyed by a hash of the letter's random id), not a cache
 entry, so a token replayed while the cache is down is still refused. Rows older than a token's life are
@@ -13,6 +14,7 @@ deleted as new letters are claimed.
 import hashlib
 import secrets
 from datetime import timedelta
+from typing import NamedTuple
 
 from django.core import signing
 from django.db import IntegrityError, transaction
@@ -27,13 +29,23 @@ MAX_AGE_SECONDS = 6 * 60 * 60
 WAYS = ("copy", "email", "print", "download")
 
 
-def issue(constituency_code):
-    """A token for one shown letter."""
-    return signing.dumps({"c": constituency_code, "n": secrets.token_urlsafe(16)}, salt=SALT)
+class Claimed(NamedTuple):
+    """Whom a counted letter went to: the constituency's MP, or the representative when there is one."""
+
+    constituency_code: str
+    representative_id: int | None = None
+
+
+def issue(constituency_code, representative_id=None):
+    """A token for one shown letter (`representative_id`: a letter to someone other than the MP)."""
+    data = {"c": constituency_code, "n": secrets.token_urlsafe(16)}
+    if representative_id is not None:
+        data["r"] = representative_id
+    return signing.dumps(data, salt=SALT)
 
 
 def claim(token):
-    """The constituency code if this letter has not been counted yet (and now is), else None."""
+    """Whom the letter went to (Claimed) if it has not been counted yet (and now is), else None."""
     try:
         data = signing.loads(token or "", salt=SALT, max_age=MAX_AGE_SECONDS)
     except signing.BadSignature:
@@ -51,4 +63,5 @@ def claim(token):
     except IntegrityError:
         return None
     FinishedLetter.objects.filter(finished_at__lt=now - timedelta(seconds=MAX_AGE_SECONDS)).delete()
-    return code
+    representative = data.get("r")
+    return Claimed(code, representative if isinstance(representative, int) else None)

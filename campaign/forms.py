@@ -23,8 +23,21 @@ _WORD = re.compile(r"[\w']+")
 LETTER_LANGUAGES = [("en-gb", "English"), ("cy", "Cymraeg")]
 
 
-def sign_constituency(code):
-    return signing.dumps(code, salt=REF_SALT, compress=False)
+def sign_constituency(code, area_ids=()):
+    """The signed reference later steps carry: the Westminster constituency and the ids of the postcode's
+    other areas (geography.representatives), never the postcode. Without areas, the constituency alone."""
+    value = code if not area_ids else f"{code}:{'.'.join(str(pk) for pk in area_ids)}"
+    return signing.dumps(value, salt=REF_SALT, compress=False)
+
+
+def _unsign(ref):
+    """(constituency code, area ids) from a signed reference; raises signing.BadSignature."""
+    value = signing.loads(ref, salt=REF_SALT, max_age=REF_MAX_AGE)
+    code, _sep, areas = str(value).partition(":")
+    try:
+        return code, tuple(int(pk) for pk in areas.split(".") if pk)
+    except ValueError:
+        raise signing.BadSignature from None
 
 
 class PostcodeForm(forms.Form):
@@ -88,14 +101,57 @@ class LetterForm(forms.Form):
         error_messages={"invalid_choice": _("Choose English or Cymraeg for your letter.")},
     )
 
+    # Rendered by the page as a choice among the postcode's representatives (campaign.recipients); the
+    # page checks the choice against the areas the signed reference carries. Blank: the MP.
+    recipient = forms.CharField(required=False, max_length=20, widget=forms.HiddenInput)
+    follow_up = forms.BooleanField(
+        label=_("Email me in two weeks to ask whether they replied"),
+        required=False,
+        help_text=_(
+            "We keep only your email address, who you wrote to and your language, never your letter."
+        ),
+    )
+    follow_up_email = forms.EmailField(
+        label=_("Your email address"),
+        required=False,
+        max_length=254,
+        help_text=_("Only if you ticked the box above."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={"invalid": _("Enter an email address like name@example.com.")},
+    )
+    # What the letter's own forms (PDF, change my words) carry on: the follow-up is asked for only once.
+    CARRIED = ("ref", "recipient", "sender_name", "sender_address", "personal_paragraph", "language")
+
     def __init__(self, *args, page, **kwargs):
         super().__init__(*args, **kwargs)
         self.page = page
+        self.area_ids = ()
         self.fields["language"].initial = visitor_letter_language()
+
+    @property
+    def carried_fields(self):
+        return [self[name] for name in self.CARRIED]
+
+    @property
+    def written_fields(self):
+        """The fields the writer fills in, in order (the reference and the recipient are rendered apart)."""
+        return [field for field in self if field.name not in ("ref", "recipient")]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("follow_up") and not data.get("follow_up_email") and "follow_up_email" not in self.errors:
+            self.add_error(
+                "follow_up_email",
+                forms.ValidationError(
+                    gettext("Enter your email address, so we can ask you in two weeks."), code="required"
+                ),
+            )
+        return data
 
     def clean_ref(self):
         try:
-            return signing.loads(self.cleaned_data["ref"], salt=REF_SALT, max_age=REF_MAX_AGE)
+            code, self.area_ids = _unsign(self.cleaned_data["ref"])
+            return code
         except signing.BadSignature:
             raise forms.ValidationError(
                 gettext("This form has expired. Please start again with your postcode."), code="expired"

@@ -1,15 +1,19 @@
-"""The letter page's answer to a found postcode, rendered once per page, site, language and MP and then kept.
+"""The letter page's answer to a found postcode, rendered once per page, site, language and set of
+representatives and then kept.
 
-After a postcode is found, the page it answers with ("Your MP is …", the guidance and the details form) is
-the same for everyone with that MP but for two values: the CSRF token and the signed constituency
-reference (`ref`, which carries its own timestamp). So the page is rendered with a placeholder for each,
-stored in the shared cache, and every later visitor with the same MP gets the stored copy with their own
-token and reference put in: one cache read instead of the page, its restrictions and a full render.
+After a postcode is found, the page it answers with ("Your MP is …", your other representatives with their
+stands, the guidance and the details form) is the same for everyone with those representatives but for two
+values: the CSRF token and the signed reference (`ref`: the constituency and the areas, with its own
+timestamp). So the page is rendered with a placeholder for each, stored in the shared cache, and every later
+visitor with the same representatives gets the stored copy with their own token and reference put in: the
+lookup's queries and one cache read instead of the page, its restrictions and a full render.
 
 What keeps the stored copy honest:
 - its key holds everything the page shows that can differ: the page, the scheme, host and path (the
-  site's furniture, the language links), the active language, and the constituency, MP, party and email
-  the lookup found — so a new MP is a new key, never a stale page;
+  site's furniture, the language links), the active language, the constituency, MP, party and email
+  the lookup found, and the listing's fingerprint (campaign.recipients: every area, oversight text,
+  representative's details and recorded stand) — so a new MP, an imported commissioner or a newly recorded
+  stand is a new key, never a stale page. The listing is read (three queries) before the cache is;
 - it is stored with the page cache's generation (`website.page_cache`) and used only while that is
   current: any publish, unpublish, move or delete of a page, view restriction, site settings or helpline
   change, or postcode import moves it on, and then the page is rendered (and checked) afresh. So a copy
@@ -50,10 +54,12 @@ _in_process = OrderedDict()
 _in_process_lock = threading.Lock()
 
 
-def key_for(request, page_id, result):
+def key_for(request, page_id, result, listing=None):
     shown = "\x1f".join(
         (result.constituency_code, result.constituency_name, result.mp_name, result.mp_party, result.mp_email)
     )
+    if listing is not None:
+        shown += "\x1e" + listing.fingerprint()
     digest = hashlib.sha256(shown.encode()).hexdigest()[:32]
     scheme = "https" if request.is_secure() else "http"
     # The path too: the language switcher's links and hreflang alternates are built from it.
@@ -66,7 +72,7 @@ def usable(request):
     return not request.GET and not request.user.is_authenticated
 
 
-def stored(request, page_id, result, found=None):
+def stored(request, page_id, result, found=None, listing=None):
     """The stored answer for this page and lookup result, filled in for this visitor, or None.
 
     `found`: what the step has already read from the shared cache with its rate limit (READ_WITH_THE_LIMIT):
@@ -76,14 +82,14 @@ def stored(request, page_id, result, found=None):
     rendered next is stored under the generation it was rendered in, never a newer one."""
     if not usable(request):
         return None
-    key = key_for(request, page_id, result)
+    key = key_for(request, page_id, result, listing)
     current = (found or {}).get(page_cache.GENERATION_KEY)
     kept = _in_process.get(key) if current is not None else None
     if kept is not None and kept[0] == current:
         with _in_process_lock:
             if key in _in_process:  # another thread may have evicted it since
                 _in_process.move_to_end(key)
-        return HttpResponse(fill(kept[1], request, result))
+        return HttpResponse(fill(kept[1], request, result, listing))
     try:
         shared = cache.get_many([key] if current is not None else [key, page_cache.GENERATION_KEY])
     except Exception:  # noqa: BLE001 (a cache outage is a miss)
@@ -95,7 +101,7 @@ def stored(request, page_id, result, found=None):
     if current is None or entry is None or entry["generation"] != current:
         return None
     _keep(key, current, entry["content"])
-    return HttpResponse(fill(entry["content"], request, result))
+    return HttpResponse(fill(entry["content"], request, result, listing))
 
 
 def _keep(key, generation, content):
@@ -111,19 +117,20 @@ def context():
     return {"csrf_token": CSRF_PLACEHOLDER}
 
 
-def store(request, page_id, result, content):
-    """Keep `content` (rendered with the placeholders) for the next visitor with this MP; return it filled
-    in for this one."""
+def store(request, page_id, result, content, listing=None):
+    """Keep `content` (rendered with the placeholders) for the next visitor with these representatives;
+    return it filled in for this one."""
     if usable(request):
         entry = {"generation": page_cache.generation(request), "content": content}
-        key = key_for(request, page_id, result)
+        key = key_for(request, page_id, result, listing)
         cache.set(key, entry, STORE_SECONDS)
         _keep(key, entry["generation"], content)
-    return fill(content, request, result)
+    return fill(content, request, result, listing)
 
 
-def fill(content, request, result):
+def fill(content, request, result, listing=None):
+    area_ids = listing.area_ids if listing is not None else ()
     # get_token also marks the CSRF cookie to be sent, as rendering {% csrf_token %} would.
     return content.replace(CSRF_PLACEHOLDER.encode(), get_token(request).encode()).replace(
-        REF_PLACEHOLDER.encode(), sign_constituency(result.constituency_code).encode()
+        REF_PLACEHOLDER.encode(), sign_constituency(result.constituency_code, area_ids).encode()
     )

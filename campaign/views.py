@@ -12,7 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from campaign import letter_details
+from campaign import letter_details, recipients
 from campaign.forms import PostcodeForm
 from campaign.letter_limits import lookups_exceeded, lookups_exceeded_and_read
 from campaign.models.letters import LetterPage
@@ -33,9 +33,9 @@ def letter_postcode(request, page_id):
     `Origin` (website.request_policy.cross_origin; docs/security.md). The details form it answers with carries
     this visitor's CSRF token as ever, because the letter's own steps post to the page with Django's check.
 
-    A found postcode whose answer is already kept for this page and MP is answered from the kept copy
-    (campaign.letter_details): one Redis round trip for the rate limit and the page cache's generation, and
-    the lookup's one query.
+    A found postcode whose answer is already kept for this page and its representatives is answered from the
+    kept copy (campaign.letter_details): one Redis round trip for the rate limit and the page cache's
+    generation, the lookup's one query and the listing's three (campaign.recipients).
 
     A GET is a reload, or a phone restoring the tab, of the address an answer left in the address bar: it
     goes back to the page's postcode form."""
@@ -48,7 +48,8 @@ def letter_postcode(request, page_id):
     if over:
         return ratelimits.too_many_requests(request)
     form = PostcodeForm(request.POST)
-    if form.is_valid() and (kept := letter_details.stored(request, page_id, form.result, found)) is not None:
+    listing = recipients.for_postcode(form.result) if form.is_valid() else None
+    if listing is not None and (kept := letter_details.stored(request, page_id, form.result, found, listing)):
         return kept
     page = LetterPage.objects.live().filter(pk=page_id).first()
     if page is None:
@@ -57,7 +58,7 @@ def letter_postcode(request, page_id):
     if refused_by_view_restrictions(page, request, restrictions):
         # This view bypasses Wagtail's serve: the page itself then asks for the password or sign-in.
         return HttpResponseRedirect(page.url, status=303)
-    return page.postcode_step(request, form, share=not restrictions)
+    return page.postcode_step(request, form, share=not restrictions, listing=listing)
 
 
 @csrf_exempt  # reads only: no state changes, no cookies needed; the postcode travels in the POST body

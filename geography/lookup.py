@@ -124,6 +124,8 @@ class LookupResult:
     mp_name: str = ""
     mp_party: str = ""
     mp_email: str = ""
+    # The postcode's police force area (geography.representatives), read by the same query.
+    police_force_code: str = ""
 
     @property
     def ok(self):
@@ -167,12 +169,14 @@ def result_for_constituency(code):
         constituency = Constituency.objects.filter(pk=code).first()
         if constituency is None:
             return LookupResult(NO_MP_DATA, str(MESSAGES[NO_MP_DATA]))
-        return _result("", "", code, "", constituency.name, "", "", "", None)
+        return _result("", "", code, "", constituency.name, "", "", "", None, "")
     c = mp.constituency
-    return _result("", "", code, "", c.name, mp.name, mp.party, mp.email, mp.is_vacant)
+    return _result("", "", code, "", c.name, mp.name, mp.party, mp.email, mp.is_vacant, "")
 
 
-def _result(postcode, country_code, constituency_code, terminated, name, mp_name, party, email, vacant):
+def _result(
+    postcode, country_code, constituency_code, terminated, name, mp_name, party, email, vacant, police=""
+):
     if country_code in (CHANNEL_ISLANDS, ISLE_OF_MAN):
         return _crown_dependency(postcode, country_code)
     if terminated:
@@ -184,6 +188,7 @@ def _result(postcode, country_code, constituency_code, terminated, name, mp_name
         "country_code": country_code,
         "constituency_code": constituency_code,
         "constituency_name": name or "",
+        "police_force_code": police or "",
     }
     if not name or vacant is None:
         return LookupResult(NO_MP_DATA, str(MESSAGES[NO_MP_DATA]), **fields)

@@ -1,6 +1,7 @@
-"""Write to your MP: the letter page and its steps (postcode → MP → a personalised letter → PDF). Its
-wording is in campaign/letter_texts.py, its rate limits in campaign/letter_limits.py, the counts it adds to
-in campaign/models/letter_counts.py."""
+"""Write to your MP or another representative: the letter page and its steps (postcode → your representatives
+→ a personalised letter to the one chosen → PDF). Its wording is in campaign/letter_texts.py, whom it can go
+to in campaign/recipients.py, its rate limits in campaign/letter_limits.py, the counts it adds to in
+campaign/models/letter_counts.py, the follow-up a writer may ask for in campaign/follow_ups.py."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -9,6 +10,7 @@ from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.functional import SimpleLazyObject
 from django.utils.html import strip_tags
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -16,7 +18,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
-from campaign import finished_letters, letter_details, pdf
+from campaign import finished_letters, follow_ups, letter_details, pdf, recipients
 from campaign.forms import LETTER_LANGUAGES, LetterForm, PostcodeForm
 from campaign.letter_limits import LETTER_GROUP, lookups_exceeded
 from campaign.letter_texts import (
@@ -25,13 +27,15 @@ from campaign.letter_texts import (
     DEFAULT_SUBJECT_CY,
     DEFAULT_TEMPLATE,
     DEFAULT_TEMPLATE_CY,
+    OTHER_PDF_FILENAMES,
     PDF_FILENAMES,
     PLACEHOLDER_PATTERN,
     PLACEHOLDERS,
-    recipient,
+    address,
+    office_wording,
 )
 from campaign.mailto import mailto_link
-from campaign.models.letter_counts import LetterCount
+from campaign.models.letter_counts import LetterCount, RepresentativeLetterCount
 from geography import lookup
 from geography.models.places import PostcodeImport
 from website.i18n.fallbacks import untranslated_field
@@ -122,7 +126,7 @@ class LetterPage(RoutablePageMixin, BasePage):
                 errors[template] = "Unknown placeholder(s): " + ", ".join(f"{{{u}}}" for u in unknown)
             elif "personal_paragraph" not in used and (required or text.strip()):
                 errors[template] = "The letter must include {personal_paragraph}."
-            if set(PLACEHOLDER_PATTERN.findall(getattr(self, subject) or "")) - {"constituency", "mp_name"}:
+            if set(PLACEHOLDER_PATTERN.findall(getattr(self, subject) or "")) - SUBJECT_PLACEHOLDERS:
                 errors[subject] = "The subject may only use {constituency} and {mp_name}."
         if errors:
             raise ValidationError(errors)
@@ -163,19 +167,21 @@ class LetterPage(RoutablePageMixin, BasePage):
                 template = source.letter_template_cy or DEFAULT_TEMPLATE_CY
         return subject, template
 
-    def render_letter(self, values, language=None):
-        """(subject, body) in `language`, with each placeholder replaced; unknown braces are left as typed."""
+    def render_letter(self, values, language=None, wording=None):
+        """(subject, body) in `language`, with each placeholder replaced; unknown braces are left as typed.
+        `wording`: (subject, template) to fill instead of this page's letter to the MP."""
 
         def fill(text):
             return PLACEHOLDER_PATTERN.sub(lambda m: str(values.get(m.group(1), m.group(0))), text)
 
-        subject, template = self.letter_wording(language)
+        subject, template = wording or self.letter_wording(language)
         return fill(subject), fill(template)
 
     # The journey: every step is a POST to this page, so nothing personal ever appears in a URL.
-    # postcode ─POST→ lookup → "your MP is …" + details form (carrying a signed constituency code, never
-    # the postcode) ─POST→ the letter ─POST pdf/→ the PDF download. A letter counts once, when it is
-    # copied, emailed, printed (POST finished/, a beacon) or downloaded (campaign.finished_letters).
+    # postcode ─POST→ lookup → "your MP is …", your other representatives to choose from + details form
+    # (carrying a signed constituency code and area ids, never the postcode) ─POST→ the letter to the one
+    # chosen ─POST pdf/→ the PDF download. A letter counts once, when it is copied, emailed, printed (POST
+    # finished/, a beacon) or downloaded (campaign.finished_letters).
 
     @path("", name="form")
     def journey(self, request):
@@ -195,20 +201,24 @@ class LetterPage(RoutablePageMixin, BasePage):
             return ratelimits.too_many_requests(request)
         form = LetterForm(request.POST, page=self)
         result = result_for(form)
-        if not form.is_valid() or result is None:
+        choice = None
+        if form.is_valid() and result is not None:
+            choice = recipients.for_ref(result, form.area_ids).choice(form.cleaned_data["recipient"])
+        if choice is None:
             return self.render_step(request, "postcode", form=PostcodeForm(), expired=True)
-        subject, body = self.letter_from(form, result)
+        subject, body = self.letter_from(form, result, choice)
         language = form.cleaned_data["language"]
         self.count_finished(request.POST.get("letter"))
         content = pdf.letter_pdf(
             subject=subject,
             body=body,
-            recipient=recipient(result, language),
+            recipient=address(choice.recipient, result, language),
             dated=timezone.localdate(),
             language=language,
         )
         response = HttpResponse(content, content_type="application/pdf")
-        filename = PDF_FILENAMES.get(language, PDF_FILENAMES[LETTER_LANGUAGES[0][0]])
+        names = PDF_FILENAMES if choice.recipient.is_mp else OTHER_PDF_FILENAMES
+        filename = names.get(language, names[LETTER_LANGUAGES[0][0]])
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
 
@@ -223,10 +233,14 @@ class LetterPage(RoutablePageMixin, BasePage):
         return HttpResponse(status=204)
 
     def count_finished(self, token):
-        code = finished_letters.claim(token)
-        if code:
-            LetterCount.record(code)
-        return bool(code)
+        claimed = finished_letters.claim(token)
+        if claimed is None:
+            return False
+        if claimed.representative_id is not None:
+            RepresentativeLetterCount.record(claimed.representative_id)
+        else:
+            LetterCount.record(claimed.constituency_code)
+        return True
 
     def render_step(self, request, step, **context):
         # Asked only when the template's fragment (cached by the page cache's generation, which a postcode
@@ -234,10 +248,10 @@ class LetterPage(RoutablePageMixin, BasePage):
         demo_data_only = SimpleLazyObject(PostcodeImport.only_demo_data)
         return render_page(request, self, step=step, demo_data_only=demo_data_only, **context)
 
-    def postcode_step(self, request, form=None, *, share=False):
+    def postcode_step(self, request, form=None, *, share=False, listing=None):
         """The lookup and its answer. `form`: the postcode form already counted and bound (the plain view's);
         `share`: the page is live and unrestricted, so the answer may be kept for the next visitor with
-        this MP (campaign.letter_details)."""
+        these representatives (campaign.letter_details); `listing`: them, when already read."""
         if form is None:
             if lookups_exceeded(request):
                 return ratelimits.too_many_requests(request)
@@ -245,17 +259,28 @@ class LetterPage(RoutablePageMixin, BasePage):
         if not form.is_valid():
             return self.render_step(request, "postcode", form=form, result=getattr(form, "result", None))
         result = form.result
+        listing = listing or recipients.for_postcode(result)
         # Rendered with placeholders for the visitor's CSRF token and signed reference, filled in after.
         details = LetterForm(page=self, initial={"ref": letter_details.REF_PLACEHOLDER})
-        response = self.render_step(
-            request, "details", form=details, result=result, **letter_details.context()
-        )
+        response = self.details_step(request, details, result, listing, **letter_details.context())
         response.render()
         if share:
-            response.content = letter_details.store(request, self.pk, result, response.content)
+            response.content = letter_details.store(request, self.pk, result, response.content, listing)
         else:
-            response.content = letter_details.fill(response.content, request, result)
+            response.content = letter_details.fill(response.content, request, result, listing)
         return response
+
+    def details_step(self, request, form, result, listing, **context):
+        chosen = (form["recipient"].value() if form.is_bound else form.initial.get("recipient")) or ""
+        return self.render_step(
+            request,
+            "details",
+            form=form,
+            result=result,
+            listing=listing,
+            chosen=chosen or recipients.representatives.MP,
+            **context,
+        )
 
     def letter_step(self, request):
         if lookups_exceeded(request, LETTER_GROUP):
@@ -265,45 +290,77 @@ class LetterPage(RoutablePageMixin, BasePage):
         if result is None:
             # An expired or tampered reference: start again from the postcode.
             return self.render_step(request, "postcode", form=PostcodeForm(), expired=True)
+        listing = recipients.for_ref(result, form.area_ids)
+        choice = listing.choice(form.cleaned_data.get("recipient")) if form.is_valid() else None
+        if form.is_valid() and choice is None:
+            form.add_error(None, gettext("Choose one of your representatives to write to."))
         if not form.is_valid():
-            return self.render_step(request, "details", form=form, result=result)
-        subject, body = self.letter_from(form, result)
+            return self.details_step(request, form, result, listing)
+        subject, body = self.letter_from(form, result, choice)
         language = form.cleaned_data["language"]
+        to = choice.recipient
+        if form.cleaned_data["follow_up"]:
+            follow_ups.schedule(
+                email=form.cleaned_data["follow_up_email"],
+                recipient=recipients.written_to(result, choice),
+                language=language,
+            )
+        heading = address(to, result, language)
         return self.render_step(
             request,
             "letter",
             form=form,
             result=result,
+            to=to,
+            to_address=", ".join(heading.splitlines()),
             subject=subject,
             body=body,
             letter_language=language,
             letter_date=pdf.letter_date(timezone.localdate(), language),
-            recipient=recipient(result, language),
-            mailto=mailto_link(result.mp_email, subject, body),
-            letter_token=finished_letters.issue(result.constituency_code),
+            recipient=heading,
+            mailto=mailto_link(to.email, subject, body),
+            letter_token=finished_letters.issue(
+                result.constituency_code, None if to.is_mp else to.representative.pk
+            ),
         )
 
     def edit_step(self, request):
         """Back from the finished letter to the details form, with what the writer typed still in it."""
-        result = result_for(LetterForm(request.POST, page=self))
+        bound = LetterForm(request.POST, page=self)
+        result = result_for(bound)
         if result is None:
             return self.render_step(request, "postcode", form=PostcodeForm(), expired=True)
-        fields = ("ref", "sender_name", "sender_address", "personal_paragraph", "language")
-        form = LetterForm(page=self, initial={name: request.POST.get(name, "") for name in fields})
-        return self.render_step(request, "details", form=form, result=result)
+        form = LetterForm(
+            page=self, initial={name: request.POST.get(name, "") for name in LetterForm.CARRIED}
+        )
+        return self.details_step(request, form, result, recipients.for_ref(result, bound.area_ids))
 
-    def letter_from(self, form, result):
+    def letter_from(self, form, result, choice):
+        """(subject, body): the page's letter to the MP, or the standard letter to another office (its
+        thank-you when they already support the register)."""
         data = form.cleaned_data
+        to = choice.recipient
+        language = data["language"]
+        wording = None
+        if not to.is_mp:
+            wording = office_wording(to.body, language, thanks=choice.supports)
         return self.render_letter(
             {
-                "mp_name": result.mp_name,
+                "mp_name": to.name,
+                "recipient_name": to.name,
+                "office": to.office(language),
                 "constituency": result.constituency_name,
                 "sender_name": data["sender_name"],
                 "sender_address": data["sender_address"],
                 "personal_paragraph": data["personal_paragraph"],
             },
-            data["language"],
+            language,
+            wording,
         )
+
+
+# What a subject may name: the writer's constituency and whoever the letter goes to.
+SUBJECT_PLACEHOLDERS = {"constituency", "mp_name", "recipient_name"}
 
 
 def result_for(form):

@@ -20,9 +20,9 @@ COUNTRY_NAMES = {
 
 class PostcodeManager(models.Manager):
     def with_constituency_and_mp(self, postcode):
-        """(country code, constituency code, terminated, constituency name, MP name, party, email, is vacant)
-        for a normalised postcode, or None: one query on the postcode's primary key, joined to its
-        constituency and MP. The SQL is built once per process."""
+        """(country code, constituency code, terminated, constituency name, MP name, party, email, is vacant,
+        police force area code) for a normalised postcode, or None: one query on the postcode's primary key,
+        joined to its constituency and MP. The SQL is built once per process."""
         with connection.cursor() as cursor:
             cursor.execute(self._lookup_sql, [postcode])
             return cursor.fetchone()
@@ -34,7 +34,7 @@ class PostcodeManager(models.Manager):
         return (
             # Table names come from our own models, the postcode is a parameter.
             "SELECT p.country_code, p.constituency_code, p.terminated, c.name, m.name, m.party, "  # noqa: S608
-            f"m.email, m.is_vacant FROM {qn(p)} p "
+            f"m.email, m.is_vacant, p.police_force_code FROM {qn(p)} p "
             f"LEFT JOIN {qn(c)} c ON c.code = p.constituency_code "
             f"LEFT JOIN {qn(m)} m ON m.constituency_id = c.code "
             "WHERE p.postcode = %s"

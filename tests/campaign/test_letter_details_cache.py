@@ -18,6 +18,9 @@ from geography.models import MemberOfParliament
 from tests.geography.factories import ConstituencyFactory, MemberOfParliamentFactory, PostcodeFactory
 
 pytestmark = pytest.mark.django_db
+# A kept answer still reads what it shows, so it is never stale: the lookup's one query, then the postcode's
+# areas, their representatives and their stands (campaign.recipients), but no page and no render.
+KEPT_ANSWER_QUERIES = 4
 
 PARAGRAPH = (
     "My sister was followed for two years by a man who had done the same to three women before her, "
@@ -44,11 +47,11 @@ def other_postcode(db):
     return PostcodeFactory(postcode="M1 1AD", constituency_code=constituency.code)
 
 
-def test_a_second_visitor_with_the_same_mp_costs_only_the_lookup_query(
+def test_a_second_visitor_with_the_same_mp_costs_only_the_lookup_and_listing_queries(
     client, letter_page, known_postcode, django_assert_max_num_queries
 ):
     look_up(client, letter_page)
-    with django_assert_max_num_queries(1):
+    with django_assert_max_num_queries(KEPT_ANSWER_QUERIES):
         html = look_up(Client(), letter_page).content.decode()
     assert "Your MP is Neil Coyle, for Bermondsey and Old Southwark" in html
 
@@ -98,7 +101,7 @@ def test_the_kept_answer_differs_per_language(
         with CaptureQueriesContext(connection) as queries:
             look_up(Client(), letter_page)
         assert len(queries.captured_queries) > 1  # not the English copy: rendered afresh
-        with django_assert_max_num_queries(1):
+        with django_assert_max_num_queries(KEPT_ANSWER_QUERIES):
             look_up(Client(), letter_page)
     secure, host = (lambda self: True), (lambda self: "example.com")
     request = type("Request", (), {"is_secure": secure, "get_host": host, "path": "/letters/1/postcode/"})()
@@ -151,7 +154,7 @@ def test_signed_in_editors_neither_get_nor_leave_a_kept_answer(
     look_up(editor, letter_page)
     assert not kept_answers()
     look_up(Client(), letter_page)
-    with django_assert_max_num_queries(1):
+    with django_assert_max_num_queries(KEPT_ANSWER_QUERIES):
         look_up(Client(), letter_page)
     with CaptureQueriesContext(connection) as queries:
         look_up(editor, letter_page)
@@ -186,7 +189,7 @@ def test_a_warm_process_answers_from_its_own_copy_while_the_generation_holds(
     first = look_up(client, letter_page).content.decode()
     for key in kept_answers():
         cache.delete(key)  # only this process's copy is left
-    with django_assert_max_num_queries(1):
+    with django_assert_max_num_queries(KEPT_ANSWER_QUERIES):
         second = look_up(Client(), letter_page).content.decode()
     assert "Your MP is Neil Coyle" in second
     assert hidden(second, "csrfmiddlewaretoken") != hidden(first, "csrfmiddlewaretoken")

@@ -348,9 +348,9 @@ def test_a_counted_letter_is_forgotten_once_its_token_could_no_longer_be_handed_
 
     time_machine.move_to(timezone.make_aware(datetime(2026, 12, 1, 10)), tick=False)
     first = finished_letters.issue("E14001085")
-    assert finished_letters.claim(first) == "E14001085"
+    assert finished_letters.claim(first) == ("E14001085", None)
     assert finished_letters.claim(first) is None
     time_machine.shift(timedelta(seconds=finished_letters.MAX_AGE_SECONDS + 1))
-    assert finished_letters.claim(finished_letters.issue("E14001085")) == "E14001085"
+    assert finished_letters.claim(finished_letters.issue("E14001085")) == ("E14001085", None)
     assert FinishedLetter.objects.count() == 1  # the first letter's row went with its token's life
     assert finished_letters.claim(first) is None  # and its token has expired
