@@ -1,8 +1,9 @@
-"""The campaign's menu group: letter counts, beside geography's constituencies, MPs and map layout."""
+"""The campaign's menu group: letter counts and stances, beside geography's constituencies, MPs and map."""
 
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from campaign.admin.stances import StanceViewSet
 from campaign.models import LetterCount
 from geography.admin.viewsets import ConstituencyHexViewSet, ConstituencyViewSet, MemberOfParliamentViewSet
 
@@ -24,4 +25,10 @@ class CampaignGroup(ViewSetGroup):
     menu_label = "Campaign"
     menu_icon = "pick"
     menu_order = 200
-    items = (MemberOfParliamentViewSet, ConstituencyViewSet, LetterCountViewSet, ConstituencyHexViewSet)
+    items = (
+        MemberOfParliamentViewSet,
+        StanceViewSet,
+        ConstituencyViewSet,
+        LetterCountViewSet,
+        ConstituencyHexViewSet,
+    )
