@@ -24,9 +24,10 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.coreutils import get_supported_content_language_variant
 
 from campaign.models import LetterCount, LetterWeek
-from campaign.models.letter_counts import week_starting
+from campaign.models.letter_counts import RepresentativeLetterCount, week_starting
 from campaign.models.stances import FollowUpAnswer, Position, Stance
-from geography.models import Constituency
+from geography.models import Constituency, Representative
+from geography.models.representatives import Body
 from petition.models import AreaCount, PetitionPage, WeeklyConstituencyCount
 from website.request_policy.spreadsheets import FormulaSafeExportMixin
 from website.request_policy.whole_numbers import whole_number
@@ -246,3 +247,109 @@ class LobbyingReportView(FormulaSafeExportMixin, ReportView):
     @property
     def page_subtitle(self):
         return self.petition.title if self.petition else "No petition yet"
+
+
+# --- representatives other than MPs ---------------------------------------------------------------------
+
+
+def representatives():
+    """Every representative other than an MP, with their letters, current stand and follow-up answers. No
+    signatures: the petition counts signatures by Westminster constituency, and a police force area or a
+    Scottish Parliament region does not follow those boundaries, so there is no sound count to show."""
+    stand = Stance.objects.filter(representative=OuterRef("pk"), name=OuterRef("name")).order_by(
+        "-stated_on", "-pk"
+    )
+
+    def answers(replied):
+        rows = FollowUpAnswer.objects.filter(
+            representative=OuterRef("pk"), name=OuterRef("name"), replied=replied
+        )
+        return _counter(rows.order_by().values("representative").annotate(n=Count("pk")), "n")
+
+    return (
+        Representative.objects.exclude(name="")
+        .select_related("area")
+        .annotate(
+            area_name=F("area__name"),
+            body=F("area__body"),
+            letters=_counter(
+                RepresentativeLetterCount.objects.filter(representative=OuterRef("pk")), "letters"
+            ),
+            stance_position=Subquery(stand.values("position")[:1]),
+            stance_stated_on=Subquery(stand.values("stated_on")[:1]),
+            stance_source_url=Subquery(stand.values("source_url")[:1]),
+            answers_replied=answers(replied=True),
+            answers_not_yet=answers(replied=False),
+        )
+    )
+
+
+class RepresentativeFilterSet(WagtailFilterSet):
+    body = django_filters.ChoiceFilter(
+        label="Body", choices=[c for c in Body.choices if c[0] != Body.WESTMINSTER], field_name="area__body"
+    )
+    position = django_filters.ChoiceFilter(
+        label="Stand",
+        choices=[*Position.choices, (NO_STAND, "No stand recorded")],
+        method="filter_position",
+    )
+
+    class Meta:
+        model = Representative
+        fields = ["body", "position"]
+
+    filter_position = LobbyingFilterSet.filter_position
+
+
+class RepresentativeReportView(FormulaSafeExportMixin, ReportView):
+    page_title = "Letters to other representatives"
+    header_icon = "group"
+    index_url_name = "petition_lobbying:representatives"
+    index_results_url_name = "petition_lobbying:representatives_results"
+    filterset_class = RepresentativeFilterSet
+    is_searchable = True
+    search_fields = ["name", "area__name"]
+    default_ordering = "-letters"
+    paginate_by = 100
+    columns = [
+        Column("name", label="Representative", sort_key="name"),
+        Column("area_name", label="Area", sort_key="area_name"),
+        Column("party", label="Party"),
+        NumberColumn("letters", label="Letters", sort_key="letters"),
+        StanceColumn("stance_position", label="Stand", sort_key="stance_position"),
+        AnswersColumn("answers_replied", label="Follow-up answers (unverified)", sort_key="answers_replied"),
+    ]
+    list_export = [
+        "name",
+        "area_name",
+        "body",
+        "party",
+        "letters",
+        "stance_position",
+        "stance_stated_on",
+        "stance_source_url",
+        "answers_replied",
+        "answers_not_yet",
+    ]
+    export_headings = {
+        "name": "Representative",
+        "area_name": "Area",
+        "body": "Body",
+        "party": "Party",
+        "letters": "Letters",
+        "stance_position": "Stand",
+        "stance_stated_on": "Stand stated on",
+        "stance_source_url": "Stand source",
+        "answers_replied": "Follow-ups: replied (unverified)",
+        "answers_not_yet": "Follow-ups: not yet (unverified)",
+    }
+    export_filename = "letters-to-representatives"
+    page_subtitle = "Signatures are counted by Westminster constituency only, so none are shown here"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(PERMISSION):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_base_queryset(self):
+        return representatives()

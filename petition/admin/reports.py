@@ -31,7 +31,8 @@ class LobbyingMenuItem(MenuItem):
 
 
 class LobbyingViewSet(ViewSet):
-    """Signatures and letters per MP and constituency, with the week's trend (petition.lobbying)."""
+    """Signatures and letters per MP and constituency, with the week's trend, and letters to the other
+    representatives (petition.lobbying)."""
 
     name = "petition_lobbying"
     icon = "group"
@@ -43,4 +44,10 @@ class LobbyingViewSet(ViewSet):
         return [
             path("", view.as_view(), name="index"),
             path("results/", view.as_view(results_only=True), name="results"),
+            path("representatives/", lobbying.RepresentativeReportView.as_view(), name="representatives"),
+            path(
+                "representatives/results/",
+                lobbying.RepresentativeReportView.as_view(results_only=True),
+                name="representatives_results",
+            ),
         ]

@@ -310,3 +310,54 @@ def test_the_stand_is_exported_with_its_date_and_source(petition, seats, manager
     body = b"".join(response.streaming_content).decode()
 
     assert f"supports,{timezone.localdate():%Y-%m-%d},https://example.org/statement,0,1" in body
+
+
+# --- representatives other than MPs ---------------------------------------------------------------------
+
+
+def test_other_representatives_have_their_letters_stand_and_answers_without_signatures(manager_client, db):
+    from campaign.models.letter_counts import RepresentativeLetterCount
+    from geography.models import Area, Representative
+
+    area = Area.objects.create(
+        body="policing", kind=Area.Kind.POLICE_FORCE_AREA, code="E23000036", name="Avon and Somerset"
+    )
+    pcc = Representative.objects.create(area=area, role=Representative.Role.COMMISSIONER, name="Clare Moody")
+    senedd = Area.objects.create(
+        body="senedd", kind=Area.Kind.CONSTITUENCY, code="W09000100", name="Caerdydd"
+    )
+    Representative.objects.create(area=senedd, role=Representative.Role.MEMBER, name="A Member")
+    RepresentativeLetterCount.objects.create(representative=pcc, letters=7)
+    Stance.objects.create(
+        representative=pcc,
+        name=pcc.name,
+        position=Position.UNDECIDED,
+        stated_on=timezone.localdate(),
+        source_url="https://example.org/pcc",
+    )
+    FollowUpAnswer.objects.create(
+        representative=pcc, name=pcc.name, replied=True, week=week_starting(), token_hash="1" * 64
+    )
+
+    url = reverse("petition_lobbying:representatives")
+    response = manager_client.get(url)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Clare Moody" in html and "Avon and Somerset" in html
+    assert 'href="https://example.org/pcc"' in html and "1 replied / 0 not yet" in html
+    assert "Signatures are counted by Westminster constituency only" in html
+    row = next(r for r in response.context["object_list"] if r.pk == pcc.pk)
+    assert row.letters == 7
+
+    policing = manager_client.get(url, {"body": "policing"}).context["object_list"]
+    assert [r.name for r in policing] == ["Clare Moody"]
+    no_stand = manager_client.get(url, {"position": lobbying.NO_STAND}).context["object_list"]
+    assert [r.name for r in no_stand] == ["A Member"]
+    with CaptureQueriesContext(connection) as captured:
+        assert len(list(lobbying.representatives())) == 2
+    assert len(captured) == 1
+
+
+def test_only_campaign_staff_may_see_the_representatives(client, home):
+    response = staff_client(client, EDITORS).get(reverse("petition_lobbying:representatives"))
+    assert response.status_code in (302, 403)
