@@ -304,8 +304,8 @@ class RepresentativeFilterSet(WagtailFilterSet):
 class RepresentativeReportView(FormulaSafeExportMixin, ReportView):
     page_title = "Letters to other representatives"
     header_icon = "group"
-    index_url_name = "petition_lobbying:representatives"
-    index_results_url_name = "petition_lobbying:representatives_results"
+    index_url_name = "petition_representatives:index"
+    index_results_url_name = "petition_representatives:results"
     filterset_class = RepresentativeFilterSet
     is_searchable = True
     search_fields = ["name", "area__name"]

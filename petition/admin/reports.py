@@ -1,4 +1,5 @@
-"""Bulk invalidation by filter and the lobbying report (signatures and letters by MP)."""
+"""Bulk invalidation by filter and the lobbying reports (signatures and letters by MP; letters to other
+representatives)."""
 
 from django.urls import path
 from wagtail.admin.menu import MenuItem
@@ -31,8 +32,7 @@ class LobbyingMenuItem(MenuItem):
 
 
 class LobbyingViewSet(ViewSet):
-    """Signatures and letters per MP and constituency, with the week's trend, and letters to the other
-    representatives (petition.lobbying)."""
+    """Signatures and letters per MP and constituency, with the week's trend (petition.lobbying)."""
 
     name = "petition_lobbying"
     icon = "group"
@@ -44,10 +44,20 @@ class LobbyingViewSet(ViewSet):
         return [
             path("", view.as_view(), name="index"),
             path("results/", view.as_view(results_only=True), name="results"),
-            path("representatives/", lobbying.RepresentativeReportView.as_view(), name="representatives"),
-            path(
-                "representatives/results/",
-                lobbying.RepresentativeReportView.as_view(results_only=True),
-                name="representatives_results",
-            ),
+        ]
+
+
+class RepresentativeReportViewSet(ViewSet):
+    """Letters to representatives other than MPs, their stand and follow-up answers (petition.lobbying)."""
+
+    name = "petition_representatives"
+    icon = "group"
+    menu_label = "Letters to other representatives"
+    menu_item_class = LobbyingMenuItem
+
+    def get_urlpatterns(self):
+        view = lobbying.RepresentativeReportView
+        return [
+            path("", view.as_view(), name="index"),
+            path("results/", view.as_view(results_only=True), name="results"),
         ]

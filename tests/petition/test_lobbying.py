@@ -339,7 +339,7 @@ def test_other_representatives_have_their_letters_stand_and_answers_without_sign
         representative=pcc, name=pcc.name, replied=True, week=week_starting(), token_hash="1" * 64
     )
 
-    url = reverse("petition_lobbying:representatives")
+    url = reverse("petition_representatives:index")
     response = manager_client.get(url)
     html = response.content.decode()
     assert response.status_code == 200
@@ -356,8 +356,9 @@ def test_other_representatives_have_their_letters_stand_and_answers_without_sign
     with CaptureQueriesContext(connection) as captured:
         assert len(list(lobbying.representatives())) == 2
     assert len(captured) == 1
+    assert url in manager_client.get(reverse("wagtailadmin_home")).content.decode()
 
 
 def test_only_campaign_staff_may_see_the_representatives(client, home):
-    response = staff_client(client, EDITORS).get(reverse("petition_lobbying:representatives"))
+    response = staff_client(client, EDITORS).get(reverse("petition_representatives:index"))
     assert response.status_code in (302, 403)
