@@ -207,3 +207,11 @@ def test_the_scheduler_runs_the_follow_ups(settings):
     from website.management.commands.run_scheduler import load_schedule
 
     assert follow_ups.send_due_follow_ups in [task for task, _every in load_schedule()]
+
+
+def test_the_answer_links_token_is_masked_in_logs():
+    from website.logging import redact_url
+
+    assert redact_url("/cy/follow-up/answer/.eJxTOKEN:1abc:sig/?answer=replied") == (
+        "/cy/follow-up/answer/[token]/?[redacted]"
+    )
