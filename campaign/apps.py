@@ -15,5 +15,15 @@ class CampaignConfig(AppConfig):
         # Whatever publishes a story whose consent is withdrawn, it comes straight down (campaign/consent.py).
         page_published.connect(unpublish_withdrawn_story, sender=StoryPage, dispatch_uid="withdrawn_story")
 
-        # Campaign managers read letter counts (geography/apps.py gives them the MPs and the map).
-        extend_group_permissions(CAMPAIGN_MANAGERS, ["campaign.view_lettercount"])
+        # Campaign managers read letter counts (geography/apps.py gives them the MPs and the map) and record
+        # where representatives stand.
+        extend_group_permissions(
+            CAMPAIGN_MANAGERS,
+            [
+                "campaign.view_lettercount",
+                "campaign.add_stance",
+                "campaign.change_stance",
+                "campaign.view_stance",
+                "campaign.delete_stance",
+            ],
+        )

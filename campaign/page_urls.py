@@ -9,4 +9,6 @@ from campaign import views
 
 urlpatterns = [
     path("letters/<id:page_id>/postcode/", views.letter_postcode, name="letter_postcode"),
+    # The follow-up email's links, in the writer's language (campaign.follow_ups).
+    path("follow-up/answer/<str:token>/", views.follow_up_answer, name="follow_up_answer"),
 ]

@@ -1,5 +1,5 @@
-"""Plain views of the campaign app outside the page tree: the letter page's postcode step and the JSON
-postcode lookup.
+"""Plain views of the campaign app outside the page tree: the letter page's postcode step, the JSON
+postcode lookup, and the answer to a letter's follow-up email.
 
 The rest of the letter journey is served by LetterPage's routes (campaign.models.letters). The postcode
 form posts to `/letters/<id>/postcode/` instead: a primary-key query finds the page, where Wagtail's serve
@@ -7,12 +7,14 @@ would route through the tree, so the step costs little more than the lookup itse
 """
 
 from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
 from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from campaign import letter_details, recipients
+from campaign import follow_ups, letter_details, recipients
+from campaign.follow_up_form import FollowUpAnswerForm
 from campaign.forms import PostcodeForm
 from campaign.letter_limits import lookups_exceeded, lookups_exceeded_and_read
 from campaign.models.letters import LetterPage
@@ -82,3 +84,39 @@ def postcode_lookup(request):
     if result.ok:
         data["mp"] = {"name": result.mp_name, "party": result.mp_party}
     return JsonResponse(data)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@never_cache
+def follow_up_answer(request, token):
+    """The follow-up email's links (campaign.follow_ups). GET shows the answer, ready to confirm, and records
+    nothing (mail scanners follow links); POST records it, once per follow-up. A link that is tampered with or
+    too old gets a page saying so."""
+    ticket = follow_ups.read_token(token)
+    if ticket is None:
+        return _follow_up_page(request, {"state": "invalid"}, status=404)
+    context = {"state": "form", "name": ticket.name}
+    if request.method == "POST":
+        form = FollowUpAnswerForm(request.POST)
+        if form.is_valid():
+            recorded = follow_ups.record_answer(
+                ticket,
+                replied=form.cleaned_data["answer"] == follow_ups.REPLIED,
+                position_as_read=form.cleaned_data["position"],
+            )
+            context["state"] = "thanks" if recorded else "answered"
+            return _follow_up_page(request, context)
+    elif follow_ups.already_answered(ticket):
+        return _follow_up_page(request, {**context, "state": "answered"})
+    else:
+        chosen = request.GET.get("answer")
+        form = FollowUpAnswerForm(
+            initial={"answer": chosen} if chosen in (follow_ups.REPLIED, follow_ups.NOT_YET) else {}
+        )
+    return _follow_up_page(request, {**context, "form": form})
+
+
+def _follow_up_page(request, context, status=200):
+    response = render(request, "campaign/follow_up_answer.html", context, status=status)
+    response["Referrer-Policy"] = "no-referrer"  # the token is in the address
+    return response

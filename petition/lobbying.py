@@ -1,8 +1,12 @@
 """The lobbying report (admin, campaign staff only): for each MP and constituency, the petition's signatures
-and the letters written to them, with this week's and last week's, to take to a meeting with the MP.
+and the letters written to them, with this week's and last week's, the MP's current stand (campaign.Stance,
+recorded by staff from a public source) and the letter writers' unverified follow-up answers, to take to a
+meeting with the MP. Filters pick out, say, the MPs of constituencies over 500 signatures with no reply.
 
 One query over the constituencies, each figure a subquery on a counter (AreaCount, WeeklyConstituencyCount,
-LetterCount, LetterWeek): never a signature row. Exportable as CSV or XLSX, every cell formula-safe.
+LetterCount, LetterWeek) or on the stances and answers: never a signature row. A stand or answer counts for
+the MP only while it names the seat's current MP (a new MP starts with none). Exportable as CSV or XLSX,
+every cell formula-safe.
 """
 
 from datetime import timedelta
@@ -10,28 +14,38 @@ from datetime import timedelta
 import django_filters
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db.models import F, IntegerField, OuterRef, Subquery, Value
+from django.db.models import Count, F, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils.functional import cached_property
+from django.utils.html import format_html
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, NumberColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.coreutils import get_supported_content_language_variant
 
 from campaign.models import LetterCount, LetterWeek
-from campaign.models.letter_counts import week_starting
-from geography.models import Constituency
+from campaign.models.letter_counts import RepresentativeLetterCount, week_starting
+from campaign.models.stances import FollowUpAnswer, Position, Stance
+from geography.models import Constituency, Representative
+from geography.models.representatives import Body
 from petition.models import AreaCount, PetitionPage, WeeklyConstituencyCount
 from website.request_policy.spreadsheets import FormulaSafeExportMixin
 from website.request_policy.whole_numbers import whole_number
 
 PERMISSION = "petition.view_lobbying_report"
+NO_STAND = "none"
 WEEK = timedelta(days=7)
 
 
 def _counter(queryset, field):
     """A subquery for one number from a counter row, 0 when there is no row."""
     return Coalesce(Subquery(queryset.values(field)[:1], output_field=IntegerField()), Value(0))
+
+
+def _answers(replied):
+    """How many follow-up answers the seat's current MP has, replied or not yet."""
+    answers = FollowUpAnswer.objects.filter(mp=OuterRef("mp__pk"), name=OuterRef("mp__name"), replied=replied)
+    return _counter(answers.order_by().values("mp").annotate(n=Count("pk")), "n")
 
 
 def constituencies_for(petition, today=None):
@@ -44,6 +58,9 @@ def constituencies_for(petition, today=None):
     )
     weekly_signatures = WeeklyConstituencyCount.objects.filter(petition=petition, code=OuterRef("code"))
     weekly_letters = LetterWeek.objects.filter(constituency=OuterRef("code"))
+    stand = Stance.objects.filter(mp=OuterRef("mp__pk"), name=OuterRef("mp__name")).order_by(
+        "-stated_on", "-pk"
+    )
     return Constituency.objects.annotate(
         mp_name=F("mp__name"),
         mp_party=F("mp__party"),
@@ -53,6 +70,11 @@ def constituencies_for(petition, today=None):
         letters=_counter(LetterCount.objects.filter(constituency=OuterRef("code")), "letters"),
         letters_this_week=_counter(weekly_letters.filter(week=this_week), "letters"),
         letters_last_week=_counter(weekly_letters.filter(week=last_week), "letters"),
+        stance_position=Subquery(stand.values("position")[:1]),
+        stance_stated_on=Subquery(stand.values("stated_on")[:1]),
+        stance_source_url=Subquery(stand.values("source_url")[:1]),
+        answers_replied=_answers(replied=True),
+        answers_not_yet=_answers(replied=False),
     )
 
 
@@ -76,10 +98,18 @@ class LobbyingFilterSet(WagtailFilterSet):
         method="chosen_elsewhere",
     )
     country = django_filters.ChoiceFilter(label="Country", choices=())
+    position = django_filters.ChoiceFilter(
+        label="MP's stand",
+        choices=[*Position.choices, (NO_STAND, "No stand recorded")],
+        method="filter_position",
+    )
+    signatures_over = django_filters.NumberFilter(
+        label="Signatures over", min_value=0, method="filter_signatures_over", help_text="e.g. 500"
+    )
 
     class Meta:
         model = Constituency
-        fields = ["petition", "country"]
+        fields = ["petition", "country", "position", "signatures_over"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -91,6 +121,14 @@ class LobbyingFilterSet(WagtailFilterSet):
     def chosen_elsewhere(self, queryset, name, value):
         return queryset  # the view reads the petition: it shapes the annotations, not the rows
 
+    def filter_position(self, queryset, name, value):
+        if value == NO_STAND:
+            return queryset.filter(stance_position__isnull=True)
+        return queryset.filter(stance_position=value)
+
+    def filter_signatures_over(self, queryset, name, value):
+        return queryset.filter(signatures__gt=value)
+
 
 class TrendColumn(Column):
     """This week's number, with last week's beside it, e.g. "12 (last week 8)"."""
@@ -101,6 +139,28 @@ class TrendColumn(Column):
 
     def get_value(self, instance):
         return f"{getattr(instance, self.name):,} (last week {getattr(instance, self.last_week):,})"
+
+
+class StanceColumn(Column):
+    """The MP's current stand: position and date, linking to its public source."""
+
+    def get_value(self, instance):
+        if not instance.stance_position:
+            return "No stand recorded"
+        text = f"{Position(instance.stance_position).label} ({instance.stance_stated_on:%-d %b %Y})"
+        if instance.stance_source_url:
+            return format_html(
+                '<a href="{}" rel="noreferrer" target="_blank">{}</a>', instance.stance_source_url, text
+            )
+        return text
+
+
+class AnswersColumn(Column):
+    """The letter writers' follow-up answers, e.g. "3 replied / 1 not yet". Unverified: anyone with a
+    follow-up email may answer it, once."""
+
+    def get_value(self, instance):
+        return f"{instance.answers_replied:,} replied / {instance.answers_not_yet:,} not yet"
 
 
 class LobbyingReportView(FormulaSafeExportMixin, ReportView):
@@ -125,6 +185,8 @@ class LobbyingReportView(FormulaSafeExportMixin, ReportView):
         TrendColumn(
             "letters_this_week", "letters_last_week", label="Letters this week", sort_key="letters_this_week"
         ),
+        StanceColumn("stance_position", label="Stand", sort_key="stance_position"),
+        AnswersColumn("answers_replied", label="Follow-up answers (unverified)", sort_key="answers_replied"),
     ]
     list_export = [
         "name",
@@ -137,6 +199,11 @@ class LobbyingReportView(FormulaSafeExportMixin, ReportView):
         "letters",
         "letters_this_week",
         "letters_last_week",
+        "stance_position",
+        "stance_stated_on",
+        "stance_source_url",
+        "answers_replied",
+        "answers_not_yet",
     ]
     export_headings = {
         "name": "Constituency",
@@ -149,6 +216,11 @@ class LobbyingReportView(FormulaSafeExportMixin, ReportView):
         "letters": "Letters",
         "letters_this_week": "Letters this week",
         "letters_last_week": "Letters last week",
+        "stance_position": "Stand",
+        "stance_stated_on": "Stand stated on",
+        "stance_source_url": "Stand source",
+        "answers_replied": "Follow-ups: replied (unverified)",
+        "answers_not_yet": "Follow-ups: not yet (unverified)",
     }
 
     def dispatch(self, request, *args, **kwargs):
@@ -175,3 +247,109 @@ class LobbyingReportView(FormulaSafeExportMixin, ReportView):
     @property
     def page_subtitle(self):
         return self.petition.title if self.petition else "No petition yet"
+
+
+# --- representatives other than MPs ---------------------------------------------------------------------
+
+
+def representatives():
+    """Every representative other than an MP, with their letters, current stand and follow-up answers. No
+    signatures: the petition counts signatures by Westminster constituency, and a police force area or a
+    Scottish Parliament region does not follow those boundaries, so there is no sound count to show."""
+    stand = Stance.objects.filter(representative=OuterRef("pk"), name=OuterRef("name")).order_by(
+        "-stated_on", "-pk"
+    )
+
+    def answers(replied):
+        rows = FollowUpAnswer.objects.filter(
+            representative=OuterRef("pk"), name=OuterRef("name"), replied=replied
+        )
+        return _counter(rows.order_by().values("representative").annotate(n=Count("pk")), "n")
+
+    return (
+        Representative.objects.exclude(name="")
+        .select_related("area")
+        .annotate(
+            area_name=F("area__name"),
+            body=F("area__body"),
+            letters=_counter(
+                RepresentativeLetterCount.objects.filter(representative=OuterRef("pk")), "letters"
+            ),
+            stance_position=Subquery(stand.values("position")[:1]),
+            stance_stated_on=Subquery(stand.values("stated_on")[:1]),
+            stance_source_url=Subquery(stand.values("source_url")[:1]),
+            answers_replied=answers(replied=True),
+            answers_not_yet=answers(replied=False),
+        )
+    )
+
+
+class RepresentativeFilterSet(WagtailFilterSet):
+    body = django_filters.ChoiceFilter(
+        label="Body", choices=[c for c in Body.choices if c[0] != Body.WESTMINSTER], field_name="area__body"
+    )
+    position = django_filters.ChoiceFilter(
+        label="Stand",
+        choices=[*Position.choices, (NO_STAND, "No stand recorded")],
+        method="filter_position",
+    )
+
+    class Meta:
+        model = Representative
+        fields = ["body", "position"]
+
+    filter_position = LobbyingFilterSet.filter_position
+
+
+class RepresentativeReportView(FormulaSafeExportMixin, ReportView):
+    page_title = "Letters to other representatives"
+    header_icon = "group"
+    index_url_name = "petition_representatives:index"
+    index_results_url_name = "petition_representatives:results"
+    filterset_class = RepresentativeFilterSet
+    is_searchable = True
+    search_fields = ["name", "area__name"]
+    default_ordering = "-letters"
+    paginate_by = 100
+    columns = [
+        Column("name", label="Representative", sort_key="name"),
+        Column("area_name", label="Area", sort_key="area_name"),
+        Column("party", label="Party"),
+        NumberColumn("letters", label="Letters", sort_key="letters"),
+        StanceColumn("stance_position", label="Stand", sort_key="stance_position"),
+        AnswersColumn("answers_replied", label="Follow-up answers (unverified)", sort_key="answers_replied"),
+    ]
+    list_export = [
+        "name",
+        "area_name",
+        "body",
+        "party",
+        "letters",
+        "stance_position",
+        "stance_stated_on",
+        "stance_source_url",
+        "answers_replied",
+        "answers_not_yet",
+    ]
+    export_headings = {
+        "name": "Representative",
+        "area_name": "Area",
+        "body": "Body",
+        "party": "Party",
+        "letters": "Letters",
+        "stance_position": "Stand",
+        "stance_stated_on": "Stand stated on",
+        "stance_source_url": "Stand source",
+        "answers_replied": "Follow-ups: replied (unverified)",
+        "answers_not_yet": "Follow-ups: not yet (unverified)",
+    }
+    export_filename = "letters-to-representatives"
+    page_subtitle = "Signatures are counted by Westminster constituency only, so none are shown here"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(PERMISSION):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_base_queryset(self):
+        return representatives()

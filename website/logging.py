@@ -8,9 +8,9 @@ import re
 _QUERY = re.compile(r"(\"[A-Z]+ [^\"?]*)\?[^\" ]*")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 # Emailed links carry a secret in the path. The petition's: confirm/<token>/, withdraw/<id-hmac>/,
-# unsubscribe/<id-hmac>/. Whoever reads the log must not be able to use them. (deploy/nginx.conf
-# masks the same paths with the same pattern.)
-TOKEN_PATH = re.compile(r"(/(?:confirm|withdraw|unsubscribe)/)[^/?#\s\"]+")
+# unsubscribe/<id-hmac>/; the letter follow-up's: follow-up/answer/<token>/. Whoever reads the log must not
+# be able to use them. (deploy/nginx.conf masks the same paths with the same pattern.)
+TOKEN_PATH = re.compile(r"(/(?:confirm|withdraw|unsubscribe|answer)/)[^/?#\s\"]+")
 TOKEN_MASK = r"\1[token]"  # noqa: S105 (a replacement pattern, not a secret)
 # A staff password reset link is two segments, the account (uidb64) and its token; Django's next step
 # swaps the token for `set-password`. Mask both segments, whichever.

@@ -1,9 +1,10 @@
-"""The campaign's menu group: letter counts, beside geography's constituencies, MPs, the other
+"""The campaign's menu group: letter counts and stances, beside geography's constituencies, MPs, the other
 representatives and their areas, and the map layout."""
 
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from campaign.admin.stances import StanceViewSet
 from campaign.models import LetterCount
 from geography.admin.viewsets import (
     AreaViewSet,
@@ -33,8 +34,9 @@ class CampaignGroup(ViewSetGroup):
     menu_order = 200
     items = (
         MemberOfParliamentViewSet,
-        ConstituencyViewSet,
         RepresentativeViewSet,
+        StanceViewSet,
+        ConstituencyViewSet,
         AreaViewSet,
         LetterCountViewSet,
         ConstituencyHexViewSet,

@@ -4,7 +4,7 @@ from django.urls import reverse
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.widgets import Button
 
-from petition.admin.reports import InvalidateViewSet, LobbyingViewSet
+from petition.admin.reports import InvalidateViewSet, LobbyingViewSet, RepresentativeReportViewSet
 from petition.admin.rules import BlockedDomainViewSet, BlockedNetworkViewSet, EmailDomainRuleViewSet
 from petition.admin.signatures import SignatureViewSet
 from petition.admin.supporters import SupporterViewSet
@@ -24,6 +24,7 @@ class PetitionAdminGroup(ViewSetGroup):
         BlockedNetworkViewSet("petition_blocked_networks"),
         InvalidateViewSet(),
         LobbyingViewSet(),
+        RepresentativeReportViewSet(),
         CampaignUpdateViewSet(),
     )
 

@@ -1,4 +1,5 @@
-"""Bulk invalidation by filter and the lobbying report (signatures and letters by MP)."""
+"""Bulk invalidation by filter and the lobbying reports (signatures and letters by MP; letters to other
+representatives)."""
 
 from django.urls import path
 from wagtail.admin.menu import MenuItem
@@ -40,6 +41,22 @@ class LobbyingViewSet(ViewSet):
 
     def get_urlpatterns(self):
         view = lobbying.LobbyingReportView
+        return [
+            path("", view.as_view(), name="index"),
+            path("results/", view.as_view(results_only=True), name="results"),
+        ]
+
+
+class RepresentativeReportViewSet(ViewSet):
+    """Letters to representatives other than MPs, their stand and follow-up answers (petition.lobbying)."""
+
+    name = "petition_representatives"
+    icon = "group"
+    menu_label = "Letters to other representatives"
+    menu_item_class = LobbyingMenuItem
+
+    def get_urlpatterns(self):
+        view = lobbying.RepresentativeReportView
         return [
             path("", view.as_view(), name="index"),
             path("results/", view.as_view(results_only=True), name="results"),

@@ -281,6 +281,8 @@ PERIODIC_TASKS = [
     ("petition.periodic_tasks.anonymise_closed_petitions", 24 * 60 * 60),
     # A campaign update whose worker died carries on, sending nobody a second copy (petition/updates.py).
     ("petition.periodic_tasks.resume_campaign_updates", 5 * 60),
+    # A letter's follow-up email goes on its day, whatever the hour (campaign/follow_ups.py).
+    ("campaign.follow_ups.send_due_follow_ups", 60 * 60),
     ("support.tasks.forget_abandoned_form_answers", 60 * 10),
     ("support.tasks.delete_expired_disclosure_data", 60 * 60 * 6),
     ("support.tasks.remind_teams_of_overdue_requests", 60 * 60),
