@@ -223,14 +223,6 @@ def office_wording(body, language, *, thanks=False):
     return subject, template
 
 
-# Where a member is written to when their record has no postal address (each parliament's public address).
-PARLIAMENT_ADDRESSES = {
-    Body.SCOTTISH_PARLIAMENT: _("The Scottish Parliament\nEdinburgh EH99 1SP"),
-    Body.SENEDD: _("Senedd Cymru\nCardiff Bay\nCardiff CF99 1SN"),
-    Body.NI_ASSEMBLY: _("Parliament Buildings\nBallymiscaw, Stormont\nBelfast BT4 3XX"),
-}
-
-
 def address(choice_recipient, result, language=None):
     """How a letter to anyone (a geography.representatives.Recipient) is headed, in the letter's language."""
     if choice_recipient.is_mp:
@@ -242,6 +234,6 @@ def address(choice_recipient, result, language=None):
         lines = [name]
         if choice_recipient.body not in POST_NOMINALS or choice_recipient.office_title:
             lines.append(choice_recipient.office(language))
-        where = choice_recipient.postal_address or str(PARLIAMENT_ADDRESSES.get(choice_recipient.body, ""))
-        lines += [line.strip() for line in where.splitlines() if line.strip()]
+        # Only the address staff or an import recorded for them: none is made up.
+        lines += [line.strip() for line in choice_recipient.postal_address.splitlines() if line.strip()]
         return "\n".join(lines)

@@ -30,8 +30,8 @@ WHAT_THEY_CAN_DO = {
         "Policing and justice are devolved in Scotland: ask your MSPs to press the Scottish Government."
     ),
     Body.SENEDD: _(
-        "Parts of policing and justice work are devolved in Wales: ask your Members of the Senedd to press "
-        "the Welsh Government."
+        "Policing and justice are not devolved in Wales, but services for survivors are: ask your Members "
+        "of the Senedd to press the Welsh Government, and through it the UK Government."
     ),
     Body.NI_ASSEMBLY: _(
         "Policing and justice are devolved in Northern Ireland: ask your MLAs to press the Northern Ireland "

@@ -73,7 +73,12 @@ def msp(db):
     ScottishParliamentPostcodeFactory(postcode="AB10 1AB", constituency_code="S16000074")
     RepresentativeFactory(area=region, role=Role.REGIONAL_MEMBER, name="Liam Kerr", email="")
     return RepresentativeFactory(
-        area=seat, role=Role.CONSTITUENCY_MEMBER, name="Kevin Stewart", party="SNP", email="kevin@example.org"
+        area=seat,
+        role=Role.CONSTITUENCY_MEMBER,
+        name="Kevin Stewart",
+        party="SNP",
+        email="kevin@example.org",
+        postal_address="Constituency office\n1 Example Road\nAberdeen",
     )
 
 
@@ -174,12 +179,22 @@ def test_a_letter_to_an_msp_in_english(client, letter_page, msp):
     html = response.content.decode()
     assert "Dear Kevin Stewart," in html
     assert "Please press the Scottish Government for a register of serial perpetrators" in html
-    assert "Kevin Stewart MSP" in html and "Edinburgh EH99 1SP" in html
+    assert "Kevin Stewart MSP" in html and "1 Example Road" in html
     assert mailto_of(html)[0] == "kevin@example.org"
     token = re.search(r'name="letter" value="([^"]+)"', html).group(1)
     pdf = client.post(letter_page.url + "pdf/", {**data, "letter": token})
     assert "Kevin Stewart MSP" in pdf_text(pdf)
     assert RepresentativeLetterCount.objects.get(pk=msp.pk).letters == 1
+
+
+def test_a_member_with_no_email_or_address_on_record_is_not_given_a_made_up_one(client, letter_page, msp):
+    html, ref = details(client, letter_page, "AB10 1AB")
+    regional = Representative.objects.get(name="Liam Kerr")
+    _, response = write(client, letter_page, ref, str(regional.pk))
+    html = response.content.decode()
+    assert "We don't have an email address for Liam Kerr." in html
+    assert "their parliament's or office's website gives its address" in html
+    assert "mailto:" not in html
 
 
 def test_a_letter_to_an_msp_in_welsh(client, letter_page, msp):
