@@ -32,8 +32,6 @@ FOLLOW_UP_AFTER = timedelta(days=14)
 # How long the email's links keep working.
 ANSWER_DAYS = 60
 SALT = "campaign.follow_up"
-# The email's wording: Welsh for a Welsh writer, English for everyone else.
-TEMPLATE_LANGUAGES = ("cy",)
 REPLIED, NOT_YET = "replied", "not_yet"
 
 
@@ -142,17 +140,16 @@ def _supported(code):
 def build_email(follow_up):
     """The follow-up email in the writer's language: the recipient's name and one link per answer."""
     language = _supported(follow_up.language)
-    wording = next((code for code in TEMPLATE_LANGUAGES if language.startswith(code)), "en")
     with translation.override(language):
         answer_url = _site_root() + reverse("follow_up_answer", kwargs={"token": make_token(follow_up)})
-    context = {
-        "name": follow_up.name,
-        "replied_url": f"{answer_url}?answer={REPLIED}",
-        "not_yet_url": f"{answer_url}?answer={NOT_YET}",
-        "answer_days": ANSWER_DAYS,
-    }
-    subject = " ".join(render_to_string(f"emails/campaign/follow_up_subject.{wording}.txt", context).split())
-    body = render_to_string(f"emails/campaign/follow_up.{wording}.txt", context)
+        context = {
+            "name": follow_up.name,
+            "replied_url": f"{answer_url}?answer={REPLIED}",
+            "not_yet_url": f"{answer_url}?answer={NOT_YET}",
+            "answer_days": ANSWER_DAYS,
+        }
+        subject = " ".join(render_to_string("emails/campaign/follow_up_subject.txt", context).split())
+        body = render_to_string("emails/campaign/follow_up.txt", context)
     message = EmailMessage(subject, body, to=[follow_up.email])
     message.extra_headers["Content-Language"] = language
     return message
