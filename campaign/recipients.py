@@ -3,8 +3,15 @@ staff last recorded for them (campaign.models.stances), and the one a writer cho
 
 A listing costs the areas' and representatives' queries and one for every stand at once (never one per
 person). Its `fingerprint` is everything it shows, so a cached details step (campaign.letter_details) is
-keyed by it."""
+keyed by it.
 
+Each app process keeps the listings it has built (at most KEEP_IN_PROCESS), under the page cache's generation
+(website.page_cache), which any change to an area, a representative or a stand moves on: so a warm postcode
+step asks nothing of the database but the lookup.
+"""
+
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from django.db.models import Q
@@ -96,9 +103,33 @@ class Listing:
         return "\x1f".join(parts)
 
 
-def for_postcode(result):
-    """The listing for a found postcode (an ok geography.lookup result)."""
-    return _listing(result, representatives.for_postcode(result))
+KEEP_IN_PROCESS = 500
+_kept = OrderedDict()
+# gunicorn's threads share it: reordering and evicting are two steps each.
+_kept_lock = threading.Lock()
+
+
+def for_postcode(result, generation=None):
+    """The listing for a found postcode (an ok geography.lookup result). With the page cache's current
+    `generation`, a listing this process built under it for the same areas and MP is used again."""
+    if generation is None:
+        return _listing(result, representatives.for_postcode(result))
+    key = (
+        generation,
+        *(result.constituency_code, result.constituency_name, result.mp_name, result.mp_party),
+        *(result.mp_email, result.police_force_code, result.scottish_parliament_code),
+    )
+    with _kept_lock:
+        listing = _kept.get(key)
+        if listing is not None:
+            _kept.move_to_end(key)
+            return listing
+    listing = _listing(result, representatives.for_postcode(result))
+    with _kept_lock:
+        _kept[key] = listing
+        while len(_kept) > KEEP_IN_PROCESS:
+            _kept.popitem(last=False)
+    return listing
 
 
 def for_ref(result, area_ids):

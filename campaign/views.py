@@ -19,6 +19,7 @@ from campaign.forms import PostcodeForm
 from campaign.letter_limits import lookups_exceeded, lookups_exceeded_and_read
 from campaign.models.letters import LetterPage
 from geography import lookup
+from website import page_cache
 from website.request_policy import ratelimits
 from website.request_policy.cross_origin import same_origin_posts
 from website.view_restrictions import refused_by_view_restrictions
@@ -50,7 +51,8 @@ def letter_postcode(request, page_id):
     if over:
         return ratelimits.too_many_requests(request)
     form = PostcodeForm(request.POST)
-    listing = recipients.for_postcode(form.result) if form.is_valid() else None
+    generation = (found or {}).get(page_cache.GENERATION_KEY)
+    listing = recipients.for_postcode(form.result, generation) if form.is_valid() else None
     if listing is not None and (kept := letter_details.stored(request, page_id, form.result, found, listing)):
         return kept
     page = LetterPage.objects.live().filter(pk=page_id).first()

@@ -30,6 +30,7 @@ from geography.models.representatives import (
     ScottishParliamentPostcode,
 )
 from geography.parliament import match_key
+from website import page_cache
 
 DEVOLVED_BODIES = (Body.SCOTTISH_PARLIAMENT, Body.SENEDD, Body.NI_ASSEMBLY)
 BATCH_SIZE = 5_000
@@ -260,6 +261,8 @@ def load_areas(path, body):
             _load_scottish_areas(rows, found, counts)
         else:
             _load_constituencies_of_parts(rows, found, body, counts)
+        # Parts are written in bulk, which sends no signal: the letter page's kept listings start afresh.
+        page_cache.purge_all()
     return counts
 
 

@@ -126,6 +126,8 @@ class LookupResult:
     mp_email: str = ""
     # The postcode's police force area (geography.representatives), read by the same query.
     police_force_code: str = ""
+    # Its Scottish Parliament constituency, where the Scottish Postcode Directory gives one (same query).
+    scottish_parliament_code: str = ""
 
     @property
     def ok(self):
@@ -175,7 +177,17 @@ def result_for_constituency(code):
 
 
 def _result(
-    postcode, country_code, constituency_code, terminated, name, mp_name, party, email, vacant, police=""
+    postcode,
+    country_code,
+    constituency_code,
+    terminated,
+    name,
+    mp_name,
+    party,
+    email,
+    vacant,
+    police="",
+    scottish_parliament="",
 ):
     if country_code in (CHANNEL_ISLANDS, ISLE_OF_MAN):
         return _crown_dependency(postcode, country_code)
@@ -189,6 +201,7 @@ def _result(
         "constituency_code": constituency_code,
         "constituency_name": name or "",
         "police_force_code": police or "",
+        "scottish_parliament_code": scottish_parliament or "",
     }
     if not name or vacant is None:
         return LookupResult(NO_MP_DATA, str(MESSAGES[NO_MP_DATA]), **fields)

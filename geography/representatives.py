@@ -9,12 +9,12 @@ letter journey carries (campaign.forms: never the postcode).
 
 from dataclasses import dataclass, field
 
-from django.db.models import Q, Subquery
+from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from geography.models import Area, AreaPart, Body, Representative, ScottishParliamentPostcode
+from geography.models import Area, AreaPart, Body, Representative
 
 Role = Representative.Role
 MP = "mp"  # the Westminster MP's key among a postcode's recipients (the others' are their ids)
@@ -167,13 +167,16 @@ def mp_recipient(result):
 
 def for_postcode(result):
     """Every body's entry for a found postcode (`result`: an ok geography.lookup result), in Body order.
-    Two queries: the postcode's areas (with their parent regions), then their representatives."""
-    scottish = ScottishParliamentPostcode.objects.filter(pk=result.postcode).values("constituency_code")
-    found = Q(body=Body.SCOTTISH_PARLIAMENT, kind=Area.Kind.CONSTITUENCY, code__in=Subquery(scottish))
-    found |= Q(
+    Two queries: the postcode's areas (with their parent regions), then their representatives. The postcode's
+    own codes come with the lookup (`police_force_code`, `scottish_parliament_code`)."""
+    found = Q(
         body__in=[Body.SENEDD, Body.NI_ASSEMBLY],
         pk__in=AreaPart.objects.filter(westminster_code=result.constituency_code).values("area_id"),
     )
+    if result.scottish_parliament_code:
+        found |= Q(
+            body=Body.SCOTTISH_PARLIAMENT, kind=Area.Kind.CONSTITUENCY, code=result.scottish_parliament_code
+        )
     if result.police_force_code:
         found |= Q(body=Body.POLICING, code=result.police_force_code)
     return _entries(result, list(Area.objects.filter(found).select_related("parent")))

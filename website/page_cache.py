@@ -303,6 +303,11 @@ def connect_purge_signals():
         "website.SafetySettings",
         "wagtailredirects.Redirect",
         "geography.PostcodeImport",
+        # Whom the letter page lists for a postcode, and what it says of them (campaign.recipients).
+        "geography.Area",
+        "geography.AreaPart",
+        "geography.Representative",
+        "campaign.Stance",
     }
     page_models = (Page, PageViewRestriction, Site, BaseSiteSetting)
     for model in apps.get_models():

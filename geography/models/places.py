@@ -5,6 +5,8 @@ The tables keep the names they were created with, in the campaign app, so no row
 from django.db import connection, models
 from django.utils.functional import cached_property
 
+from geography.models.representatives import ScottishParliamentPostcode
+
 # ONS country codes (ctry / ctry25cd in the ONSPD).
 ENGLAND, SCOTLAND, WALES, NORTHERN_IRELAND = "E92000001", "S92000003", "W92000004", "N92000002"
 CHANNEL_ISLANDS, ISLE_OF_MAN = "L93000001", "M83000003"
@@ -21,8 +23,9 @@ COUNTRY_NAMES = {
 class PostcodeManager(models.Manager):
     def with_constituency_and_mp(self, postcode):
         """(country code, constituency code, terminated, constituency name, MP name, party, email, is vacant,
-        police force area code) for a normalised postcode, or None: one query on the postcode's primary key,
-        joined to its constituency and MP. The SQL is built once per process."""
+        police force area code, Scottish Parliament constituency code) for a normalised postcode, or None: one
+        query on the postcode's primary key, joined to its constituency, MP and Scottish Parliament
+        constituency. The SQL is built once per process."""
         with connection.cursor() as cursor:
             cursor.execute(self._lookup_sql, [postcode])
             return cursor.fetchone()
@@ -30,13 +33,15 @@ class PostcodeManager(models.Manager):
     @cached_property
     def _lookup_sql(self):
         qn = connection.ops.quote_name
-        p, c, m = (model._meta.db_table for model in (Postcode, Constituency, MemberOfParliament))
+        tables = (Postcode, Constituency, MemberOfParliament, ScottishParliamentPostcode)
+        p, c, m, s = (model._meta.db_table for model in tables)
         return (
             # Table names come from our own models, the postcode is a parameter.
             "SELECT p.country_code, p.constituency_code, p.terminated, c.name, m.name, m.party, "  # noqa: S608
-            f"m.email, m.is_vacant, p.police_force_code FROM {qn(p)} p "
+            f"m.email, m.is_vacant, p.police_force_code, s.constituency_code FROM {qn(p)} p "
             f"LEFT JOIN {qn(c)} c ON c.code = p.constituency_code "
             f"LEFT JOIN {qn(m)} m ON m.constituency_id = c.code "
+            f"LEFT JOIN {qn(s)} s ON s.postcode = p.postcode "
             "WHERE p.postcode = %s"
         )
 
