@@ -3,6 +3,8 @@ commissioner, a constituency MSP), in English or Welsh, from the English or the 
 clipboard and downloaded as a PDF; the choice is a radio group a keyboard reaches, and the postcode is in no
 address the browser visits."""
 
+from urllib.parse import urlsplit
+
 import pytest
 from pypdf import PdfReader
 from wagtail.models import Locale, Site
@@ -139,8 +141,8 @@ def find_representatives(page, url, postcode, words):
 
 
 def write_letter(page, words, to, paragraph):
-    page.get_by_label(words["name"]).fill("Sam Writer")
-    page.get_by_label(words["address"]).fill("1 Example Street\nTestford")
+    page.get_by_role("textbox", name=words["name"], exact=True).fill("Sam Writer")
+    page.get_by_role("textbox", name=words["address"], exact=True).fill("1 Example Street\nTestford")
     page.get_by_label(words["paragraph"]).fill(paragraph)
     page.get_by_role("button", name=words["write"]).click()
     page.get_by_role("heading", name=words["letter_to"].format(to)).wait_for()
@@ -195,3 +197,137 @@ def test_a_letter_to_the_police_and_crime_commissioner(new_page, letter_page, co
     assert copied.startswith(subject + "\n\nDear Pat Commissioner,")
     assert PARAGRAPH in copied.replace("\n", " ")
     assert "Pat Commissioner" in pdf and "1 Police Plaza" in pdf and "Dear Pat Commissioner," in pdf
+
+
+def test_a_letter_to_a_constituency_msp(new_page, letter_page, msp):
+    page = new_page(permissions=CLIPBOARD)
+    words = WORDS["en"]
+    choice = find_representatives(page, letter_page.url, "AB10 1AB", words)
+    expect(choice.get_by_role("radio", name="Stephen Flynn", exact=False)).to_be_checked()
+    expect(choice.get_by_role("radio", name="Liam Kerr", exact=False)).not_to_be_checked()
+    # Policing in Scotland has no commissioner: the police authority is named, and no caseworker is asked for.
+    expect(choice).to_contain_text("Police Scotland answers to the Scottish Police Authority.")
+    expect(choice).not_to_contain_text("Serial Priority Perpetrator Caseworker")
+    choice.get_by_role("radio", name="Kevin Stewart", exact=False).check()
+
+    letter = write_letter(page, words, "Kevin Stewart", PARAGRAPH)
+    subject = "Please press the Scottish Government for a register of serial perpetrators"
+    expect(page.locator("#letter-subject")).to_have_text(subject)
+    expect(letter.locator(".letter__to")).to_contain_text("Kevin Stewart MSP")
+    expect(letter.locator(".letter__to")).to_contain_text("1 Example Road")
+    expect(letter).to_contain_text("Dear Kevin Stewart,")
+    expect(letter).to_contain_text("Will you press the Scottish Government to create a register")
+    expect(letter).not_to_contain_text("Serial Priority Perpetrator Caseworker")
+    assert (
+        page.get_by_role("link", name="Open in your email app")
+        .get_attribute("href")
+        .startswith("mailto:kevin@example.org?")
+    )
+
+    copied, pdf = copy_and_download(page, words, msp, "letter-to-your-representative.pdf")
+    assert copied.startswith(subject + "\n\nDear Kevin Stewart,")
+    assert "Kevin Stewart MSP" in pdf and "1 Example Road" in pdf and "Dear Kevin Stewart," in pdf
+    assert not RepresentativeLetterCount.objects.exclude(pk=msp.pk).exists()
+
+
+def test_a_letter_to_the_commissioner_written_in_welsh_on_the_english_site(
+    new_page, letter_page, commissioner
+):
+    page = new_page(permissions=CLIPBOARD)
+    words = WORDS["en"]
+    choice = find_representatives(page, letter_page.url, "SE1 2DL", words)
+    choice.get_by_role("radio", name="Pat Commissioner", exact=False).check()
+    language = page.get_by_role("group", name="Language of the letter")
+    expect(language.get_by_role("radio", name="English")).to_be_checked()
+    language.get_by_role("radio", name="Cymraeg").check()
+
+    letter = write_letter(page, words, "Pat Commissioner", WELSH_PARAGRAPH)
+    subject = "Ariannwch Weithiwr Achos Cyflawnwyr Blaenoriaeth Cyfresol yn ardal ein heddlu"
+    expect(page.locator("#letter-subject")).to_have_text(subject)
+    expect(letter).to_have_attribute("lang", "cy")
+    expect(letter).to_contain_text("Annwyl Pat Commissioner,")
+    expect(letter).to_contain_text("Heddlu Testshire")
+    expect(letter).to_contain_text("A wnewch chi ariannu Gweithiwr Achos Cyflawnwyr Blaenoriaeth Cyfresol")
+    expect(letter).to_contain_text("Yn gywir,")
+    expect(letter).not_to_contain_text("Dear ")
+    expect(letter).not_to_contain_text("Yours sincerely")
+
+    copied, pdf = copy_and_download(page, words, commissioner, "llythyr-at-eich-cynrychiolydd.pdf")
+    assert copied.startswith(subject + "\n\nAnnwyl Pat Commissioner,")
+    assert "Annwyl Pat Commissioner," in pdf and "1 Police Plaza" in pdf and "Dear" not in pdf
+
+
+def test_a_letter_to_an_msp_in_welsh_through_the_welsh_site(new_page, welsh_letter_url, msp):
+    page = new_page(permissions=CLIPBOARD)
+    words = WORDS["cy"]
+    assert welsh_letter_url.startswith("/cy/")
+    choice = find_representatives(page, welsh_letter_url, "AB10 1AB", words)
+    assert page.evaluate("document.documentElement.lang") == "cy"
+    choice.get_by_role("radio", name="Kevin Stewart", exact=False).check()
+    # A Welsh visitor's letter is in Welsh unless they choose otherwise.
+    expect(
+        page.get_by_role("group", name="Iaith y llythyr").get_by_role("radio", name="Cymraeg")
+    ).to_be_checked()
+
+    letter = write_letter(page, words, "Kevin Stewart", WELSH_PARAGRAPH)
+    subject = "Pwyswch ar Lywodraeth yr Alban am gofrestr o gyflawnwyr cyfresol"
+    expect(page.locator("#letter-subject")).to_have_text(subject)
+    expect(letter).to_contain_text("Annwyl Kevin Stewart,")
+    expect(letter).to_contain_text("A wnewch chi bwyso ar Lywodraeth yr Alban")
+    expect(letter).to_contain_text("Yn gywir,")
+    expect(letter).not_to_contain_text("Dear ")
+
+    copied, pdf = copy_and_download(page, words, msp, "llythyr-at-eich-cynrychiolydd.pdf")
+    assert copied.startswith(subject + "\n\nAnnwyl Kevin Stewart,")
+    assert "Annwyl Kevin Stewart," in pdf and "1 Example Road" in pdf and "Dear" not in pdf
+    assert urlsplit(page.url).path == welsh_letter_url
+
+
+def test_the_choice_is_made_with_the_keyboard_and_the_postcode_is_in_no_address(
+    new_page, letter_page, commissioner
+):
+    page = new_page(permissions=CLIPBOARD)
+    addresses = []
+    page.on("framenavigated", lambda frame: frame == page.main_frame and addresses.append(frame.url))
+    page.on("request", lambda request: addresses.append(request.url))
+    words = WORDS["en"]
+    choice = find_representatives(page, letter_page.url, "se1 2dl", words)
+    expect(choice.locator("legend")).to_have_text(words["representatives"])
+    radios = choice.get_by_role("radio")
+    expect(radios).to_have_count(2)
+
+    # Tab from the link above the form reaches the group at its chosen radio (the MP), and the arrow keys
+    # move the choice to the commissioner.
+    page.get_by_role("link", name="Not your MP? Use a different postcode").focus()
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.name") == "recipient":
+            break
+    mp = choice.get_by_role("radio", name="Neil Coyle", exact=False)
+    pcc = choice.get_by_role("radio", name="Pat Commissioner", exact=False)
+    expect(mp).to_be_focused()
+    page.keyboard.press("ArrowDown")
+    expect(pcc).to_be_focused()
+    expect(pcc).to_be_checked()
+    expect(mp).not_to_be_checked()
+
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("textbox", name=words["name"], exact=True)).to_be_focused()
+    page.keyboard.type("Sam Writer")
+    page.get_by_role("textbox", name=words["address"], exact=True).fill("1 Example Street\nTestford")
+    page.get_by_label(words["paragraph"]).fill(PARAGRAPH)
+    page.get_by_role("button", name=words["write"]).focus()
+    page.keyboard.press("Enter")
+    page.get_by_role("heading", name="Your letter to Pat Commissioner").wait_for()
+    expect(page.locator(".letter")).to_contain_text("Dear Pat Commissioner,")
+
+    copy_and_download(page, words, commissioner, "letter-to-your-representative.pdf")
+    page.get_by_role("button", name="Change my details or words").click()
+    expect(page.get_by_label(words["paragraph"])).to_have_value(PARAGRAPH)
+    expect(page.get_by_role("radio", name="Pat Commissioner", exact=False)).to_be_checked()
+
+    addresses.append(page.url)
+    assert len(addresses) > 5
+    for address in addresses:
+        squashed = "".join(c for c in address.upper() if c.isalnum())
+        assert "SE12DL" not in squashed and "2DL" not in address.upper(), address
