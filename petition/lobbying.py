@@ -42,10 +42,24 @@ def _counter(queryset, field):
     return Coalesce(Subquery(queryset.values(field)[:1], output_field=IntegerField()), Value(0))
 
 
-def _answers(replied):
-    """How many follow-up answers the seat's current MP has, replied or not yet."""
-    answers = FollowUpAnswer.objects.filter(mp=OuterRef("mp__pk"), name=OuterRef("mp__name"), replied=replied)
-    return _counter(answers.order_by().values("mp").annotate(n=Count("pk")), "n")
+def _stand_and_answers(field, pk, name):
+    """The current stand and the follow-up answers, as annotations, for the person each row names: the MP
+    (`field` "mp") or the representative, by `pk` and their current `name` (OuterRefs). A stand or an answer
+    counts only for the person it was recorded for."""
+    person = {field: OuterRef(pk), "name": OuterRef(name)}
+    stand = Stance.objects.filter(**person).order_by("-stated_on", "-pk")
+
+    def answers(replied):
+        rows = FollowUpAnswer.objects.filter(**person, replied=replied)
+        return _counter(rows.order_by().values(field).annotate(n=Count("pk")), "n")
+
+    return {
+        "stance_position": Subquery(stand.values("position")[:1]),
+        "stance_stated_on": Subquery(stand.values("stated_on")[:1]),
+        "stance_source_url": Subquery(stand.values("source_url")[:1]),
+        "answers_replied": answers(replied=True),
+        "answers_not_yet": answers(replied=False),
+    }
 
 
 def constituencies_for(petition, today=None):
@@ -58,9 +72,6 @@ def constituencies_for(petition, today=None):
     )
     weekly_signatures = WeeklyConstituencyCount.objects.filter(petition=petition, code=OuterRef("code"))
     weekly_letters = LetterWeek.objects.filter(constituency=OuterRef("code"))
-    stand = Stance.objects.filter(mp=OuterRef("mp__pk"), name=OuterRef("mp__name")).order_by(
-        "-stated_on", "-pk"
-    )
     return Constituency.objects.annotate(
         mp_name=F("mp__name"),
         mp_party=F("mp__party"),
@@ -70,11 +81,7 @@ def constituencies_for(petition, today=None):
         letters=_counter(LetterCount.objects.filter(constituency=OuterRef("code")), "letters"),
         letters_this_week=_counter(weekly_letters.filter(week=this_week), "letters"),
         letters_last_week=_counter(weekly_letters.filter(week=last_week), "letters"),
-        stance_position=Subquery(stand.values("position")[:1]),
-        stance_stated_on=Subquery(stand.values("stated_on")[:1]),
-        stance_source_url=Subquery(stand.values("source_url")[:1]),
-        answers_replied=_answers(replied=True),
-        answers_not_yet=_answers(replied=False),
+        **_stand_and_answers("mp", "mp__pk", "mp__name"),
     )
 
 
@@ -256,31 +263,11 @@ def representatives():
     """Every representative other than an MP, with their letters, current stand and follow-up answers. No
     signatures: the petition counts signatures by Westminster constituency, and a police force area or a
     Scottish Parliament region does not follow those boundaries, so there is no sound count to show."""
-    stand = Stance.objects.filter(representative=OuterRef("pk"), name=OuterRef("name")).order_by(
-        "-stated_on", "-pk"
-    )
-
-    def answers(replied):
-        rows = FollowUpAnswer.objects.filter(
-            representative=OuterRef("pk"), name=OuterRef("name"), replied=replied
-        )
-        return _counter(rows.order_by().values("representative").annotate(n=Count("pk")), "n")
-
-    return (
-        Representative.objects.exclude(name="")
-        .select_related("area")
-        .annotate(
-            area_name=F("area__name"),
-            body=F("area__body"),
-            letters=_counter(
-                RepresentativeLetterCount.objects.filter(representative=OuterRef("pk")), "letters"
-            ),
-            stance_position=Subquery(stand.values("position")[:1]),
-            stance_stated_on=Subquery(stand.values("stated_on")[:1]),
-            stance_source_url=Subquery(stand.values("source_url")[:1]),
-            answers_replied=answers(replied=True),
-            answers_not_yet=answers(replied=False),
-        )
+    return Representative.objects.exclude(name="").annotate(
+        area_name=F("area__name"),
+        body=F("area__body"),
+        letters=_counter(RepresentativeLetterCount.objects.filter(representative=OuterRef("pk")), "letters"),
+        **_stand_and_answers("representative", "pk", "name"),
     )
 
 
