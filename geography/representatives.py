@@ -1,20 +1,20 @@
 """Everyone who can act for a postcode, body by body: the Westminster MP, policing (the commissioner or mayor,
 or who oversees policing where no one elected does), and the MSPs, Members of the Senedd or MLAs.
 
-`for_postcode` starts from a lookup result (geography.lookup: the MP and the postcode's police force area, one
-query) and finds the postcode's areas in one more query and their representatives in a third. `for_areas`
-builds the same answer from the Westminster constituency and the area ids, which is all a later step of the
-letter journey carries (campaign.forms: never the postcode).
+`for_postcode` starts from a lookup result (geography.lookup: the MP and the postcode's police force area and
+Scottish Parliament constituency, one query) and finds the postcode's areas in one more query and their
+representatives in a third. `for_areas` builds the same answer from the Westminster constituency and the area
+ids, which is all a later step of the letter journey carries (campaign.forms: never the postcode).
 """
 
 from dataclasses import dataclass, field
 
 from django.db.models import Q
-from django.utils import translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from geography.models import Area, AreaPart, Body, Representative
+from website.i18n.languages import written_for_reader
 
 Role = Representative.Role
 MP = "mp"  # the Westminster MP's key among a postcode's recipients (the others' are their ids)
@@ -87,14 +87,12 @@ class Recipient:
         return self.key == MP
 
     def area(self, language=None):
-        welsh = _welsh(language)
-        return (self.area_name_cy if welsh else "") or self.area_name
+        return written_for_reader(self.area_name, language=language, cy=self.area_name_cy)
 
     def office(self, language=None):
         """The office, as the letter is addressed (e.g. "Police and Crime Commissioner for Gwent"), in
         `language` (default: the active one)."""
-        welsh = _welsh(language)
-        title = (self.office_title_cy if welsh else "") or self.office_title
+        title = written_for_reader(self.office_title, language=language, cy=self.office_title_cy)
         if title:
             return title
         area = self.area(language)
@@ -144,12 +142,7 @@ class BodyEntry:
         return MISSING.get(self.body, "")
 
     def oversight_text(self, language=None):
-        welsh = _welsh(language)
-        return (self.oversight_cy if welsh else "") or self.oversight
-
-
-def _welsh(language):
-    return (language or translation.get_language() or "").split("-")[0] == "cy"
+        return written_for_reader(self.oversight, language=language, cy=self.oversight_cy)
 
 
 def mp_recipient(result):

@@ -55,10 +55,12 @@ class LanguageFromURLMiddleware(LocaleMiddleware):
         return response
 
 
-def written_for_reader(default, **by_language):
-    """What staff wrote for the active language (`cy=…`), when they wrote it; else `default`. For text kept
-    once per site (helplines, the emergency message) with an optional field per language."""
-    return by_language.get(translation.get_language() or "") or default
+def written_for_reader(default, *, language=None, **by_language):
+    """What staff wrote for the reader's language (`cy=…`), when they wrote it; else `default`. For text kept
+    once with an optional field per language (helplines, the emergency message, a representative's office).
+    `language`: the one being written for, when not the active one (a letter's own language)."""
+    code = (language or translation.get_language() or "").split("-")[0]
+    return by_language.get(code) or default
 
 
 def language_of_path(path):
