@@ -13,7 +13,8 @@ What keeps the stored copy honest:
   site's furniture, the language links), the active language, the constituency, MP, party and email
   the lookup found, and the listing's fingerprint (campaign.recipients: every area, oversight text,
   representative's details and recorded stand) — so a new MP, an imported commissioner or a newly recorded
-  stand is a new key, never a stale page. The listing is read (three queries) before the cache is;
+  stand is a new key, never a stale page. The listing is read before the cache is (from the process's own
+  copy under the current generation, else in three queries);
 - it is stored with the page cache's generation (`website.page_cache`) and used only while that is
   current: any publish, unpublish, move or delete of a page, view restriction, site settings or helpline
   change, or postcode import moves it on, and then the page is rendered (and checked) afresh. So a copy

@@ -38,7 +38,8 @@ def letter_postcode(request, page_id):
 
     A found postcode whose answer is already kept for this page and its representatives is answered from the
     kept copy (campaign.letter_details): one Redis round trip for the rate limit and the page cache's
-    generation, the lookup's one query and the listing's three (campaign.recipients).
+    generation, and the lookup's one query (the listing of representatives is kept in the process under that
+    generation: campaign.recipients).
 
     A GET is a reload, or a phone restoring the tab, of the address an answer left in the address bar: it
     goes back to the page's postcode form."""
