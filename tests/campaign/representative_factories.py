@@ -40,3 +40,25 @@ class ScottishParliamentPostcodeFactory(factory.django.DjangoModelFactory):
 
     postcode = "AB10 1AB"
     constituency_code = "S16000074"
+
+
+def aberdeen_central(postcode="AB10 1AB"):
+    """A Scottish postcode's areas: Scotland's police force area (no commissioner, its oversight instead), the
+    Aberdeen Central constituency and its North East region. Returns (constituency, region)."""
+    AreaFactory(
+        code="S23000009",
+        name="Scotland",
+        oversight="Police Scotland answers to the Scottish Police Authority.",
+    )
+    region = AreaFactory(
+        body=Body.SCOTTISH_PARLIAMENT, kind=Area.Kind.REGION, code="S17000020", name="North East"
+    )
+    seat = AreaFactory(
+        body=Body.SCOTTISH_PARLIAMENT,
+        kind=Area.Kind.CONSTITUENCY,
+        code="S16000074",
+        name="Aberdeen Central",
+        parent=region,
+    )
+    ScottishParliamentPostcodeFactory(postcode=postcode, constituency_code="S16000074")
+    return seat, region

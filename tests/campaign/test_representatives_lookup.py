@@ -11,7 +11,7 @@ from tests.campaign.representative_factories import (
     AreaFactory,
     AreaPartFactory,
     RepresentativeFactory,
-    ScottishParliamentPostcodeFactory,
+    aberdeen_central,
 )
 from tests.geography.factories import ConstituencyFactory, MemberOfParliamentFactory, PostcodeFactory
 
@@ -27,22 +27,7 @@ def place(postcode, code, country, police, mp_name):
 @pytest.fixture
 def aberdeen(db):
     place("AB10 1AB", "S14000002", SCOTLAND, "S23000009", "Stephen Flynn")
-    AreaFactory(
-        code="S23000009",
-        name="Scotland",
-        oversight="Police Scotland answers to the Scottish Police Authority.",
-    )
-    region = AreaFactory(
-        body=Body.SCOTTISH_PARLIAMENT, kind=Area.Kind.REGION, code="S17000020", name="North East"
-    )
-    seat = AreaFactory(
-        body=Body.SCOTTISH_PARLIAMENT,
-        kind=Area.Kind.CONSTITUENCY,
-        code="S16000074",
-        name="Aberdeen Central",
-        parent=region,
-    )
-    ScottishParliamentPostcodeFactory(postcode="AB10 1AB", constituency_code="S16000074")
+    seat, region = aberdeen_central()
     RepresentativeFactory(area=seat, role=Role.CONSTITUENCY_MEMBER, name="Kevin Stewart", party="SNP")
     for name in ("Liam Kerr", "Mercedes Villalba"):
         RepresentativeFactory(area=region, role=Role.REGIONAL_MEMBER, name=name)

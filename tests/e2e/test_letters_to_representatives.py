@@ -10,13 +10,13 @@ from pypdf import PdfReader
 from wagtail.models import Locale, Site
 
 from campaign.models.letter_counts import RepresentativeLetterCount
-from geography.models import Area, Body, Representative
+from geography.models import Representative
 from geography.models.places import SCOTLAND
 from tests.campaign.factories import LetterPageFactory
 from tests.campaign.representative_factories import (
     AreaFactory,
     RepresentativeFactory,
-    ScottishParliamentPostcodeFactory,
+    aberdeen_central,
 )
 from tests.geography.factories import ConstituencyFactory, MemberOfParliamentFactory, PostcodeFactory
 
@@ -106,22 +106,7 @@ def msp(transactional_db):
         country_code=SCOTLAND,
         police_force_code="S23000009",
     )
-    AreaFactory(
-        code="S23000009",
-        name="Scotland",
-        oversight="Police Scotland answers to the Scottish Police Authority.",
-    )
-    region = AreaFactory(
-        body=Body.SCOTTISH_PARLIAMENT, kind=Area.Kind.REGION, code="S17000020", name="North East"
-    )
-    seat = AreaFactory(
-        body=Body.SCOTTISH_PARLIAMENT,
-        kind=Area.Kind.CONSTITUENCY,
-        code="S16000074",
-        name="Aberdeen Central",
-        parent=region,
-    )
-    ScottishParliamentPostcodeFactory(postcode="AB10 1AB", constituency_code="S16000074")
+    seat, region = aberdeen_central()
     RepresentativeFactory(area=region, role=Representative.Role.REGIONAL_MEMBER, name="Liam Kerr", email="")
     return RepresentativeFactory(
         area=seat,
